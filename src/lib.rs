@@ -1,0 +1,8 @@
+//! spreekuur: the desk tool of a refugee-support office's walk-in hour.
+//!
+//! Layers, top to bottom: `cli` and `tui` (people) call `tally`, `search`, `demo` and
+//! `store`; `store` is the only module that knows redb; `model` is plain data.
+
+pub mod demo;
+pub mod model;
+pub mod search;

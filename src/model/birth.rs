@@ -1,0 +1,83 @@
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+
+/// A client's birth as far as it is known: many refugees' documents carry only a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Birth {
+    #[default]
+    Unknown,
+    Year(i32),
+    Date(NaiveDate),
+}
+
+impl Birth {
+    pub fn year(&self) -> Option<i32> {
+        match self {
+            Birth::Unknown => None,
+            Birth::Year(y) => Some(*y),
+            Birth::Date(d) => Some(d.year()),
+        }
+    }
+
+    /// Reads `1988`, `1988-04-02` or `02-04-1988`; `today` bounds the year so a typo like
+    /// 2988 is caught.
+    pub fn parse(text: &str, today: NaiveDate) -> Result<Birth, String> {
+        let t = text.trim();
+        let refuse = || {
+            format!(
+                "could not read the birth \"{t}\": give a year (1988) or a date (1988-04-02 or 02-04-1988)"
+            )
+        };
+        let birth = if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) {
+            Birth::Year(t.parse().map_err(|_| refuse())?)
+        } else if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            Birth::Date(d)
+        } else if let Ok(d) = NaiveDate::parse_from_str(t, "%d-%m-%Y") {
+            Birth::Date(d)
+        } else {
+            return Err(refuse());
+        };
+        let year = birth.year().unwrap_or(0);
+        if year < 1900 || year > today.year() || matches!(birth, Birth::Date(d) if d > today) {
+            return Err(format!(
+                "the birth \"{t}\" lies outside 1900 to today: check the year"
+            ));
+        }
+        Ok(birth)
+    }
+}
+
+impl fmt::Display for Birth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Birth::Unknown => Ok(()),
+            Birth::Year(y) => write!(f, "{y}"),
+            Birth::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+    }
+
+    #[test]
+    fn reads_year_and_both_date_orders() {
+        assert_eq!(Birth::parse("1988", today()), Ok(Birth::Year(1988)));
+        let d = NaiveDate::from_ymd_opt(1988, 4, 2).unwrap();
+        assert_eq!(Birth::parse("1988-04-02", today()), Ok(Birth::Date(d)));
+        assert_eq!(Birth::parse("02-04-1988", today()), Ok(Birth::Date(d)));
+    }
+
+    #[test]
+    fn refuses_impossible_births() {
+        assert!(Birth::parse("2988", today()).is_err());
+        assert!(Birth::parse("1988-02-30", today()).is_err());
+        assert!(Birth::parse("2027-01-01", today()).is_err());
+        assert!(Birth::parse("soon", today()).is_err());
+    }
+}

@@ -1,0 +1,28 @@
+//! The records of the desk as plain data: no storage, no terminal, no I/O.
+
+mod birth;
+mod catalog;
+mod channel;
+mod client;
+mod countries;
+mod followup;
+mod text;
+mod visit;
+
+pub use birth::Birth;
+pub use catalog::{Catalog, CatalogEntry, CatalogKind};
+pub use channel::Channel;
+pub use client::{Client, ClientDraft};
+pub use countries::is_country_code;
+pub use followup::{FollowUp, FollowUpState};
+pub use text::{InputError, clean_line, clean_note, contains_bsn, phone_digits};
+pub use visit::{DayEntry, Referral, Visit};
+
+use chrono::NaiveDateTime;
+
+/// Who did something and when (local wall-clock time of the office).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub who: String,
+    pub at: NaiveDateTime,
+}

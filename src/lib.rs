@@ -3,6 +3,12 @@
 //! Layers, top to bottom: `cli` and `tui` (people) call `tally`, `search`, `demo` and
 //! `store`; `store` is the only module that knows redb; `model` is plain data.
 
+pub mod cli;
+pub mod config;
+pub mod dates;
 pub mod demo;
+pub mod labels;
 pub mod model;
 pub mod search;
+pub mod store;
+pub mod tally;

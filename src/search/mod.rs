@@ -119,3 +119,18 @@ fn score(record: &NameRecord, query: &str, query_words: &[String]) -> i64 {
     }
     score
 }
+
+/// Existing clients who may be the person being registered: the name's matches, those born
+/// in the same year first.
+pub fn duplicates<S: CandidateSource>(
+    source: &S,
+    name: &str,
+    birth: &Birth,
+    limit: usize,
+) -> Result<Vec<Hit>, S::Error> {
+    let query = match birth.year() {
+        Some(y) => format!("{name} {y}"),
+        None => name.to_string(),
+    };
+    search(source, &query, limit, true)
+}

@@ -1,0 +1,225 @@
+//! The command line, as clap reads it. Global options work before or after the subcommand.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "spreekuur",
+    version,
+    about = "The desk of the walk-in hour: find a client, log a visit, see the follow-ups.",
+    long_about = "The desk of the walk-in hour: find a client, log a visit, see the follow-ups.\n\nWithout a subcommand spreekuur opens the desk (full screen). The subcommands do every core job from the command line; --json gives one JSON document on stdout."
+)]
+pub struct Cli {
+    /// The store file (else $SPREEKUUR_DB, else ~/.local/share/spreekuur/spreekuur.redb)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// The volunteer who does this (else $SPREEKUUR_VOLUNTEER, else the login name)
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub volunteer: Option<String>,
+
+    /// Language of labels: nl or en (else the config's, else nl)
+    #[arg(long, global = true, value_name = "nl|en")]
+    pub lang: Option<String>,
+
+    /// Print one JSON document instead of text
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Register or change a client
+    #[command(subcommand)]
+    Client(ClientCommand),
+    /// Find clients by name, alias, birth year, number or phone
+    Find(FindArgs),
+    /// Show a client with visits (newest first) and follow-ups
+    Show(ShowArgs),
+    /// Log a visit of a client, or an anonymous one
+    Visit(VisitArgs),
+    /// List open follow-ups by due date
+    Followups(FollowupsArgs),
+    /// Mark a follow-up done (or cancelled)
+    Done(DoneArgs),
+    /// Count a period: contacts, clients, categories, referrals, follow-ups
+    Tally(TallyArgs),
+    /// Fill an empty store with realistic synthetic data, for trying and benchmarking
+    Demo(DemoArgs),
+    /// Say where the store and the config file are
+    Where,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ClientCommand {
+    /// Register a new client; prints its number
+    Add(ClientFields),
+    /// Change a client
+    Edit(ClientEditArgs),
+}
+
+#[derive(Args, Debug, Default)]
+pub struct ClientFields {
+    /// Name as on the residence document
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Another spelling of the name (repeat for more)
+    #[arg(long = "alias", value_name = "A")]
+    pub aliases: Vec<String>,
+    /// Birth year (1988) or date (1988-04-02)
+    #[arg(long, value_name = "YEAR|DATE")]
+    pub born: Option<String>,
+    /// Country, ISO code such as SY, ER, AF
+    #[arg(long, value_name = "CODE")]
+    pub country: Option<String>,
+    /// Language, ISO code such as ar, ti, prs (repeat or separate with commas)
+    #[arg(long = "language", value_name = "CODE")]
+    pub languages: Vec<String>,
+    /// The client needs an interpreter
+    #[arg(long)]
+    pub interpreter: bool,
+    /// Phone number (any formatting)
+    #[arg(long, value_name = "P")]
+    pub phone: Option<String>,
+    /// A short note (no medical, religious or asylum details)
+    #[arg(long, value_name = "N")]
+    pub note: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ClientEditArgs {
+    /// The client's number
+    pub number: u64,
+    #[command(flatten)]
+    pub fields: ClientFields,
+    /// No interpreter needed any more
+    #[arg(long, conflicts_with = "interpreter")]
+    pub no_interpreter: bool,
+    /// Remove a spelling from the aliases (repeat for more)
+    #[arg(long = "remove-alias", value_name = "A")]
+    pub remove_aliases: Vec<String>,
+    /// Join the household of client OTHER
+    #[arg(long, value_name = "OTHER")]
+    pub household: Option<u64>,
+    /// Leave the household
+    #[arg(long, conflicts_with = "household")]
+    pub leave_household: bool,
+    /// The date the client was told what is recorded and why
+    #[arg(long, value_name = "DATE")]
+    pub informed: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct FindArgs {
+    /// What to look for: name, alias, birth year, client number or phone
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// At most this many results
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Include restricted clients
+    #[arg(long)]
+    pub restricted: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    /// The client's number
+    pub number: u64,
+}
+
+#[derive(Args, Debug)]
+pub struct VisitArgs {
+    /// The client's number (or --anonymous)
+    #[arg(required_unless_present = "anonymous")]
+    pub number: Option<u64>,
+    /// A visit without a client; it still counts in tallies
+    #[arg(long, conflicts_with = "number")]
+    pub anonymous: bool,
+    /// Category keys, comma-separated or repeated
+    #[arg(long = "category", required = true, value_name = "KEY[,KEY...]")]
+    pub categories: Vec<String>,
+    /// A referral: destination key, optionally with a note (repeat for more)
+    #[arg(long = "refer", value_name = "KEY[:note]")]
+    pub referrals: Vec<String>,
+    /// spreekuur, infopunt, telefoon, afspraak or huisbezoek
+    #[arg(long, default_value = "spreekuur")]
+    pub channel: String,
+    /// A short note
+    #[arg(long, value_name = "N")]
+    pub note: Option<String>,
+    /// When it happened, for a late entry ("2026-11-27 14:30")
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// A follow-up to add with the visit
+    #[arg(long = "follow-up", value_name = "TEXT", requires = "due")]
+    pub follow_up: Option<String>,
+    /// The follow-up's due date (2026-12-12, +2w, vrijdag …)
+    #[arg(long, value_name = "DATE", requires = "follow_up")]
+    pub due: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct FollowupsArgs {
+    /// Only those past their due date
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only those due on or before this date
+    #[arg(long, value_name = "DATE")]
+    pub due_before: Option<String>,
+    /// Only those assigned to this volunteer
+    #[arg(long, value_name = "NAME")]
+    pub assignee: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct DoneArgs {
+    /// The follow-up's number
+    pub followup: u64,
+    /// Cancel it instead of marking it done
+    #[arg(long)]
+    pub cancel: bool,
+}
+
+#[derive(Args, Debug)]
+#[command(group = clap::ArgGroup::new("period").multiple(false))]
+pub struct TallyArgs {
+    /// One day (default: today)
+    #[arg(long, group = "period", value_name = "DATE")]
+    pub day: Option<String>,
+    /// The ISO week (Monday to Sunday) holding DATE (default: this week)
+    #[arg(long, group = "period", value_name = "DATE", num_args = 0..=1, default_missing_value = "vandaag")]
+    pub week: Option<String>,
+    /// A month
+    #[arg(long, group = "period", value_name = "YYYY-MM")]
+    pub month: Option<String>,
+    /// A year
+    #[arg(long, group = "period", value_name = "YYYY")]
+    pub year: Option<String>,
+    /// First day of a range (with --to)
+    #[arg(long, group = "period", requires = "to", value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day of a range (with --from)
+    #[arg(long, requires = "from", value_name = "DATE")]
+    pub to: Option<String>,
+    /// CSV for Dutch Excel (; separated, UTF-8 with BOM)
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {
+    /// How many clients
+    #[arg(long, default_value_t = 500)]
+    pub clients: usize,
+    /// How many visits
+    #[arg(long, default_value_t = 3000)]
+    pub visits: usize,
+    /// The same seed gives the same store
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}

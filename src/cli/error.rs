@@ -1,0 +1,27 @@
+use crate::config::ConfigError;
+use crate::dates::DateError;
+use crate::model::InputError;
+use crate::store::StoreError;
+use thiserror::Error;
+
+/// Why a command did not do its job; each message says what to do.
+#[derive(Debug, Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Date(#[from] DateError),
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// A value the volunteer gave that cannot be used; the text says which and why.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl From<String> for CliError {
+    fn from(message: String) -> Self {
+        CliError::Usage(message)
+    }
+}

@@ -1,0 +1,67 @@
+//! `find`: best matches first.
+
+use super::args::FindArgs;
+use super::output::{Output, safe, table};
+use super::{CliError, Context, json};
+use crate::store::ClientSummary;
+
+pub fn run(ctx: &Context, args: FindArgs) -> Result<Output, CliError> {
+    let query = args.query.join(" ");
+    if query.trim().is_empty() {
+        return Err(CliError::Usage(
+            "the search is empty: give part of a name, a birth year, a client number or a phone number".into(),
+        ));
+    }
+    let store = ctx.open()?;
+    let found = store.find(&query, args.limit, args.restricted)?;
+    if ctx.json {
+        return Ok(Output::Json(found.iter().map(json::summary).collect()));
+    }
+    Ok(Output::Text(rows(ctx, &found)))
+}
+
+fn rows(ctx: &Context, found: &[ClientSummary]) -> String {
+    let l = ctx.labels();
+    if found.is_empty() {
+        return format!("{}\n", l.no_results);
+    }
+    let rows: Vec<Vec<String>> = found
+        .iter()
+        .map(|s| {
+            let c = &s.client;
+            vec![
+                c.number.to_string(),
+                safe(&c.name).into_owned(),
+                c.birth.year().map(|y| y.to_string()).unwrap_or_default(),
+                c.country.clone().unwrap_or_default(),
+                s.last_visit
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+                if s.open_followups > 0 {
+                    s.open_followups.to_string()
+                } else {
+                    String::new()
+                },
+                if c.interpreter {
+                    "T".into()
+                } else {
+                    String::new()
+                },
+                safe(&c.aliases.join(", ")).into_owned(),
+            ]
+        })
+        .collect();
+    table(
+        &[
+            l.number,
+            l.name,
+            l.born,
+            l.country,
+            l.last_visit,
+            l.open_followups,
+            "",
+            l.aliases,
+        ],
+        &rows,
+    )
+}

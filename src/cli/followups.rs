@@ -1,0 +1,96 @@
+//! `followups` (open ones by due date) and `done`.
+
+use super::args::{DoneArgs, FollowupsArgs};
+use super::output::{Output, safe, table};
+use super::{CliError, Context, json};
+use crate::dates::parse_date;
+use crate::model::FollowUpState;
+use std::collections::HashMap;
+
+pub fn list(ctx: &Context, args: FollowupsArgs) -> Result<Output, CliError> {
+    let today = ctx.today();
+    let due_before = match &args.due_before {
+        Some(d) => Some(parse_date(d, today)?),
+        None => None,
+    };
+    let store = ctx.open()?;
+    let overdue_limit = if args.overdue { today.pred_opt() } else { None };
+    let limit = match (due_before, overdue_limit) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let followups: Vec<_> = store
+        .open_followups(limit)?
+        .into_iter()
+        .filter(|f| match &args.assignee {
+            Some(a) => f.assignee.as_deref() == Some(a.as_str()),
+            None => true,
+        })
+        .collect();
+    let mut numbers: Vec<u64> = followups.iter().map(|f| f.client).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let names: HashMap<u64, String> = store
+        .clients(&numbers)?
+        .into_iter()
+        .map(|c| (c.number, c.name))
+        .collect();
+    if ctx.json {
+        return Ok(Output::Json(
+            followups
+                .iter()
+                .map(|f| json::followup(f, names.get(&f.client).map(String::as_str), today))
+                .collect(),
+        ));
+    }
+    let l = ctx.labels();
+    if followups.is_empty() {
+        return Ok(Output::Text(format!("{}\n", l.no_followups)));
+    }
+    let rows: Vec<Vec<String>> = followups
+        .iter()
+        .map(|f| {
+            vec![
+                f.number.to_string(),
+                f.due.format("%Y-%m-%d").to_string(),
+                if f.is_overdue(today) {
+                    l.overdue.to_string()
+                } else {
+                    String::new()
+                },
+                f.client.to_string(),
+                safe(names.get(&f.client).map(String::as_str).unwrap_or("")).into_owned(),
+                safe(&f.text).into_owned(),
+                safe(f.assignee.as_deref().unwrap_or("")).into_owned(),
+            ]
+        })
+        .collect();
+    Ok(Output::Text(table(
+        &[l.number, l.due, "", l.client, l.name, l.text, l.assignee],
+        &rows,
+    )))
+}
+
+pub fn done(ctx: &Context, args: DoneArgs) -> Result<Output, CliError> {
+    let store = ctx.open()?;
+    let state = if args.cancel {
+        FollowUpState::Cancelled(ctx.stamp())
+    } else {
+        FollowUpState::Done(ctx.stamp())
+    };
+    let f = store.close_followup(args.followup, state)?;
+    if ctx.json {
+        return Ok(Output::Json(json::followup(&f, None, ctx.today())));
+    }
+    let l = ctx.labels();
+    let what = if args.cancel {
+        l.followup_cancelled
+    } else {
+        l.followup_done
+    };
+    Ok(Output::Text(format!(
+        "{what}: {} {}\n",
+        f.number,
+        safe(&f.text)
+    )))
+}

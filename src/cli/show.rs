@@ -1,0 +1,139 @@
+//! `show`: one client with visits (newest first) and follow-ups.
+
+use super::args::ShowArgs;
+use super::output::{Output, fields, safe};
+use super::{CliError, Context, json};
+use crate::model::{CatalogKind, Visit};
+use serde_json::json;
+
+pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
+    let store = ctx.open()?;
+    let client = store.client(args.number)?;
+    let visits = store.visits_of(client.number)?;
+    let followups: Vec<_> = store
+        .followups_of(client.number)?
+        .into_iter()
+        .filter(|f| f.is_open())
+        .collect();
+    let household = store.household_members(&client)?;
+    let today = ctx.today();
+    if ctx.json {
+        return Ok(Output::Json(json!({
+            "client": json::client(&client),
+            "household": household.iter().map(|m| json!({"number": m.number, "name": m.name, "born": json::born(m)})).collect::<Vec<_>>(),
+            "visits": visits.iter().map(json::visit).collect::<Vec<_>>(),
+            "followups": followups.iter().map(|f| json::followup(f, Some(&client.name), today)).collect::<Vec<_>>(),
+        })));
+    }
+    let l = ctx.labels();
+    let yes_no = |b: bool| if b { l.yes } else { l.no }.to_string();
+    let mut pairs = vec![
+        (l.number, client.number.to_string()),
+        (l.name, safe(&client.name).into_owned()),
+    ];
+    if !client.aliases.is_empty() {
+        pairs.push((l.aliases, safe(&client.aliases.join(", ")).into_owned()));
+    }
+    pairs.push((l.born, client.birth.to_string()));
+    pairs.push((l.country, client.country.clone().unwrap_or_default()));
+    pairs.push((l.languages, client.languages.join(", ")));
+    pairs.push((l.interpreter, yes_no(client.interpreter)));
+    if let Some(p) = &client.phone {
+        pairs.push((l.phone, safe(p).into_owned()));
+    }
+    if !client.note.is_empty() {
+        pairs.push((l.note, safe(&client.note).into_owned()));
+    }
+    if !household.is_empty() {
+        let members: Vec<String> = household
+            .iter()
+            .map(|m| format!("{} {} ({})", m.number, safe(&m.name), m.birth))
+            .collect();
+        pairs.push((l.household, members.join("; ")));
+    }
+    pairs.push((
+        l.informed,
+        client
+            .informed
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_else(|| l.not_informed.to_string()),
+    ));
+    if client.restricted {
+        pairs.push((l.restricted, l.yes.to_string()));
+    }
+    pairs.push((
+        l.registered,
+        format!(
+            "{} {}",
+            client.created.at.format("%Y-%m-%d"),
+            safe(&client.created.who)
+        ),
+    ));
+    let mut out = fields(&pairs);
+    out.push_str(&format!("\n{}\n", l.followups));
+    if followups.is_empty() {
+        out.push_str(&format!("  {}\n", l.no_followups));
+    }
+    for f in &followups {
+        let late = if f.is_overdue(today) {
+            format!("  ({})", l.overdue)
+        } else {
+            String::new()
+        };
+        let who = f
+            .assignee
+            .as_deref()
+            .map(|a| format!("  [{}]", safe(a)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {:>5}  {}  {}{who}{late}\n",
+            f.number,
+            f.due.format("%Y-%m-%d"),
+            safe(&f.text)
+        ));
+    }
+    out.push_str(&format!("\n{} ({})\n", l.visits, visits.len()));
+    if visits.is_empty() {
+        out.push_str(&format!("  {}\n", l.no_visits));
+    }
+    for v in &visits {
+        out.push_str(&visit_line(ctx, v));
+    }
+    Ok(Output::Text(out))
+}
+
+/// One visit: date, channel, volunteer, categories, referrals, note.
+pub fn visit_line(ctx: &Context, v: &Visit) -> String {
+    let catalog = &ctx.config.catalog;
+    let english = ctx.english();
+    let categories: Vec<&str> = v
+        .categories
+        .iter()
+        .map(|k| catalog.label(CatalogKind::Category, k, english))
+        .collect();
+    let mut line = format!(
+        "  {:>5}  {}  {}  {}  {}",
+        v.number,
+        v.when.format("%Y-%m-%d %H:%M"),
+        v.channel,
+        safe(&v.volunteer),
+        categories.join(", ")
+    );
+    for r in &v.referrals {
+        line.push_str(&format!(
+            "  -> {}",
+            catalog.label(CatalogKind::Referral, &r.destination, english)
+        ));
+        if !r.note.is_empty() {
+            line.push_str(&format!(" ({})", safe(&r.note)));
+        }
+    }
+    line.push('\n');
+    if !v.note.is_empty() {
+        line.push_str(&format!(
+            "         {}\n",
+            safe(&v.note).replace('\n', "\n         ")
+        ));
+    }
+    line
+}

@@ -1,0 +1,328 @@
+//! The office's settings (config.toml) and where files live.
+//!
+//! Looked up in $SPREEKUUR_CONFIG, else $XDG_CONFIG_HOME/spreekuur/config.toml, else
+//! ~/.config/spreekuur/config.toml. A missing file means the built-in defaults; a file that
+//! cannot be read is refused with its path, line and what is wrong.
+
+use crate::model::{Catalog, CatalogKind};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("cannot read the config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the config file {path} is not valid: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// The language of labels and of printed reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn parse(text: &str) -> Result<Lang, String> {
+        match text.trim().to_lowercase().as_str() {
+            "nl" => Ok(Lang::Nl),
+            "en" => Ok(Lang::En),
+            other => Err(format!("unknown language \"{other}\": use nl or en")),
+        }
+    }
+
+    pub fn is_english(self) -> bool {
+        self == Lang::En
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file it came from, when there was one.
+    pub source: Option<PathBuf>,
+    pub lang: Lang,
+    pub catalog: Catalog,
+    /// Login names that may export, forget and purge.
+    pub coordinators: Vec<String>,
+    /// A Unix group that may share the store (files then 0660 instead of 0600).
+    pub group: Option<String>,
+    /// Default retention: months without contact before `purge` proposes a client.
+    pub retention_months: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            source: None,
+            lang: Lang::Nl,
+            catalog: Catalog::default(),
+            coordinators: Vec::new(),
+            group: None,
+            retention_months: 24,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    lang: Option<Lang>,
+    #[serde(default)]
+    coordinators: Vec<String>,
+    group: Option<String>,
+    retention: Option<String>,
+    #[serde(default)]
+    categories: BTreeMap<String, EntryFile>,
+    #[serde(default)]
+    referrals: BTreeMap<String, EntryFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryFile {
+    nl: Option<String>,
+    en: Option<String>,
+    #[serde(default)]
+    retired: bool,
+}
+
+/// Reads a value of the environment; injected so tests need not change the process's.
+pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// The process environment, with empty values treated as unset.
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+fn absolute(var: Option<String>) -> Option<PathBuf> {
+    var.map(PathBuf::from).filter(|p| p.is_absolute())
+}
+
+fn home(env: Env) -> PathBuf {
+    env("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The config directory (also where a personal keymap.toml lives).
+pub fn config_dir(env: Env) -> PathBuf {
+    absolute(env("XDG_CONFIG_HOME"))
+        .unwrap_or_else(|| home(env).join(".config"))
+        .join("spreekuur")
+}
+
+pub fn config_path(env: Env) -> PathBuf {
+    env("SPREEKUUR_CONFIG")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| config_dir(env).join("config.toml"))
+}
+
+/// The store: --db, else $SPREEKUUR_DB, else $XDG_DATA_HOME/spreekuur/spreekuur.redb, else
+/// ~/.local/share/spreekuur/spreekuur.redb.
+pub fn store_path(flag: Option<&Path>, env: Env) -> PathBuf {
+    if let Some(p) = flag {
+        return p.to_path_buf();
+    }
+    if let Some(p) = env("SPREEKUUR_DB") {
+        return PathBuf::from(p);
+    }
+    absolute(env("XDG_DATA_HOME"))
+        .unwrap_or_else(|| home(env).join(".local").join("share"))
+        .join("spreekuur")
+        .join("spreekuur.redb")
+}
+
+/// Who does the thing: --as, else $SPREEKUUR_VOLUNTEER, else the login name.
+pub fn volunteer(flag: Option<&str>, env: Env) -> String {
+    flag.map(str::to_string)
+        .or_else(|| env("SPREEKUUR_VOLUNTEER"))
+        .or_else(|| env("LOGNAME"))
+        .or_else(|| env("USER"))
+        .or_else(account_name)
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| "onbekend".to_string())
+}
+
+/// The account this process runs as, from /etc/passwd, for sessions (cron, some SSH setups)
+/// that set neither LOGNAME nor USER.
+fn account_name() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut parts = line.split(':');
+        let name = parts.next()?;
+        (parts.nth(1)? == uid).then(|| name.to_string())
+    })
+}
+
+/// The login name, for the coordinator check (not overridable with --as).
+pub fn login_name(env: Env) -> Option<String> {
+    env("LOGNAME").or_else(|| env("USER")).or_else(account_name)
+}
+
+impl Config {
+    /// Loads the config from its usual place; no file means the defaults.
+    pub fn load(env: Env) -> Result<Config, ConfigError> {
+        let path = config_path(env);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Config::parse(&text, &path),
+            Err(e)
+                if e.kind() == std::io::ErrorKind::NotFound
+                    && env("SPREEKUUR_CONFIG").is_none() =>
+            {
+                Ok(Config::default())
+            }
+            Err(source) => Err(ConfigError::Read { path, source }),
+        }
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message,
+        };
+        let file: ConfigFile =
+            toml::from_str(text).map_err(|e| invalid(describe_toml_error(text, &e)))?;
+        let mut config = Config {
+            source: Some(path.to_path_buf()),
+            lang: file.lang.unwrap_or_default(),
+            coordinators: file.coordinators,
+            group: file.group.filter(|g| !g.is_empty()),
+            ..Config::default()
+        };
+        if let Some(r) = file.retention {
+            config.retention_months = parse_months(&r).map_err(invalid)?;
+        }
+        for (kind, entries) in [
+            (CatalogKind::Category, &file.categories),
+            (CatalogKind::Referral, &file.referrals),
+        ] {
+            for (key, entry) in entries {
+                if key.is_empty()
+                    || !key
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                {
+                    return Err(invalid(format!(
+                        "the {} key \"{key}\" may hold only a-z, 0-9 and _",
+                        kind.noun()
+                    )));
+                }
+                config.catalog.set(
+                    kind,
+                    key,
+                    entry.nl.as_deref(),
+                    entry.en.as_deref(),
+                    entry.retired,
+                );
+            }
+        }
+        Ok(config)
+    }
+}
+
+/// Reads a period of months such as "24m", "18" or "2j"/"2y".
+pub fn parse_months(text: &str) -> Result<u32, String> {
+    let t = text.trim().to_lowercase();
+    let fail = || {
+        format!("could not read the period \"{t}\": use months such as 24m, or years such as 2y")
+    };
+    let (number, factor) = if let Some(n) = t.strip_suffix('m') {
+        (n, 1)
+    } else if let Some(n) = t.strip_suffix('y').or_else(|| t.strip_suffix('j')) {
+        (n, 12)
+    } else {
+        (t.as_str(), 1)
+    };
+    let n: u32 = number.trim().parse().map_err(|_| fail())?;
+    if n == 0 {
+        return Err(fail());
+    }
+    n.checked_mul(factor).ok_or_else(fail)
+}
+
+/// toml's message with the line number first, so the office can find the mistake.
+pub fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
+    let line = e
+        .span()
+        .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+    let message = e.message().trim().to_string();
+    match line {
+        Some(l) => format!("line {l}: {message}"),
+        None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relabels_adds_and_retires() {
+        let text = "lang = \"en\"\n[categories.huisvesting]\nnl = \"Wonen\"\n[categories.geldzaken]\nnl = \"Geldzaken\"\nen = \"Money\"\n[referrals.voedselbank]\nretired = true\n";
+        let c = Config::parse(text, Path::new("c.toml")).unwrap();
+        assert_eq!(c.lang, Lang::En);
+        assert_eq!(
+            c.catalog.label(CatalogKind::Category, "huisvesting", false),
+            "Wonen"
+        );
+        assert_eq!(
+            c.catalog.label(CatalogKind::Category, "huisvesting", true),
+            "Housing"
+        );
+        assert!(c.catalog.check(CatalogKind::Category, "geldzaken").is_ok());
+        assert!(
+            c.catalog
+                .check(CatalogKind::Referral, "voedselbank")
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn refuses_with_line_and_reason() {
+        let text = "lang = \"nl\"\n\n[categories.huisvesting]\nlabel = \"Wonen\"\n";
+        let err = Config::parse(text, Path::new("/etc/x.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("/etc/x.toml"), "{err}");
+        assert!(err.contains("line 4"), "{err}");
+        assert!(err.contains("label"), "{err}");
+        let bad_key = "[categories.\"Wonen!\"]\nnl = \"x\"\n";
+        assert!(Config::parse(bad_key, Path::new("c")).is_err());
+    }
+
+    #[test]
+    fn store_path_order() {
+        let env = |k: &str| match k {
+            "HOME" => Some("/home/v".to_string()),
+            "XDG_DATA_HOME" => Some("relative/ignored".to_string()),
+            _ => None,
+        };
+        assert_eq!(
+            store_path(None, &env),
+            PathBuf::from("/home/v/.local/share/spreekuur/spreekuur.redb")
+        );
+        assert_eq!(
+            store_path(Some(Path::new("x.redb")), &env),
+            PathBuf::from("x.redb")
+        );
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(parse_months("24m"), Ok(24));
+        assert_eq!(parse_months("2y"), Ok(24));
+        assert!(parse_months("0").is_err());
+        assert!(parse_months("lang").is_err());
+    }
+}

@@ -1,0 +1,230 @@
+//! Reading the dates a volunteer types: 2026-12-12, 12-12-2026, 12-12, vandaag, morgen, +3d,
+//! +2w, vrijdag. Pure functions of the text and "today", so tests fix the clock.
+
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use thiserror::Error;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum DateError {
+    #[error(
+        "could not read the date \"{0}\": use 2026-12-12, 12-12-2026, 12-12, vandaag/today, morgen/tomorrow, +3d, +2w or a weekday such as vrijdag/friday"
+    )]
+    Date(String),
+    #[error(
+        "could not read the time \"{0}\": use a date and a time such as \"2026-11-27 14:30\", or only a time such as 14:30"
+    )]
+    DateTime(String),
+    #[error("could not read the month \"{0}\": use the form 2026-11")]
+    Month(String),
+    #[error("could not read the year \"{0}\": use four digits such as 2026")]
+    Year(String),
+}
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("maandag", Weekday::Mon),
+    ("ma", Weekday::Mon),
+    ("monday", Weekday::Mon),
+    ("mon", Weekday::Mon),
+    ("dinsdag", Weekday::Tue),
+    ("di", Weekday::Tue),
+    ("tuesday", Weekday::Tue),
+    ("tue", Weekday::Tue),
+    ("woensdag", Weekday::Wed),
+    ("wo", Weekday::Wed),
+    ("wednesday", Weekday::Wed),
+    ("wed", Weekday::Wed),
+    ("donderdag", Weekday::Thu),
+    ("do", Weekday::Thu),
+    ("thursday", Weekday::Thu),
+    ("thu", Weekday::Thu),
+    ("vrijdag", Weekday::Fri),
+    ("vr", Weekday::Fri),
+    ("friday", Weekday::Fri),
+    ("fri", Weekday::Fri),
+    ("zaterdag", Weekday::Sat),
+    ("za", Weekday::Sat),
+    ("saturday", Weekday::Sat),
+    ("sat", Weekday::Sat),
+    ("zondag", Weekday::Sun),
+    ("zo", Weekday::Sun),
+    ("sunday", Weekday::Sun),
+    ("sun", Weekday::Sun),
+];
+
+/// Reads a date. A weekday means the next such day after today; "12-12" without a year means
+/// the next 12 December from today on (due dates lie ahead).
+pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let t = text.trim().to_lowercase();
+    let fail = || DateError::Date(text.trim().to_string());
+    match t.as_str() {
+        "vandaag" | "today" => return Ok(today),
+        "morgen" | "tomorrow" => return today.checked_add_days(Days::new(1)).ok_or_else(fail),
+        "gisteren" | "yesterday" => return today.checked_sub_days(Days::new(1)).ok_or_else(fail),
+        _ => {}
+    }
+    if let Some(rest) = t.strip_prefix('+') {
+        return relative(rest, today).ok_or_else(fail);
+    }
+    if let Some((_, day)) = WEEKDAYS.iter().find(|(name, _)| *name == t) {
+        let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+        let ahead = if ahead == 0 { 7 } else { ahead };
+        return today
+            .checked_add_days(Days::new(ahead as u64))
+            .ok_or_else(fail);
+    }
+    for format in ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(&t, format) {
+            if d.year() >= 1900 && d.year() <= 2200 {
+                return Ok(d);
+            }
+        }
+    }
+    // Day and month only.
+    let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+    if let [d, m] = parts[..] {
+        if let (Ok(d), Ok(m)) = (d.parse::<u32>(), m.parse::<u32>()) {
+            for year in [today.year(), today.year() + 1] {
+                if let Some(date) = NaiveDate::from_ymd_opt(year, m, d) {
+                    if date >= today {
+                        return Ok(date);
+                    }
+                }
+            }
+        }
+    }
+    Err(fail())
+}
+
+fn relative(rest: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let unit = rest.chars().last()?;
+    let n: u32 = rest[..rest.len() - unit.len_utf8()].parse().ok()?;
+    match unit {
+        'd' => today.checked_add_days(Days::new(n as u64)),
+        'w' => today.checked_add_days(Days::new(7 * n as u64)),
+        'm' => today.checked_add_months(Months::new(n)),
+        'j' | 'y' => today.checked_add_months(Months::new(12 * n)),
+        _ => None,
+    }
+}
+
+/// Reads the moment of a (late-entered) visit: "2026-11-27 14:30", "27-11-2026 14:30", a date
+/// alone (at the current time of day), or a time alone (today).
+pub fn parse_datetime(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, DateError> {
+    let t = text.trim();
+    let fail = || DateError::DateTime(t.to_string());
+    if let Some((date, time)) = t.rsplit_once([' ', 'T']) {
+        let time = parse_time(time).ok_or_else(fail)?;
+        let date = parse_date(date, now.date()).map_err(|_| fail())?;
+        return Ok(date.and_time(time));
+    }
+    if let Some(time) = parse_time(t) {
+        return Ok(now.date().and_time(time));
+    }
+    let date = parse_date(t, now.date()).map_err(|_| fail())?;
+    Ok(date.and_time(now.time()))
+}
+
+fn parse_time(text: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(text, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(text, "%H.%M"))
+        .ok()
+}
+
+/// Reads "2026-11" as the first and last day of that month.
+pub fn parse_month(text: &str) -> Result<(NaiveDate, NaiveDate), DateError> {
+    let fail = || DateError::Month(text.trim().to_string());
+    let (y, m) = text.trim().split_once('-').ok_or_else(fail)?;
+    let (y, m) = (
+        y.parse::<i32>().map_err(|_| fail())?,
+        m.parse::<u32>().map_err(|_| fail())?,
+    );
+    let first = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(fail)?;
+    let last = first
+        .checked_add_months(Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .ok_or_else(fail)?;
+    Ok((first, last))
+}
+
+/// Reads "2026" as its first and last day.
+pub fn parse_year(text: &str) -> Result<(NaiveDate, NaiveDate), DateError> {
+    let fail = || DateError::Year(text.trim().to_string());
+    let y: i32 = text.trim().parse().map_err(|_| fail())?;
+    if !(1900..=2200).contains(&y) {
+        return Err(fail());
+    }
+    let first = NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(fail)?;
+    let last = NaiveDate::from_ymd_opt(y, 12, 31).ok_or_else(fail)?;
+    Ok((first, last))
+}
+
+/// The ISO week (Monday to Sunday) that holds `day`.
+pub fn week_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let monday = day - chrono::Duration::days(day.weekday().num_days_from_monday() as i64);
+    (monday, monday + chrono::Duration::days(6))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    // 2026-11-29 is a Sunday.
+    const TODAY: (i32, u32, u32) = (2026, 11, 29);
+
+    fn today() -> NaiveDate {
+        d(TODAY.0, TODAY.1, TODAY.2)
+    }
+
+    #[test]
+    fn reads_every_documented_form() {
+        assert_eq!(parse_date("2026-12-12", today()), Ok(d(2026, 12, 12)));
+        assert_eq!(parse_date("12-12-2026", today()), Ok(d(2026, 12, 12)));
+        assert_eq!(parse_date("12-12", today()), Ok(d(2026, 12, 12)));
+        assert_eq!(parse_date("3-1", today()), Ok(d(2027, 1, 3)));
+        assert_eq!(parse_date("Vandaag", today()), Ok(today()));
+        assert_eq!(parse_date("tomorrow", today()), Ok(d(2026, 11, 30)));
+        assert_eq!(parse_date("+3d", today()), Ok(d(2026, 12, 2)));
+        assert_eq!(parse_date("+2w", today()), Ok(d(2026, 12, 13)));
+        assert_eq!(parse_date("vrijdag", today()), Ok(d(2026, 12, 4)));
+        assert_eq!(parse_date("sunday", today()), Ok(d(2026, 12, 6)));
+        assert_eq!(parse_date("ma", today()), Ok(d(2026, 11, 30)));
+    }
+
+    #[test]
+    fn refuses_impossible_dates_with_the_forms_that_work() {
+        for bad in ["31-02-2026", "2026-13-01", "soon", "+3x", "", "+", "99-99"] {
+            let err = parse_date(bad, today()).unwrap_err().to_string();
+            assert!(err.contains("vrijdag"), "{err}");
+        }
+    }
+
+    #[test]
+    fn reads_moments() {
+        let now = today().and_hms_opt(10, 5, 0).unwrap();
+        assert_eq!(
+            parse_datetime("2026-11-27 14:30", now),
+            Ok(d(2026, 11, 27).and_hms_opt(14, 30, 0).unwrap())
+        );
+        assert_eq!(
+            parse_datetime("14:30", now),
+            Ok(today().and_hms_opt(14, 30, 0).unwrap())
+        );
+        assert_eq!(
+            parse_datetime("27-11-2026", now),
+            Ok(d(2026, 11, 27).and_hms_opt(10, 5, 0).unwrap())
+        );
+        assert!(parse_datetime("2026-11-27 25:00", now).is_err());
+    }
+
+    #[test]
+    fn periods() {
+        assert_eq!(parse_month("2026-02"), Ok((d(2026, 2, 1), d(2026, 2, 28))));
+        assert_eq!(parse_year("2024"), Ok((d(2024, 1, 1), d(2024, 12, 31))));
+        assert_eq!(week_of(today()), (d(2026, 11, 23), d(2026, 11, 29)));
+        assert!(parse_month("2026-13").is_err());
+    }
+}

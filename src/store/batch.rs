@@ -1,0 +1,51 @@
+//! Many changes in one transaction, for filling a demo store and importing a client list:
+//! all land or none do.
+
+use super::clients::{insert_client, join_household};
+use super::followups::insert_followup;
+use super::tables::WriteTables;
+use super::visits::{NewFollowUp, insert_visit};
+use super::{Store, StoreError};
+use crate::model::{ClientDraft, FollowUp, Stamp, Visit};
+
+pub struct Batch<'a, 't> {
+    tables: &'a mut WriteTables<'t>,
+}
+
+impl Batch<'_, '_> {
+    pub fn add_client(&mut self, draft: ClientDraft, stamp: Stamp) -> Result<u64, StoreError> {
+        insert_client(self.tables, draft, stamp)
+    }
+
+    pub fn join_household(
+        &mut self,
+        number: u64,
+        other: u64,
+        stamp: Stamp,
+    ) -> Result<u64, StoreError> {
+        join_household(self.tables, number, other, stamp)
+    }
+
+    pub fn add_visit(
+        &mut self,
+        visit: Visit,
+        followups: Vec<NewFollowUp>,
+    ) -> Result<(u64, Vec<u64>), StoreError> {
+        insert_visit(self.tables, visit, followups)
+    }
+
+    /// Adds a follow-up in any state (a bulk load may bring ones already done).
+    pub fn add_followup(&mut self, followup: FollowUp) -> Result<u64, StoreError> {
+        insert_followup(self.tables, followup)
+    }
+}
+
+impl Store {
+    /// Runs `fill` in one write transaction; an error anywhere stores nothing.
+    pub fn batch<T>(
+        &self,
+        fill: impl FnOnce(&mut Batch) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.write(|tables| fill(&mut Batch { tables }))
+    }
+}

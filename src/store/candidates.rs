@@ -1,0 +1,114 @@
+//! The name search's view of the store: term and phone look-ups in one consistent read.
+
+use super::clients::read_client;
+use super::followups::open_count;
+use super::tables::ReadTables;
+use super::visits::last_visit_day;
+use super::{Store, StoreError};
+use crate::model::Client;
+use crate::search::{self, CandidateSource, Hit, NameRecord};
+use chrono::NaiveDate;
+
+/// A client as a search result or list row shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientSummary {
+    pub client: Client,
+    pub last_visit: Option<NaiveDate>,
+    pub open_followups: usize,
+}
+
+struct View<'a>(&'a ReadTables);
+
+impl CandidateSource for View<'_> {
+    type Error = StoreError;
+
+    fn with_term_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<u64>, StoreError> {
+        let mut out = Vec::new();
+        for entry in self.0.name_terms.range((prefix, 0)..)? {
+            let key = entry?.0;
+            let (term, client) = key.value();
+            if !term.starts_with(prefix) || out.len() >= limit {
+                break;
+            }
+            out.push(client);
+        }
+        Ok(out)
+    }
+
+    fn with_phone(&self, key: &str) -> Result<Vec<u64>, StoreError> {
+        let mut out = Vec::new();
+        for entry in self.0.phones.range((key, 0)..=(key, u64::MAX))? {
+            out.push(entry?.0.value().1);
+        }
+        Ok(out)
+    }
+
+    fn records(&self, numbers: &[u64]) -> Result<Vec<NameRecord>, StoreError> {
+        let mut out = Vec::with_capacity(numbers.len());
+        for &n in numbers {
+            if let Some(c) = read_client(self.0, n)? {
+                out.push(NameRecord {
+                    number: c.number,
+                    name: c.name,
+                    aliases: c.aliases,
+                    birth: c.birth,
+                    restricted: c.restricted,
+                });
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Store {
+    /// Finds clients for what a volunteer typed, best first, with what a result row shows.
+    pub fn find(
+        &self,
+        query: &str,
+        limit: usize,
+        include_restricted: bool,
+    ) -> Result<Vec<ClientSummary>, StoreError> {
+        self.read(|t| {
+            let hits = search::search(&View(t), query, limit, include_restricted)?;
+            summaries(t, &hits)
+        })
+    }
+
+    /// Existing clients who may be the person being registered (name plus birth).
+    pub fn possible_duplicates(
+        &self,
+        name: &str,
+        birth: &crate::model::Birth,
+        limit: usize,
+    ) -> Result<Vec<ClientSummary>, StoreError> {
+        self.read(|t| {
+            let hits = search::duplicates(&View(t), name, birth, limit)?;
+            summaries(t, &hits)
+        })
+    }
+
+    /// The list-row view of these clients (those that exist), in the same order.
+    pub fn summaries(&self, numbers: &[u64]) -> Result<Vec<ClientSummary>, StoreError> {
+        self.read(|t| {
+            let hits: Vec<Hit> = numbers
+                .iter()
+                .map(|&number| Hit { number, score: 0 })
+                .collect();
+            summaries(t, &hits)
+        })
+    }
+}
+
+fn summaries(t: &ReadTables, hits: &[Hit]) -> Result<Vec<ClientSummary>, StoreError> {
+    let mut out = Vec::with_capacity(hits.len());
+    for hit in hits {
+        if let Some(client) = read_client(t, hit.number)? {
+            out.push(ClientSummary {
+                last_visit: last_visit_day(t, client.number)?,
+                open_followups: open_count(t, client.number)?,
+                client,
+            });
+        }
+    }
+    Ok(out)
+}

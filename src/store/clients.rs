@@ -1,0 +1,180 @@
+//! Clients: register, change, read; keeps the name, phone and household indexes in step.
+
+use super::codec::{decode_client, encode_client};
+use super::tables::{ReadTables, WriteTables};
+use super::{Store, StoreError, next_number};
+use crate::model::{Client, ClientDraft, Stamp};
+use crate::search::{index_terms, phone_key};
+use redb::ReadableTable;
+
+impl Store {
+    /// Registers a new client and returns its number.
+    pub fn add_client(&self, draft: ClientDraft, stamp: Stamp) -> Result<u64, StoreError> {
+        self.write(|t| insert_client(t, draft, stamp))
+    }
+
+    /// Changes a client with `change` and stores the result; the indexes follow.
+    pub fn update_client(
+        &self,
+        number: u64,
+        stamp: Stamp,
+        change: impl FnOnce(&mut Client) -> Result<(), StoreError>,
+    ) -> Result<Client, StoreError> {
+        self.write(|t| {
+            let old = load_client(t, number)?;
+            let mut client = old.clone();
+            change(&mut client)?;
+            // Number and household change only through their own operations, which keep
+            // the indexes in step.
+            client.number = number;
+            client.household = old.household;
+            client.changed = stamp;
+            unindex(t, &old)?;
+            index(t, &client)?;
+            t.clients
+                .insert(number, encode_client(&client).as_slice())?;
+            Ok(client)
+        })
+    }
+
+    /// Puts `number` in the household of `other` (starting one when `other` has none).
+    pub fn join_household(&self, number: u64, other: u64, stamp: Stamp) -> Result<u64, StoreError> {
+        self.write(|t| join_household(t, number, other, stamp))
+    }
+
+    pub fn leave_household(&self, number: u64, stamp: Stamp) -> Result<(), StoreError> {
+        self.write(|t| {
+            let mut client = load_client(t, number)?;
+            if let Some(old) = client.household.take() {
+                t.households.remove((old, number))?;
+                client.changed = stamp;
+                store_client(t, &client)?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn client(&self, number: u64) -> Result<Client, StoreError> {
+        self.read(|t| read_client(t, number)?.ok_or(StoreError::NoSuchClient(number)))
+    }
+
+    /// The clients that exist among `numbers`, in the same order.
+    pub fn clients(&self, numbers: &[u64]) -> Result<Vec<Client>, StoreError> {
+        self.read(|t| {
+            let mut out = Vec::with_capacity(numbers.len());
+            for &n in numbers {
+                if let Some(c) = read_client(t, n)? {
+                    out.push(c);
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    /// The other members of a client's household.
+    pub fn household_members(&self, client: &Client) -> Result<Vec<Client>, StoreError> {
+        let Some(h) = client.household else {
+            return Ok(Vec::new());
+        };
+        self.read(|t| {
+            let mut out = Vec::new();
+            for entry in t.households.range((h, 0)..=(h, u64::MAX))? {
+                let (key, _) = entry?;
+                let (_, member) = key.value();
+                if member != client.number {
+                    if let Some(c) = read_client(t, member)? {
+                        out.push(c);
+                    }
+                }
+            }
+            Ok(out)
+        })
+    }
+}
+
+pub(super) fn read_client(t: &ReadTables, number: u64) -> Result<Option<Client>, StoreError> {
+    match t.clients.get(number)? {
+        Some(bytes) => decode_client(bytes.value())
+            .map(Some)
+            .map_err(|_| StoreError::damaged(format!("client {number}"))),
+        None => Ok(None),
+    }
+}
+
+pub(super) fn load_client(t: &WriteTables, number: u64) -> Result<Client, StoreError> {
+    match t.clients.get(number)? {
+        Some(bytes) => decode_client(bytes.value())
+            .map_err(|_| StoreError::damaged(format!("client {number}"))),
+        None => Err(StoreError::NoSuchClient(number)),
+    }
+}
+
+fn store_client(t: &mut WriteTables, client: &Client) -> Result<(), StoreError> {
+    t.clients
+        .insert(client.number, encode_client(client).as_slice())?;
+    Ok(())
+}
+
+pub(super) fn insert_client(
+    t: &mut WriteTables,
+    draft: ClientDraft,
+    stamp: Stamp,
+) -> Result<u64, StoreError> {
+    let number = next_number(t, "next_client")?;
+    let client = Client::from_draft(number, draft, stamp);
+    index(t, &client)?;
+    store_client(t, &client)?;
+    Ok(number)
+}
+
+fn index(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
+    for term in index_terms(&c.name, &c.aliases) {
+        t.name_terms.insert((term.as_str(), c.number), ())?;
+    }
+    if let Some(key) = c.phone.as_deref().and_then(phone_key) {
+        t.phones.insert((key.as_str(), c.number), ())?;
+    }
+    Ok(())
+}
+
+fn unindex(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
+    for term in index_terms(&c.name, &c.aliases) {
+        t.name_terms.remove((term.as_str(), c.number))?;
+    }
+    if let Some(key) = c.phone.as_deref().and_then(phone_key) {
+        t.phones.remove((key.as_str(), c.number))?;
+    }
+    Ok(())
+}
+
+pub(super) fn join_household(
+    t: &mut WriteTables,
+    number: u64,
+    other: u64,
+    stamp: Stamp,
+) -> Result<u64, StoreError> {
+    if number == other {
+        return Err(StoreError::OwnHousehold(number));
+    }
+    let mut host = load_client(t, other)?;
+    let household = match host.household {
+        Some(h) => h,
+        None => {
+            let h = next_number(t, "next_household")?;
+            host.household = Some(h);
+            host.changed = stamp.clone();
+            store_client(t, &host)?;
+            t.households.insert((h, other), ())?;
+            h
+        }
+    };
+    let mut client = load_client(t, number)?;
+    if let Some(old) = client.household {
+        t.households.remove((old, number))?;
+    }
+    client.household = Some(household);
+    client.changed = stamp;
+    store_client(t, &client)?;
+    t.households.insert((household, number), ())?;
+    Ok(household)
+}

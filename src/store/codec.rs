@@ -1,0 +1,481 @@
+//! The one place that turns records into bytes and back.
+//!
+//! Every record is a versioned envelope: an enum whose variants are the record's versions,
+//! only ever appended. bincode writes the variant index first (one byte), then the body, so
+//! a later release reads every record an earlier one wrote. The `V1` structs below are frozen:
+//! change a record by adding a `V2`, never by editing a `V1`. The golden-bytes test at the end
+//! holds today's bytes of every kind and must pass forever.
+
+use crate::model::{
+    Birth, Channel, Client, DayEntry, FollowUp, FollowUpState, Referral, Stamp, Visit,
+};
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+const CONFIG: bincode::config::Configuration = bincode::config::standard();
+
+/// A record's bytes could not be read back.
+#[derive(Debug)]
+pub struct Undecodable;
+
+fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    // Encoding into a Vec cannot fail: every field is a plain serde type (no maps with
+    // non-string keys, no sequences of unknown length), and a Vec grows as needed.
+    bincode::serde::encode_to_vec(value, CONFIG).expect("plain records always encode")
+}
+
+fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, Undecodable> {
+    match bincode::serde::borrow_decode_from_slice(bytes, CONFIG) {
+        Ok((value, used)) if used == bytes.len() => Ok(value),
+        _ => Err(Undecodable),
+    }
+}
+
+// ---- shared pieces -------------------------------------------------------------------------
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct StampV1 {
+    who: String,
+    /// Local wall-clock time as seconds since 1970-01-01 00:00 (no zone: the office's days).
+    at: i64,
+}
+
+fn day_number(date: NaiveDate) -> i32 {
+    date.to_epoch_days()
+}
+
+fn date_of(days: i32) -> Result<NaiveDate, Undecodable> {
+    NaiveDate::from_epoch_days(days).ok_or(Undecodable)
+}
+
+fn seconds(at: NaiveDateTime) -> i64 {
+    at.and_utc().timestamp()
+}
+
+fn moment(seconds: i64) -> Result<NaiveDateTime, Undecodable> {
+    DateTime::from_timestamp(seconds, 0)
+        .map(|d| d.naive_utc())
+        .ok_or(Undecodable)
+}
+
+impl StampV1 {
+    fn of(s: &Stamp) -> StampV1 {
+        StampV1 {
+            who: s.who.clone(),
+            at: seconds(s.at),
+        }
+    }
+    fn stamp(self) -> Result<Stamp, Undecodable> {
+        Ok(Stamp {
+            who: self.who,
+            at: moment(self.at)?,
+        })
+    }
+}
+
+/// Channels as fixed numbers; new channels get new numbers, old numbers keep their meaning.
+fn channel_code(c: Channel) -> u8 {
+    match c {
+        Channel::Spreekuur => 0,
+        Channel::Infopunt => 1,
+        Channel::Telefoon => 2,
+        Channel::Afspraak => 3,
+        Channel::Huisbezoek => 4,
+    }
+}
+
+fn channel_of(code: u8) -> Result<Channel, Undecodable> {
+    Channel::ALL
+        .into_iter()
+        .find(|c| channel_code(*c) == code)
+        .ok_or(Undecodable)
+}
+
+/// The day index key of a date (days since 1970-01-01), shared with the store's tables.
+pub fn day_key(date: NaiveDate) -> i32 {
+    day_number(date)
+}
+
+pub fn day_of_key(key: i32) -> Option<NaiveDate> {
+    date_of(key).ok()
+}
+
+// ---- client --------------------------------------------------------------------------------
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+enum BirthV1 {
+    Unknown,
+    Year(i32),
+    Date(i32),
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct ClientV1 {
+    number: u64,
+    name: String,
+    aliases: Vec<String>,
+    birth: BirthV1,
+    country: Option<String>,
+    languages: Vec<String>,
+    interpreter: bool,
+    phone: Option<String>,
+    note: String,
+    restricted: bool,
+    household: Option<u64>,
+    informed: Option<i32>,
+    created: StampV1,
+    changed: StampV1,
+}
+
+#[derive(Serialize, Deserialize)]
+enum ClientRecord {
+    V1(ClientV1),
+}
+
+pub fn encode_client(c: &Client) -> Vec<u8> {
+    encode(&ClientRecord::V1(ClientV1 {
+        number: c.number,
+        name: c.name.clone(),
+        aliases: c.aliases.clone(),
+        birth: match c.birth {
+            Birth::Unknown => BirthV1::Unknown,
+            Birth::Year(y) => BirthV1::Year(y),
+            Birth::Date(d) => BirthV1::Date(day_number(d)),
+        },
+        country: c.country.clone(),
+        languages: c.languages.clone(),
+        interpreter: c.interpreter,
+        phone: c.phone.clone(),
+        note: c.note.clone(),
+        restricted: c.restricted,
+        household: c.household,
+        informed: c.informed.map(day_number),
+        created: StampV1::of(&c.created),
+        changed: StampV1::of(&c.changed),
+    }))
+}
+
+pub fn decode_client(bytes: &[u8]) -> Result<Client, Undecodable> {
+    let ClientRecord::V1(c) = decode(bytes)?;
+    Ok(Client {
+        number: c.number,
+        name: c.name,
+        aliases: c.aliases,
+        birth: match c.birth {
+            BirthV1::Unknown => Birth::Unknown,
+            BirthV1::Year(y) => Birth::Year(y),
+            BirthV1::Date(d) => Birth::Date(date_of(d)?),
+        },
+        country: c.country,
+        languages: c.languages,
+        interpreter: c.interpreter,
+        phone: c.phone,
+        note: c.note,
+        restricted: c.restricted,
+        household: c.household,
+        informed: c.informed.map(date_of).transpose()?,
+        created: c.created.stamp()?,
+        changed: c.changed.stamp()?,
+    })
+}
+
+// ---- visit ---------------------------------------------------------------------------------
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct VisitV1 {
+    number: u64,
+    client: Option<u64>,
+    when: i64,
+    volunteer: String,
+    channel: u8,
+    categories: Vec<String>,
+    /// (destination key, note)
+    referrals: Vec<(String, String)>,
+    note: String,
+    recorded: StampV1,
+}
+
+#[derive(Serialize, Deserialize)]
+enum VisitRecord {
+    V1(VisitV1),
+}
+
+pub fn encode_visit(v: &Visit) -> Vec<u8> {
+    encode(&VisitRecord::V1(VisitV1 {
+        number: v.number,
+        client: v.client,
+        when: seconds(v.when),
+        volunteer: v.volunteer.clone(),
+        channel: channel_code(v.channel),
+        categories: v.categories.clone(),
+        referrals: v
+            .referrals
+            .iter()
+            .map(|r| (r.destination.clone(), r.note.clone()))
+            .collect(),
+        note: v.note.clone(),
+        recorded: StampV1::of(&v.recorded),
+    }))
+}
+
+pub fn decode_visit(bytes: &[u8]) -> Result<Visit, Undecodable> {
+    let VisitRecord::V1(v) = decode(bytes)?;
+    Ok(Visit {
+        number: v.number,
+        client: v.client,
+        when: moment(v.when)?,
+        volunteer: v.volunteer,
+        channel: channel_of(v.channel)?,
+        categories: v.categories,
+        referrals: v
+            .referrals
+            .into_iter()
+            .map(|(destination, note)| Referral { destination, note })
+            .collect(),
+        note: v.note,
+        recorded: v.recorded.stamp()?,
+    })
+}
+
+// ---- follow-up -----------------------------------------------------------------------------
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+enum FollowUpStateV1 {
+    Open,
+    Done(StampV1),
+    Cancelled(StampV1),
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct FollowUpV1 {
+    number: u64,
+    client: u64,
+    visit: Option<u64>,
+    referral: Option<String>,
+    due: i32,
+    text: String,
+    assignee: Option<String>,
+    state: FollowUpStateV1,
+    created: StampV1,
+}
+
+#[derive(Serialize, Deserialize)]
+enum FollowUpRecord {
+    V1(FollowUpV1),
+}
+
+pub fn encode_followup(f: &FollowUp) -> Vec<u8> {
+    encode(&FollowUpRecord::V1(FollowUpV1 {
+        number: f.number,
+        client: f.client,
+        visit: f.visit,
+        referral: f.referral.clone(),
+        due: day_number(f.due),
+        text: f.text.clone(),
+        assignee: f.assignee.clone(),
+        state: match &f.state {
+            FollowUpState::Open => FollowUpStateV1::Open,
+            FollowUpState::Done(s) => FollowUpStateV1::Done(StampV1::of(s)),
+            FollowUpState::Cancelled(s) => FollowUpStateV1::Cancelled(StampV1::of(s)),
+        },
+        created: StampV1::of(&f.created),
+    }))
+}
+
+pub fn decode_followup(bytes: &[u8]) -> Result<FollowUp, Undecodable> {
+    let FollowUpRecord::V1(f) = decode(bytes)?;
+    Ok(FollowUp {
+        number: f.number,
+        client: f.client,
+        visit: f.visit,
+        referral: f.referral,
+        due: date_of(f.due)?,
+        text: f.text,
+        assignee: f.assignee,
+        state: match f.state {
+            FollowUpStateV1::Open => FollowUpState::Open,
+            FollowUpStateV1::Done(s) => FollowUpState::Done(s.stamp()?),
+            FollowUpStateV1::Cancelled(s) => FollowUpState::Cancelled(s.stamp()?),
+        },
+        created: f.created.stamp()?,
+    })
+}
+
+// ---- day index entry -----------------------------------------------------------------------
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct DayEntryV1<'a> {
+    client: Option<u64>,
+    channel: u8,
+    #[serde(borrow)]
+    volunteer: &'a str,
+    #[serde(borrow)]
+    categories: Vec<&'a str>,
+    #[serde(borrow)]
+    referrals: Vec<&'a str>,
+}
+
+#[derive(Serialize, Deserialize)]
+enum DayEntryRecord<'a> {
+    #[serde(borrow)]
+    V1(DayEntryV1<'a>),
+}
+
+/// A day index entry read without copying its strings, for counting a period fast.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayEntryView<'a> {
+    pub client: Option<u64>,
+    pub channel: Channel,
+    pub volunteer: &'a str,
+    pub categories: Vec<&'a str>,
+    pub referrals: Vec<&'a str>,
+}
+
+pub fn encode_day_entry(e: &DayEntry) -> Vec<u8> {
+    encode(&DayEntryRecord::V1(DayEntryV1 {
+        client: e.client,
+        channel: channel_code(e.channel),
+        volunteer: &e.volunteer,
+        categories: e.categories.iter().map(String::as_str).collect(),
+        referrals: e.referrals.iter().map(String::as_str).collect(),
+    }))
+}
+
+pub fn decode_day_entry(bytes: &[u8]) -> Result<DayEntryView<'_>, Undecodable> {
+    let DayEntryRecord::V1(e) = decode(bytes)?;
+    Ok(DayEntryView {
+        client: e.client,
+        channel: channel_of(e.channel)?,
+        volunteer: e.volunteer,
+        categories: e.categories,
+        referrals: e.referrals,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, min, 0)
+            .unwrap()
+    }
+
+    fn stamp() -> Stamp {
+        Stamp {
+            who: "marieke".into(),
+            at: at(2026, 11, 27, 14, 30),
+        }
+    }
+
+    fn client() -> Client {
+        Client {
+            number: 1042,
+            name: "Mohammed Al-Hassan".into(),
+            aliases: vec!["Muhammad Alhassan".into()],
+            birth: Birth::Date(NaiveDate::from_ymd_opt(1986, 3, 2).unwrap()),
+            country: Some("SY".into()),
+            languages: vec!["ar".into(), "en".into()],
+            interpreter: true,
+            phone: Some("06 1234 5678".into()),
+            note: "komt met buurvrouw".into(),
+            restricted: false,
+            household: Some(7),
+            informed: Some(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
+            created: stamp(),
+            changed: stamp(),
+        }
+    }
+
+    fn visit() -> Visit {
+        Visit {
+            number: 3001,
+            client: Some(1042),
+            when: at(2026, 11, 27, 14, 30),
+            volunteer: "marieke".into(),
+            channel: Channel::Spreekuur,
+            categories: vec!["toeslagen".into(), "post".into()],
+            referrals: vec![Referral {
+                destination: "kwadraad".into(),
+                note: "budget".into(),
+            }],
+            note: "brief Belastingdienst".into(),
+            recorded: stamp(),
+        }
+    }
+
+    fn followup() -> FollowUp {
+        FollowUp {
+            number: 12,
+            client: 1042,
+            visit: Some(3001),
+            referral: Some("kwadraad".into()),
+            due: NaiveDate::from_ymd_opt(2026, 12, 11).unwrap(),
+            text: "navragen bij Kwadraad".into(),
+            assignee: Some("marieke".into()),
+            state: FollowUpState::Done(stamp()),
+            created: stamp(),
+        }
+    }
+
+    fn hex(bytes: &[u8]) -> String {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn unhex(text: &str) -> Vec<u8> {
+        (0..text.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    // Bytes written by the first release. Never change these strings: if this test fails,
+    // the change broke every store in use. Add a new version instead.
+    const CLIENT_V1: &str = "00fb1204124d6f68616d6d656420416c2d48617373616e01114d7568616d6d616420416c68617373616e02fb202e010253590202617202656e01010c303620313233342035363738126b6f6d74206d6574206275757276726f757700010701fb60a2076d617269656b65fcd02713d6076d617269656b65fcd02713d6";
+    const VISIT_V1: &str = "00fbb90b01fb1204fcd02713d6076d617269656b65000209746f65736c6167656e04706f737401086b77616472616164066275646765741562726965662042656c617374696e676469656e7374076d617269656b65fcd02713d6";
+    const FOLLOWUP_V1: &str = "000cfb120401fbb90b01086b77616472616164fb7ca2156e6176726167656e2062696a204b7761647261616401076d617269656b6501076d617269656b65fcd02713d6076d617269656b65fcd02713d6";
+    const DAY_ENTRY_V1: &str =
+        "0001fb120400076d617269656b650209746f65736c6167656e04706f737401086b77616472616164";
+
+    #[test]
+    fn golden_bytes_decode_forever() {
+        for (name, golden, now) in [
+            ("client", CLIENT_V1, hex(&encode_client(&client()))),
+            ("visit", VISIT_V1, hex(&encode_visit(&visit()))),
+            ("followup", FOLLOWUP_V1, hex(&encode_followup(&followup()))),
+            (
+                "day entry",
+                DAY_ENTRY_V1,
+                hex(&encode_day_entry(&DayEntry::of(&visit()))),
+            ),
+        ] {
+            assert_eq!(
+                golden, now,
+                "{name}: today's bytes differ from the golden bytes"
+            );
+        }
+        assert_eq!(decode_client(&unhex(CLIENT_V1)).unwrap(), client());
+        assert_eq!(decode_visit(&unhex(VISIT_V1)).unwrap(), visit());
+        assert_eq!(decode_followup(&unhex(FOLLOWUP_V1)).unwrap(), followup());
+        let entry = DayEntry::of(&visit());
+        let bytes = unhex(DAY_ENTRY_V1);
+        let view = decode_day_entry(&bytes).unwrap();
+        assert_eq!(view.client, entry.client);
+        assert_eq!(view.categories, vec!["toeslagen", "post"]);
+        assert_eq!(view.referrals, vec!["kwadraad"]);
+        assert_eq!(view.volunteer, "marieke");
+    }
+
+    #[test]
+    fn garbage_is_refused_not_misread() {
+        let good = encode_client(&client());
+        assert!(decode_client(&good[..good.len() - 3]).is_err());
+        let mut extra = good.clone();
+        extra.push(0);
+        assert!(decode_client(&extra).is_err());
+        assert!(decode_client(&[9, 1, 2, 3]).is_err());
+        assert!(decode_visit(&[]).is_err());
+    }
+}

@@ -1,0 +1,128 @@
+//! What a tally reads: the day index, new clients, follow-up events, households.
+
+use super::codec::{DayEntryView, day_key, day_of_key, decode_day_entry};
+use super::tables::{EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED};
+use super::{Store, StoreError};
+use chrono::NaiveDate;
+use redb::{ReadableTable, ReadableTableMetadata};
+use std::collections::HashMap;
+
+/// Follow-ups opened, done and cancelled in a period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FollowUpEvents {
+    pub opened: u64,
+    pub done: u64,
+    pub cancelled: u64,
+}
+
+impl Store {
+    /// Calls `count` for every visit from `from` to `to` (inclusive), day by day, without
+    /// reading the visits themselves.
+    pub fn for_each_day_entry(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        mut count: impl FnMut(NaiveDate, u64, &DayEntryView<'_>),
+    ) -> Result<(), StoreError> {
+        self.read(|t| {
+            let mut day = None;
+            for entry in t
+                .visits_by_day
+                .range((day_key(from), 0)..=(day_key(to), u64::MAX))?
+            {
+                let (key, value) = entry?;
+                let (d, visit) = key.value();
+                let date = match day {
+                    Some((k, date)) if k == d => date,
+                    _ => {
+                        let date = day_of_key(d)
+                            .ok_or_else(|| StoreError::damaged(format!("day index entry {d}")))?;
+                        day = Some((d, date));
+                        date
+                    }
+                };
+                let bytes = value.value();
+                let view = decode_day_entry(bytes).map_err(|_| {
+                    StoreError::damaged(format!("day index entry of visit {visit}"))
+                })?;
+                count(date, visit, &view);
+            }
+            Ok(())
+        })
+    }
+
+    /// Clients whose first visit ever falls from `from` to `to`.
+    pub fn new_clients(&self, from: NaiveDate, to: NaiveDate) -> Result<u64, StoreError> {
+        self.read(|t| {
+            let mut n = 0;
+            for entry in t
+                .first_visits
+                .range((day_key(from), 0)..=(day_key(to), u64::MAX))?
+            {
+                entry?;
+                n += 1;
+            }
+            Ok(n)
+        })
+    }
+
+    pub fn followup_events(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<FollowUpEvents, StoreError> {
+        self.read(|t| {
+            let mut events = FollowUpEvents::default();
+            for entry in t
+                .followup_events
+                .range((day_key(from), 0, 0)..=(day_key(to), u64::MAX, u8::MAX))?
+            {
+                match entry?.0.value().2 {
+                    EVENT_OPENED => events.opened += 1,
+                    EVENT_DONE => events.done += 1,
+                    EVENT_CANCELLED => events.cancelled += 1,
+                    other => return Err(StoreError::damaged(format!("follow-up event {other}"))),
+                }
+            }
+            Ok(events)
+        })
+    }
+
+    /// Open follow-ups now, and how many of them are overdue (due before `today`).
+    pub fn open_followup_totals(&self, today: NaiveDate) -> Result<(u64, u64), StoreError> {
+        self.read(|t| {
+            let open = t.open_followups.len()?;
+            let mut overdue = 0;
+            for entry in t.open_followups.range((i32::MIN, 0)..(day_key(today), 0))? {
+                entry?;
+                overdue += 1;
+            }
+            Ok((open, overdue))
+        })
+    }
+
+    /// Open follow-ups due on `today` exactly.
+    pub fn followups_due_on(&self, today: NaiveDate) -> Result<u64, StoreError> {
+        self.read(|t| {
+            let d = day_key(today);
+            let mut n = 0;
+            for entry in t.open_followups.range((d, 0)..=(d, u64::MAX))? {
+                entry?;
+                n += 1;
+            }
+            Ok(n)
+        })
+    }
+
+    /// Every client that belongs to a household, with its household number.
+    pub fn households(&self) -> Result<HashMap<u64, u64>, StoreError> {
+        self.read(|t| {
+            let mut map = HashMap::new();
+            for entry in t.households.iter()? {
+                let (household, client) = entry?.0.value();
+                map.insert(client, household);
+            }
+            Ok(map)
+        })
+    }
+}

@@ -1,0 +1,63 @@
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// What can go wrong with the store, said for the volunteer.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error(
+        "{path} is not a spreekuur store, or it is damaged beyond reading; check the --db path (or $SPREEKUUR_DB), or restore the store from a backup"
+    )]
+    NotAStore { path: PathBuf },
+    #[error(
+        "{path} was written by a newer spreekuur (store version {found}; this program knows up to {known}); update spreekuur before using this store"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: u64,
+        known: u64,
+    },
+    #[error("cannot open the store {path}: {reason}")]
+    Open { path: PathBuf, reason: String },
+    #[error(
+        "the store holds a record that cannot be read ({what}); nothing was changed. Run `spreekuur check` and restore from a backup if needed"
+    )]
+    Damaged { what: String },
+    #[error("the store could not be read or written: {0}. Nothing was saved; try again")]
+    Failed(String),
+    #[error("there is no client {0}; look the number up with `spreekuur find`")]
+    NoSuchClient(u64),
+    #[error("there is no visit {0}")]
+    NoSuchVisit(u64),
+    #[error("there is no follow-up {0}; see the open ones with `spreekuur followups`")]
+    NoSuchFollowUp(u64),
+    #[error("follow-up {number} is already {state}")]
+    FollowUpClosed { number: u64, state: &'static str },
+    #[error("client {0} cannot join its own household")]
+    OwnHousehold(u64),
+}
+
+impl StoreError {
+    pub(crate) fn damaged(what: impl Into<String>) -> StoreError {
+        StoreError::Damaged { what: what.into() }
+    }
+}
+
+macro_rules! failed_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for StoreError {
+            fn from(e: $t) -> Self {
+                match redb::Error::from(e) {
+                    redb::Error::Corrupted(what) => StoreError::Damaged { what },
+                    other => StoreError::Failed(other.to_string()),
+                }
+            }
+        }
+    )*};
+}
+
+failed_from!(
+    redb::StorageError,
+    redb::TableError,
+    redb::TransactionError,
+    redb::CommitError
+);

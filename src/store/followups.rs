@@ -1,0 +1,143 @@
+//! Follow-ups: add, close, list; keeps the open-by-due-date, per-client and event indexes.
+
+use super::clients::load_client;
+use super::codec::{day_key, decode_followup, encode_followup};
+use super::tables::{EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, ReadTables, WriteTables};
+use super::{Store, StoreError, next_number};
+use crate::model::{FollowUp, FollowUpState};
+use chrono::NaiveDate;
+use redb::ReadableTable;
+
+impl Store {
+    /// Adds a follow-up (its `number` is assigned here) and returns the number.
+    pub fn add_followup(&self, followup: FollowUp) -> Result<u64, StoreError> {
+        self.write(|t| {
+            load_client(t, followup.client)?;
+            insert_followup(t, followup)
+        })
+    }
+
+    /// Marks an open follow-up done or cancelled (`state` carries who and when).
+    pub fn close_followup(
+        &self,
+        number: u64,
+        state: FollowUpState,
+    ) -> Result<FollowUp, StoreError> {
+        self.write(|t| {
+            let mut f = match t.followups.get(number)? {
+                Some(b) => decode_followup(b.value())
+                    .map_err(|_| StoreError::damaged(format!("follow-up {number}")))?,
+                None => return Err(StoreError::NoSuchFollowUp(number)),
+            };
+            if !f.is_open() {
+                return Err(StoreError::FollowUpClosed {
+                    number,
+                    state: if matches!(f.state, FollowUpState::Done(_)) {
+                        "done"
+                    } else {
+                        "cancelled"
+                    },
+                });
+            }
+            let (event, day) = match &state {
+                FollowUpState::Done(s) => (EVENT_DONE, s.at.date()),
+                FollowUpState::Cancelled(s) => (EVENT_CANCELLED, s.at.date()),
+                FollowUpState::Open => return Ok(f),
+            };
+            t.open_followups.remove((day_key(f.due), number))?;
+            t.followups_by_client.insert((f.client, number), false)?;
+            t.followup_events
+                .insert((day_key(day), number, event), ())?;
+            f.state = state;
+            t.followups.insert(number, encode_followup(&f).as_slice())?;
+            Ok(f)
+        })
+    }
+
+    pub fn followup(&self, number: u64) -> Result<FollowUp, StoreError> {
+        self.read(|t| read_followup(t, number))
+    }
+
+    /// Open follow-ups by due date (oldest first), those due on or before `due_before` when
+    /// given.
+    pub fn open_followups(
+        &self,
+        due_before: Option<NaiveDate>,
+    ) -> Result<Vec<FollowUp>, StoreError> {
+        self.read(|t| {
+            let end = due_before.map(day_key).unwrap_or(i32::MAX);
+            let mut out = Vec::new();
+            for entry in t.open_followups.range((i32::MIN, 0)..=(end, u64::MAX))? {
+                let (_, number) = entry?.0.value();
+                out.push(read_followup(t, number)?);
+            }
+            Ok(out)
+        })
+    }
+
+    /// A client's follow-ups, open ones first, each group by due date.
+    pub fn followups_of(&self, client: u64) -> Result<Vec<FollowUp>, StoreError> {
+        self.read(|t| {
+            let mut out = Vec::new();
+            for entry in t
+                .followups_by_client
+                .range((client, 0)..=(client, u64::MAX))?
+            {
+                let (_, number) = entry?.0.value();
+                out.push(read_followup(t, number)?);
+            }
+            out.sort_by_key(|f| (!f.is_open(), f.due, f.number));
+            Ok(out)
+        })
+    }
+
+    /// How many open follow-ups a client has.
+    pub fn open_followup_count(&self, client: u64) -> Result<usize, StoreError> {
+        self.read(|t| open_count(t, client))
+    }
+}
+
+pub(super) fn open_count(t: &ReadTables, client: u64) -> Result<usize, StoreError> {
+    let mut n = 0;
+    for entry in t
+        .followups_by_client
+        .range((client, 0)..=(client, u64::MAX))?
+    {
+        if entry?.1.value() {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+pub(super) fn read_followup(t: &ReadTables, number: u64) -> Result<FollowUp, StoreError> {
+    match t.followups.get(number)? {
+        Some(b) => decode_followup(b.value())
+            .map_err(|_| StoreError::damaged(format!("follow-up {number}"))),
+        None => Err(StoreError::NoSuchFollowUp(number)),
+    }
+}
+
+pub(super) fn insert_followup(t: &mut WriteTables, mut f: FollowUp) -> Result<u64, StoreError> {
+    let number = next_number(t, "next_followup")?;
+    f.number = number;
+    t.followups.insert(number, encode_followup(&f).as_slice())?;
+    t.followups_by_client
+        .insert((f.client, number), f.is_open())?;
+    t.followup_events
+        .insert((day_key(f.created.at.date()), number, EVENT_OPENED), ())?;
+    match &f.state {
+        FollowUpState::Open => {
+            t.open_followups.insert((day_key(f.due), number), ())?;
+        }
+        FollowUpState::Done(s) => {
+            t.followup_events
+                .insert((day_key(s.at.date()), number, EVENT_DONE), ())?;
+        }
+        FollowUpState::Cancelled(s) => {
+            t.followup_events
+                .insert((day_key(s.at.date()), number, EVENT_CANCELLED), ())?;
+        }
+    }
+    Ok(number)
+}

@@ -1,0 +1,108 @@
+//! The store's tables. Records are versioned envelopes (see codec); indexes hold keys only,
+//! except the day index, which carries what a tally counts.
+
+use redb::{ReadOnlyTable, ReadTransaction, Table, TableDefinition, WriteTransaction};
+
+/// "schema" and the counters "next_client", "next_visit", "next_followup", "next_household".
+pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
+pub const CLIENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("clients");
+pub const VISITS: TableDefinition<u64, &[u8]> = TableDefinition::new("visits");
+pub const FOLLOWUPS: TableDefinition<u64, &[u8]> = TableDefinition::new("followups");
+/// (day, visit) -> day entry: a period's counts without reading a visit.
+pub const VISITS_BY_DAY: TableDefinition<(i32, u64), &[u8]> = TableDefinition::new("visits_by_day");
+/// (client, day, visit): a client's visits in date order; the first is the first visit ever.
+pub const VISITS_BY_CLIENT: TableDefinition<(u64, i32, u64), ()> =
+    TableDefinition::new("visits_by_client");
+/// (day, client) of each client's first visit ever: new clients per period.
+pub const FIRST_VISITS: TableDefinition<(i32, u64), ()> = TableDefinition::new("first_visits");
+/// (due day, follow-up) for open follow-ups only.
+pub const OPEN_FOLLOWUPS: TableDefinition<(i32, u64), ()> = TableDefinition::new("open_followups");
+/// (client, follow-up) -> still open.
+pub const FOLLOWUPS_BY_CLIENT: TableDefinition<(u64, u64), bool> =
+    TableDefinition::new("followups_by_client");
+/// (day, follow-up, event) with event 0 opened, 1 done, 2 cancelled.
+pub const FOLLOWUP_EVENTS: TableDefinition<(i32, u64, u8), ()> =
+    TableDefinition::new("followup_events");
+/// (search term, client): the name index (terms from `search::index_terms`).
+pub const NAME_TERMS: TableDefinition<(&str, u64), ()> = TableDefinition::new("name_terms");
+/// (phone key, client).
+pub const PHONES: TableDefinition<(&str, u64), ()> = TableDefinition::new("phones");
+/// (household, client).
+pub const HOUSEHOLDS: TableDefinition<(u64, u64), ()> = TableDefinition::new("households");
+
+pub const EVENT_OPENED: u8 = 0;
+pub const EVENT_DONE: u8 = 1;
+pub const EVENT_CANCELLED: u8 = 2;
+
+/// Every table opened once for a write transaction, so a bulk load does not reopen them per
+/// record.
+pub struct WriteTables<'t> {
+    pub meta: Table<'t, &'static str, u64>,
+    pub clients: Table<'t, u64, &'static [u8]>,
+    pub visits: Table<'t, u64, &'static [u8]>,
+    pub followups: Table<'t, u64, &'static [u8]>,
+    pub visits_by_day: Table<'t, (i32, u64), &'static [u8]>,
+    pub visits_by_client: Table<'t, (u64, i32, u64), ()>,
+    pub first_visits: Table<'t, (i32, u64), ()>,
+    pub open_followups: Table<'t, (i32, u64), ()>,
+    pub followups_by_client: Table<'t, (u64, u64), bool>,
+    pub followup_events: Table<'t, (i32, u64, u8), ()>,
+    pub name_terms: Table<'t, (&'static str, u64), ()>,
+    pub phones: Table<'t, (&'static str, u64), ()>,
+    pub households: Table<'t, (u64, u64), ()>,
+}
+
+impl<'t> WriteTables<'t> {
+    pub fn open(txn: &'t WriteTransaction) -> Result<WriteTables<'t>, redb::TableError> {
+        Ok(WriteTables {
+            meta: txn.open_table(META)?,
+            clients: txn.open_table(CLIENTS)?,
+            visits: txn.open_table(VISITS)?,
+            followups: txn.open_table(FOLLOWUPS)?,
+            visits_by_day: txn.open_table(VISITS_BY_DAY)?,
+            visits_by_client: txn.open_table(VISITS_BY_CLIENT)?,
+            first_visits: txn.open_table(FIRST_VISITS)?,
+            open_followups: txn.open_table(OPEN_FOLLOWUPS)?,
+            followups_by_client: txn.open_table(FOLLOWUPS_BY_CLIENT)?,
+            followup_events: txn.open_table(FOLLOWUP_EVENTS)?,
+            name_terms: txn.open_table(NAME_TERMS)?,
+            phones: txn.open_table(PHONES)?,
+            households: txn.open_table(HOUSEHOLDS)?,
+        })
+    }
+}
+
+/// The tables a read needs, opened from one read transaction (one consistent view).
+pub struct ReadTables {
+    pub clients: ReadOnlyTable<u64, &'static [u8]>,
+    pub visits: ReadOnlyTable<u64, &'static [u8]>,
+    pub followups: ReadOnlyTable<u64, &'static [u8]>,
+    pub visits_by_day: ReadOnlyTable<(i32, u64), &'static [u8]>,
+    pub visits_by_client: ReadOnlyTable<(u64, i32, u64), ()>,
+    pub first_visits: ReadOnlyTable<(i32, u64), ()>,
+    pub open_followups: ReadOnlyTable<(i32, u64), ()>,
+    pub followups_by_client: ReadOnlyTable<(u64, u64), bool>,
+    pub followup_events: ReadOnlyTable<(i32, u64, u8), ()>,
+    pub name_terms: ReadOnlyTable<(&'static str, u64), ()>,
+    pub phones: ReadOnlyTable<(&'static str, u64), ()>,
+    pub households: ReadOnlyTable<(u64, u64), ()>,
+}
+
+impl ReadTables {
+    pub fn open(txn: &ReadTransaction) -> Result<ReadTables, redb::TableError> {
+        Ok(ReadTables {
+            clients: txn.open_table(CLIENTS)?,
+            visits: txn.open_table(VISITS)?,
+            followups: txn.open_table(FOLLOWUPS)?,
+            visits_by_day: txn.open_table(VISITS_BY_DAY)?,
+            visits_by_client: txn.open_table(VISITS_BY_CLIENT)?,
+            first_visits: txn.open_table(FIRST_VISITS)?,
+            open_followups: txn.open_table(OPEN_FOLLOWUPS)?,
+            followups_by_client: txn.open_table(FOLLOWUPS_BY_CLIENT)?,
+            followup_events: txn.open_table(FOLLOWUP_EVENTS)?,
+            name_terms: txn.open_table(NAME_TERMS)?,
+            phones: txn.open_table(PHONES)?,
+            households: txn.open_table(HOUSEHOLDS)?,
+        })
+    }
+}

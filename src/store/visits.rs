@@ -1,0 +1,210 @@
+//! Visits: log, correct, delete, read; keeps the day, client and first-visit indexes in step.
+
+use super::clients::load_client;
+use super::codec::{day_key, decode_visit, encode_day_entry, encode_visit};
+use super::followups::insert_followup;
+use super::tables::{ReadTables, WriteTables};
+use super::{Store, StoreError, next_number};
+use crate::model::{DayEntry, FollowUp, FollowUpState, Stamp, Visit};
+use chrono::NaiveDate;
+use redb::ReadableTable;
+
+/// A follow-up given together with a visit (it gets the visit's number).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFollowUp {
+    pub due: NaiveDate,
+    pub text: String,
+    pub assignee: Option<String>,
+    pub referral: Option<String>,
+}
+
+impl Store {
+    /// Logs a visit (its `number` is assigned here) and, in the same transaction, the
+    /// follow-ups that came from it. Returns the visit number and the follow-up numbers.
+    pub fn add_visit(
+        &self,
+        visit: Visit,
+        followups: Vec<NewFollowUp>,
+    ) -> Result<(u64, Vec<u64>), StoreError> {
+        self.write(|t| insert_visit(t, visit, followups))
+    }
+
+    /// Changes a visit (moment, categories, referrals, note …); its counts move with it.
+    pub fn update_visit(
+        &self,
+        number: u64,
+        change: impl FnOnce(&mut Visit) -> Result<(), StoreError>,
+    ) -> Result<Visit, StoreError> {
+        self.write(|t| {
+            let old = load_visit(t, number)?;
+            let mut visit = old.clone();
+            change(&mut visit)?;
+            visit.number = number;
+            if let Some(c) = visit.client {
+                load_client(t, c)?;
+            }
+            unindex(t, &old)?;
+            index(t, &visit)?;
+            t.visits.insert(number, encode_visit(&visit).as_slice())?;
+            Ok(visit)
+        })
+    }
+
+    /// Deletes a visit; it no longer counts in any tally.
+    pub fn delete_visit(&self, number: u64) -> Result<(), StoreError> {
+        self.write(|t| {
+            let old = load_visit(t, number)?;
+            unindex(t, &old)?;
+            t.visits.remove(number)?;
+            Ok(())
+        })
+    }
+
+    pub fn visit(&self, number: u64) -> Result<Visit, StoreError> {
+        self.read(|t| match t.visits.get(number)? {
+            Some(b) => {
+                decode_visit(b.value()).map_err(|_| StoreError::damaged(format!("visit {number}")))
+            }
+            None => Err(StoreError::NoSuchVisit(number)),
+        })
+    }
+
+    /// A client's visits, newest first.
+    pub fn visits_of(&self, client: u64) -> Result<Vec<Visit>, StoreError> {
+        self.read(|t| {
+            let mut out = Vec::new();
+            for entry in t
+                .visits_by_client
+                .range((client, i32::MIN, 0)..=(client, i32::MAX, u64::MAX))?
+            {
+                let (_, _, visit) = entry?.0.value();
+                out.push(read_visit(t, visit)?);
+            }
+            out.sort_by(|a, b| b.when.cmp(&a.when).then(b.number.cmp(&a.number)));
+            Ok(out)
+        })
+    }
+
+    /// The day of a client's latest visit.
+    pub fn last_visit_day(&self, client: u64) -> Result<Option<NaiveDate>, StoreError> {
+        self.read(|t| last_visit_day(t, client))
+    }
+}
+
+pub(super) fn last_visit_day(t: &ReadTables, client: u64) -> Result<Option<NaiveDate>, StoreError> {
+    let last = t
+        .visits_by_client
+        .range((client, i32::MIN, 0)..=(client, i32::MAX, u64::MAX))?
+        .next_back()
+        .transpose()?;
+    Ok(last.and_then(|(k, _)| super::codec::day_of_key(k.value().1)))
+}
+
+fn read_visit(t: &ReadTables, number: u64) -> Result<Visit, StoreError> {
+    let bytes = t
+        .visits
+        .get(number)?
+        .ok_or_else(|| StoreError::damaged(format!("visit {number} is indexed but missing")))?;
+    decode_visit(bytes.value()).map_err(|_| StoreError::damaged(format!("visit {number}")))
+}
+
+fn load_visit(t: &WriteTables, number: u64) -> Result<Visit, StoreError> {
+    match t.visits.get(number)? {
+        Some(b) => {
+            decode_visit(b.value()).map_err(|_| StoreError::damaged(format!("visit {number}")))
+        }
+        None => Err(StoreError::NoSuchVisit(number)),
+    }
+}
+
+pub(super) fn insert_visit(
+    t: &mut WriteTables,
+    mut visit: Visit,
+    followups: Vec<NewFollowUp>,
+) -> Result<(u64, Vec<u64>), StoreError> {
+    if let Some(c) = visit.client {
+        load_client(t, c)?;
+    }
+    let number = next_number(t, "next_visit")?;
+    visit.number = number;
+    index(t, &visit)?;
+    t.visits.insert(number, encode_visit(&visit).as_slice())?;
+    let mut numbers = Vec::new();
+    if let Some(client) = visit.client {
+        for f in followups {
+            let followup = FollowUp {
+                number: 0,
+                client,
+                visit: Some(number),
+                referral: f.referral,
+                due: f.due,
+                text: f.text,
+                assignee: f.assignee,
+                state: FollowUpState::Open,
+                created: Stamp {
+                    who: visit.recorded.who.clone(),
+                    at: visit.recorded.at,
+                },
+            };
+            numbers.push(insert_followup(t, followup)?);
+        }
+    }
+    Ok((number, numbers))
+}
+
+fn first_day(t: &WriteTables, client: u64) -> Result<Option<i32>, StoreError> {
+    let first = t
+        .visits_by_client
+        .range((client, i32::MIN, 0)..=(client, i32::MAX, u64::MAX))?
+        .next()
+        .transpose()?;
+    Ok(first.map(|(k, _)| k.value().1))
+}
+
+/// Runs `change` on the client's visit index and moves the client's first-visit entry when
+/// its first day changed.
+fn with_first_visit(
+    t: &mut WriteTables,
+    client: u64,
+    change: impl FnOnce(&mut WriteTables) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let before = first_day(t, client)?;
+    change(t)?;
+    let after = first_day(t, client)?;
+    if before != after {
+        if let Some(d) = before {
+            t.first_visits.remove((d, client))?;
+        }
+        if let Some(d) = after {
+            t.first_visits.insert((d, client), ())?;
+        }
+    }
+    Ok(())
+}
+
+fn index(t: &mut WriteTables, v: &Visit) -> Result<(), StoreError> {
+    let day = day_key(v.when.date());
+    t.visits_by_day.insert(
+        (day, v.number),
+        encode_day_entry(&DayEntry::of(v)).as_slice(),
+    )?;
+    if let Some(c) = v.client {
+        with_first_visit(t, c, |t| {
+            t.visits_by_client.insert((c, day, v.number), ())?;
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
+fn unindex(t: &mut WriteTables, v: &Visit) -> Result<(), StoreError> {
+    let day = day_key(v.when.date());
+    t.visits_by_day.remove((day, v.number))?;
+    if let Some(c) = v.client {
+        with_first_visit(t, c, |t| {
+            t.visits_by_client.remove((c, day, v.number))?;
+            Ok(())
+        })?;
+    }
+    Ok(())
+}

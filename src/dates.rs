@@ -73,22 +73,22 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DateError> 
             .ok_or_else(fail);
     }
     for format in ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"] {
-        if let Ok(d) = NaiveDate::parse_from_str(&t, format) {
-            if d.year() >= 1900 && d.year() <= 2200 {
-                return Ok(d);
-            }
+        if let Ok(d) = NaiveDate::parse_from_str(&t, format)
+            && (1900..=2200).contains(&d.year())
+        {
+            return Ok(d);
         }
     }
     // Day and month only.
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
-    if let [d, m] = parts[..] {
-        if let (Ok(d), Ok(m)) = (d.parse::<u32>(), m.parse::<u32>()) {
-            for year in [today.year(), today.year() + 1] {
-                if let Some(date) = NaiveDate::from_ymd_opt(year, m, d) {
-                    if date >= today {
-                        return Ok(date);
-                    }
-                }
+    if let [d, m] = parts[..]
+        && let (Ok(d), Ok(m)) = (d.parse::<u32>(), m.parse::<u32>())
+    {
+        for year in [today.year(), today.year() + 1] {
+            if let Some(date) = NaiveDate::from_ymd_opt(year, m, d)
+                && date >= today
+            {
+                return Ok(date);
             }
         }
     }

@@ -207,10 +207,10 @@ impl Generator {
         };
         let number = batch.add_client(draft, stamp.clone())?;
         // Now and then a family member of the previous client registers too.
-        if let Some(&previous) = self.registered.last() {
-            if self.rng.chance(0.12) {
-                batch.join_household(number, previous, stamp)?;
-            }
+        if let Some(&previous) = self.registered.last()
+            && self.rng.chance(0.12)
+        {
+            batch.join_household(number, previous, stamp)?;
         }
         self.registered.push(number);
         report.clients += 1;

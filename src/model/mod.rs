@@ -16,7 +16,7 @@ pub use client::{Client, ClientDraft};
 pub use countries::is_country_code;
 pub use followup::{FollowUp, FollowUpState};
 pub use text::{InputError, clean_line, clean_note, contains_bsn, phone_digits};
-pub use visit::{DayEntry, Referral, Visit};
+pub use visit::{Referral, Visit};
 
 use chrono::NaiveDateTime;
 

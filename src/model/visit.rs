@@ -23,32 +23,3 @@ pub struct Referral {
     pub destination: String,
     pub note: String,
 }
-
-/// What the day index keeps of a visit: enough to count a period without reading visits.
-/// Holds no names or notes, so the counts survive when a client is forgotten.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DayEntry {
-    pub visit: u64,
-    pub client: Option<u64>,
-    pub channel: Channel,
-    pub volunteer: String,
-    pub categories: Vec<String>,
-    pub referrals: Vec<String>,
-}
-
-impl DayEntry {
-    pub fn of(visit: &Visit) -> DayEntry {
-        DayEntry {
-            visit: visit.number,
-            client: visit.client,
-            channel: visit.channel,
-            volunteer: visit.volunteer.clone(),
-            categories: visit.categories.clone(),
-            referrals: visit
-                .referrals
-                .iter()
-                .map(|r| r.destination.clone())
-                .collect(),
-        }
-    }
-}

@@ -81,10 +81,10 @@ impl Store {
             for entry in t.households.range((h, 0)..=(h, u64::MAX))? {
                 let (key, _) = entry?;
                 let (_, member) = key.value();
-                if member != client.number {
-                    if let Some(c) = read_client(t, member)? {
-                        out.push(c);
-                    }
+                if member != client.number
+                    && let Some(c) = read_client(t, member)?
+                {
+                    out.push(c);
                 }
             }
             Ok(out)

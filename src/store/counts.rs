@@ -15,7 +15,42 @@ pub struct FollowUpEvents {
     pub cancelled: u64,
 }
 
+/// Dictionary codes back to their keys.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionary {
+    keys: Vec<Option<(char, String)>>,
+}
+
+impl Dictionary {
+    /// The key of a code of the given kind ('c' category, 'r' referral, 'v' volunteer).
+    pub fn key(&self, kind: char, code: u32) -> Option<&str> {
+        match self.keys.get(code as usize) {
+            Some(Some((k, key))) if *k == kind => Some(key),
+            _ => None,
+        }
+    }
+}
+
 impl Store {
+    /// The dictionary of category, referral and volunteer codes used in day entries.
+    pub fn dictionary(&self) -> Result<Dictionary, StoreError> {
+        self.read(|t| {
+            let mut dict = Dictionary::default();
+            for entry in t.dictionary_keys.iter()? {
+                let (code, text) = entry?;
+                let (code, text) = (code.value() as usize, text.value());
+                let (kind, key) = text
+                    .split_once(':')
+                    .ok_or_else(|| StoreError::damaged(format!("dictionary entry {code}")))?;
+                if dict.keys.len() <= code {
+                    dict.keys.resize(code + 1, None);
+                }
+                dict.keys[code] = Some((kind.chars().next().unwrap_or('?'), key.to_string()));
+            }
+            Ok(dict)
+        })
+    }
+
     /// Calls `count` for every visit from `from` to `to` (inclusive), day by day, without
     /// reading the visits themselves.
     pub fn for_each_day_entry(

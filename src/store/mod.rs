@@ -15,6 +15,7 @@ mod visits;
 pub use batch::Batch;
 pub use candidates::ClientSummary;
 pub use codec::DayEntryView;
+pub use counts::Dictionary;
 pub use counts::FollowUpEvents;
 pub use error::StoreError;
 pub use visits::NewFollowUp;
@@ -121,6 +122,7 @@ impl Store {
                 t.meta.insert("next_visit", 1)?;
                 t.meta.insert("next_followup", 1)?;
                 t.meta.insert("next_household", 1)?;
+                t.meta.insert("next_code", 1)?;
             }
             Ok(())
         })
@@ -156,6 +158,20 @@ impl Store {
     }
 }
 
+/// The dictionary code of a category ("c"), referral ("r") or volunteer ("v") key, given a
+/// new code on first use.
+fn code(t: &mut WriteTables, kind: &str, key: &str) -> Result<u32, StoreError> {
+    let entry = format!("{kind}:{key}");
+    if let Some(code) = t.dictionary.get(entry.as_str())? {
+        return Ok(code.value());
+    }
+    let code = u32::try_from(next_number(t, "next_code")?)
+        .map_err(|_| StoreError::damaged("the dictionary counter ran past its end"))?;
+    t.dictionary.insert(entry.as_str(), code)?;
+    t.dictionary_keys.insert(code, entry.as_str())?;
+    Ok(code)
+}
+
 /// Takes the next number of a counter and moves the counter on.
 fn next_number(t: &mut WriteTables, counter: &str) -> Result<u64, StoreError> {
     let n = t
@@ -170,10 +186,10 @@ fn next_number(t: &mut WriteTables, counter: &str) -> Result<u64, StoreError> {
 /// Creates the store file readable by its owner only, in a directory only the owner can
 /// enter (when the directory is new).
 fn create_private_file(path: &Path) -> std::io::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if !dir.exists() {
-            DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
-        }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.exists()
+    {
+        DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
     }
     match OpenOptions::new()
         .write(true)
@@ -185,5 +201,37 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
         // Another process created it between our look and now: use theirs.
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_from_a_newer_release_is_refused_not_misread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.redb");
+        {
+            let store = Store::open(&path).unwrap();
+            store
+                .write(|t| {
+                    t.meta.insert("schema", SCHEMA_VERSION + 1)?;
+                    Ok(())
+                })
+                .unwrap();
+        }
+        let err = Store::open(&path).err().expect("refused").to_string();
+        assert!(err.contains("newer spreekuur"), "{err}");
+        assert!(err.contains("s.redb"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_redb_file_of_someone_else_is_not_a_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.redb");
+        drop(Database::create(&path).unwrap());
+        let err = Store::open(&path).err().expect("refused").to_string();
+        assert!(err.contains("not a spreekuur store"), "{err}");
     }
 }

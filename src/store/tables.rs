@@ -27,6 +27,10 @@ pub const FOLLOWUP_EVENTS: TableDefinition<(i32, u64, u8), ()> =
 pub const NAME_TERMS: TableDefinition<(&str, u64), ()> = TableDefinition::new("name_terms");
 /// (phone key, client).
 pub const PHONES: TableDefinition<(&str, u64), ()> = TableDefinition::new("phones");
+/// Category, referral and volunteer keys as small codes for the day index: "c:toeslagen",
+/// "r:kwadraad", "v:marieke" -> code, and back.
+pub const DICTIONARY: TableDefinition<&str, u32> = TableDefinition::new("dictionary");
+pub const DICTIONARY_KEYS: TableDefinition<u32, &str> = TableDefinition::new("dictionary_keys");
 /// (household, client).
 pub const HOUSEHOLDS: TableDefinition<(u64, u64), ()> = TableDefinition::new("households");
 
@@ -50,6 +54,8 @@ pub struct WriteTables<'t> {
     pub name_terms: Table<'t, (&'static str, u64), ()>,
     pub phones: Table<'t, (&'static str, u64), ()>,
     pub households: Table<'t, (u64, u64), ()>,
+    pub dictionary: Table<'t, &'static str, u32>,
+    pub dictionary_keys: Table<'t, u32, &'static str>,
 }
 
 impl<'t> WriteTables<'t> {
@@ -68,6 +74,8 @@ impl<'t> WriteTables<'t> {
             name_terms: txn.open_table(NAME_TERMS)?,
             phones: txn.open_table(PHONES)?,
             households: txn.open_table(HOUSEHOLDS)?,
+            dictionary: txn.open_table(DICTIONARY)?,
+            dictionary_keys: txn.open_table(DICTIONARY_KEYS)?,
         })
     }
 }
@@ -86,6 +94,7 @@ pub struct ReadTables {
     pub name_terms: ReadOnlyTable<(&'static str, u64), ()>,
     pub phones: ReadOnlyTable<(&'static str, u64), ()>,
     pub households: ReadOnlyTable<(u64, u64), ()>,
+    pub dictionary_keys: ReadOnlyTable<u32, &'static str>,
 }
 
 impl ReadTables {
@@ -103,6 +112,7 @@ impl ReadTables {
             name_terms: txn.open_table(NAME_TERMS)?,
             phones: txn.open_table(PHONES)?,
             households: txn.open_table(HOUSEHOLDS)?,
+            dictionary_keys: txn.open_table(DICTIONARY_KEYS)?,
         })
     }
 }

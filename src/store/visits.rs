@@ -1,11 +1,11 @@
 //! Visits: log, correct, delete, read; keeps the day, client and first-visit indexes in step.
 
 use super::clients::load_client;
-use super::codec::{day_key, decode_visit, encode_day_entry, encode_visit};
+use super::codec::{DayEntryCodes, day_key, decode_visit, encode_day_entry, encode_visit};
 use super::followups::insert_followup;
 use super::tables::{ReadTables, WriteTables};
-use super::{Store, StoreError, next_number};
-use crate::model::{DayEntry, FollowUp, FollowUpState, Stamp, Visit};
+use super::{Store, StoreError, code, next_number};
+use crate::model::{FollowUp, FollowUpState, Stamp, Visit};
 use chrono::NaiveDate;
 use redb::ReadableTable;
 
@@ -184,10 +184,23 @@ fn with_first_visit(
 
 fn index(t: &mut WriteTables, v: &Visit) -> Result<(), StoreError> {
     let day = day_key(v.when.date());
-    t.visits_by_day.insert(
-        (day, v.number),
-        encode_day_entry(&DayEntry::of(v)).as_slice(),
-    )?;
+    let entry = DayEntryCodes {
+        client: v.client,
+        channel: v.channel,
+        volunteer: code(t, "v", &v.volunteer)?,
+        categories: v
+            .categories
+            .iter()
+            .map(|k| code(t, "c", k))
+            .collect::<Result<_, _>>()?,
+        referrals: v
+            .referrals
+            .iter()
+            .map(|r| code(t, "r", &r.destination))
+            .collect::<Result<_, _>>()?,
+    };
+    t.visits_by_day
+        .insert((day, v.number), encode_day_entry(&entry).as_slice())?;
     if let Some(c) = v.client {
         with_first_visit(t, c, |t| {
             t.visits_by_client.insert((c, day, v.number), ())?;

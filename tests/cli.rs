@@ -1,0 +1,624 @@
+//! The command line as a volunteer and a script use it: every command, the JSON shapes and
+//! the refusals, through the real binary.
+
+mod common;
+
+use common::Office;
+use serde_json::json;
+use std::os::unix::fs::PermissionsExt;
+
+#[test]
+fn registers_finds_and_shows_a_client() {
+    let office = Office::new();
+    let n = office.client(&[
+        "--name",
+        "Mohammed Al-Hassan",
+        "--alias",
+        "Muhammad Alhassan",
+        "--born",
+        "1986-03-02",
+        "--country",
+        "sy",
+        "--language",
+        "ar,en",
+        "--interpreter",
+        "--phone",
+        "06-12345678",
+        "--note",
+        "komt met buurvrouw",
+    ]);
+    assert_eq!(n, 1001, "client numbers start at 1001");
+    let second = office.ok(&["client", "add", "--name", "Amina Yusuf", "--born", "1990"]);
+    assert_eq!(second.stdout, "1002\n");
+
+    let found = office.ok(&["find", "mohammed", "--json"]).json();
+    assert_eq!(
+        found[0],
+        json!({
+            "number": 1001,
+            "name": "Mohammed Al-Hassan",
+            "aliases": ["Muhammad Alhassan"],
+            "born": "1986-03-02",
+            "country": "SY",
+            "last_visit": null,
+            "open_followups": 0,
+        })
+    );
+    let text = office.ok(&["find", "mohammed"]).stdout;
+    assert!(
+        text.contains("1001") && text.contains("Mohammed Al-Hassan"),
+        "{text}"
+    );
+    assert!(
+        !text.contains('\u{1b}'),
+        "no escape codes when stdout is not a terminal"
+    );
+
+    let shown = office.ok(&["show", "1001", "--json"]).json();
+    assert_eq!(shown["client"]["name"], "Mohammed Al-Hassan");
+    assert_eq!(shown["client"]["languages"], json!(["ar", "en"]));
+    assert_eq!(shown["client"]["interpreter"], true);
+    assert_eq!(shown["client"]["phone"], "06-12345678");
+    assert_eq!(shown["client"]["created"]["by"], "marieke");
+    assert_eq!(shown["visits"], json!([]));
+    assert_eq!(shown["followups"], json!([]));
+    let text = office.ok(&["show", "1001"]).stdout;
+    assert!(text.contains("komt met buurvrouw"), "{text}");
+}
+
+#[test]
+fn logs_visits_with_referrals_and_follow_ups() {
+    let office = Office::new();
+    let n = office.client(&["--name", "Yohannes Tesfay", "--born", "1990"]);
+    let logged = office
+        .ok(&[
+            "visit",
+            &n.to_string(),
+            "--category",
+            "toeslagen,post",
+            "--refer",
+            "kwadraad:budgetcoach",
+            "--channel",
+            "infopunt",
+            "--note",
+            "brief Belastingdienst",
+            "--at",
+            "2026-11-27 14:30",
+            "--follow-up",
+            "navragen bij Kwadraad",
+            "--due",
+            "2026-12-11",
+            "--json",
+        ])
+        .json();
+    assert_eq!(logged, json!({"number": 1, "followup": 1}));
+    let anonymous = office
+        .ok(&[
+            "visit",
+            "--anonymous",
+            "--category",
+            "huisvesting",
+            "--json",
+        ])
+        .json();
+    assert_eq!(anonymous, json!({"number": 2, "followup": null}));
+
+    let shown = office.ok(&["show", &n.to_string(), "--json"]).json();
+    assert_eq!(
+        shown["visits"][0],
+        json!({
+            "number": 1,
+            "client": n,
+            "when": "2026-11-27 14:30",
+            "volunteer": "marieke",
+            "channel": "infopunt",
+            "categories": ["toeslagen", "post"],
+            "referrals": [{"destination": "kwadraad", "note": "budgetcoach"}],
+            "note": "brief Belastingdienst",
+        })
+    );
+    assert_eq!(shown["followups"][0]["text"], "navragen bij Kwadraad");
+    assert_eq!(shown["followups"][0]["referral"], "kwadraad");
+
+    let open = office.ok(&["followups", "--json"]).json();
+    assert_eq!(open[0]["number"], 1);
+    assert_eq!(open[0]["client"], n);
+    assert_eq!(open[0]["client_name"], "Yohannes Tesfay");
+    assert_eq!(open[0]["due"], "2026-12-11");
+    assert_eq!(open[0]["assignee"], "marieke");
+    assert!(open[0]["overdue"].is_boolean());
+
+    let done = office.ok(&["done", "1"]);
+    assert!(
+        done.stdout.contains("navragen bij Kwadraad"),
+        "{}",
+        done.stdout
+    );
+    assert_eq!(office.ok(&["followups", "--json"]).json(), json!([]));
+    let again = office.refused(&["done", "1"]);
+    assert!(again.contains("already done"), "{again}");
+}
+
+#[test]
+fn tally_counts_a_day_with_the_foundation_shape() {
+    let office = Office::new();
+    let a = office.client(&["--name", "Rasha Qassem"]).to_string();
+    let b = office.client(&["--name", "Hodan Yusuf Jama"]).to_string();
+    let day = "2026-11-27";
+    for (client, cats) in [(&a, "toeslagen,post"), (&a, "duo"), (&b, "toeslagen")] {
+        office.ok(&[
+            "visit",
+            client,
+            "--category",
+            cats,
+            "--at",
+            &format!("{day} 10:00"),
+        ]);
+    }
+    office.ok(&[
+        "visit",
+        "--anonymous",
+        "--category",
+        "overig",
+        "--refer",
+        "voedselbank",
+        "--at",
+        &format!("{day} 23:59"),
+    ]);
+    office.ok(&[
+        "visit",
+        &a,
+        "--category",
+        "huisvesting",
+        "--at",
+        "2026-11-28 00:00",
+    ]);
+
+    let t = office.ok(&["tally", "--day", day, "--json"]).json();
+    assert_eq!(t["from"], day);
+    assert_eq!(t["to"], day);
+    assert_eq!(t["visits"], 4);
+    assert_eq!(t["anonymous_visits"], 1);
+    assert_eq!(t["clients"], 2);
+    assert_eq!(t["new_clients"], 2);
+    assert_eq!(
+        t["by_category"],
+        json!({"toeslagen": 2, "post": 1, "duo": 1, "overig": 1})
+    );
+    assert_eq!(t["by_referral"], json!({"voedselbank": 1}));
+    assert_eq!(t["by_channel"], json!({"spreekuur": 4}));
+    assert_eq!(t["by_volunteer"], json!({"marieke": 4}));
+    for key in ["opened", "done", "open_now", "overdue_now"] {
+        assert!(t["followups"][key].is_u64(), "followups.{key}");
+    }
+    let week = office.ok(&["tally", "--week", day, "--json"]).json();
+    assert_eq!(week["from"], "2026-11-23");
+    assert_eq!(week["visits"], 5);
+    assert_eq!(week["new_clients"], 2);
+    let month = office.ok(&["tally", "--month", "2026-11", "--json"]).json();
+    assert_eq!(month["visits"], 5);
+    let range = office
+        .ok(&[
+            "tally",
+            "--from",
+            "2026-11-28",
+            "--to",
+            "2026-11-30",
+            "--json",
+        ])
+        .json();
+    assert_eq!(range["visits"], 1);
+    assert_eq!(
+        range["new_clients"], 0,
+        "the client's first visit was before"
+    );
+
+    let text = office.ok(&["tally", "--day", day]).stdout;
+    assert!(
+        text.contains("Contacten") && text.contains("categorieën"),
+        "{text}"
+    );
+    let english = office.ok(&["tally", "--day", day, "--lang", "en"]).stdout;
+    assert!(english.contains("Contacts"), "{english}");
+    let csv = office.ok(&["tally", "--day", day, "--csv"]).stdout;
+    assert!(
+        csv.starts_with('\u{feff}'),
+        "CSV for Excel starts with a byte-order mark"
+    );
+    assert!(csv.contains("Contacten;4"), "{csv}");
+}
+
+#[test]
+fn edits_a_client_and_households() {
+    let office = Office::new();
+    let father = office
+        .client(&["--name", "Ali Mohammed", "--born", "1970"])
+        .to_string();
+    let son = office
+        .client(&["--name", "Mohammed Ali", "--born", "2001"])
+        .to_string();
+    office.ok(&[
+        "client",
+        "edit",
+        &son,
+        "--alias",
+        "Muhammad Ali",
+        "--phone",
+        "+31 6 1111 2222",
+        "--household",
+        &father,
+        "--informed",
+        "2026-11-29",
+        "--interpreter",
+    ]);
+    let shown = office.ok(&["show", &son, "--json"]).json();
+    assert_eq!(shown["client"]["aliases"], json!(["Muhammad Ali"]));
+    assert_eq!(shown["client"]["informed"], "2026-11-29");
+    assert_eq!(shown["household"][0]["number"].to_string(), father);
+    let household = shown["client"]["household"].clone();
+    assert_eq!(
+        office.ok(&["show", &father, "--json"]).json()["client"]["household"],
+        household
+    );
+
+    office.ok(&[
+        "client",
+        "edit",
+        &son,
+        "--remove-alias",
+        "Muhammad Ali",
+        "--leave-household",
+        "--no-interpreter",
+    ]);
+    let shown = office.ok(&["show", &son, "--json"]).json();
+    assert_eq!(shown["client"]["aliases"], json!([]));
+    assert_eq!(shown["client"]["household"], json!(null));
+    assert_eq!(shown["client"]["interpreter"], false);
+    let err = office.refused(&["client", "edit", &son, "--remove-alias", "Nobody"]);
+    assert!(err.contains("no alias"), "{err}");
+    let err = office.refused(&["client", "edit", &son, "--name", "X", "--household", "9999"]);
+    assert!(err.contains("no client 9999"), "{err}");
+    assert_eq!(
+        office.ok(&["show", &son, "--json"]).json()["client"]["name"],
+        "Mohammed Ali",
+        "nothing stored half"
+    );
+}
+
+#[test]
+fn global_options_work_before_and_after_the_subcommand() {
+    let office = Office::new();
+    let other = office.dir.path().join("other.redb");
+    let other = other.to_str().unwrap();
+    office.ok(&["--db", other, "client", "add", "--name", "Fatima Darwish"]);
+    office.ok(&[
+        "client",
+        "add",
+        "--name",
+        "Fatima Darwiche",
+        "--db",
+        other,
+        "--as",
+        "jan",
+    ]);
+    let shown = office.ok(&["show", "1002", "--db", other, "--json"]).json();
+    assert_eq!(shown["client"]["created"]["by"], "jan");
+    assert!(
+        !office.store().exists(),
+        "the default store was not touched"
+    );
+    let here = office.ok(&["where", "--db", other]).stdout;
+    assert!(here.contains(other), "{here}");
+}
+
+#[test]
+fn the_store_is_private_to_its_owner() {
+    let office = Office::new();
+    office.client(&["--name", "Layla Haddad"]);
+    let file = std::fs::metadata(office.store())
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    let dir = std::fs::metadata(office.store().parent().unwrap())
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(file, 0o600);
+    assert_eq!(dir, 0o700);
+}
+
+#[test]
+fn demo_fills_an_empty_store_only() {
+    let office = Office::new();
+    let out = office
+        .ok(&[
+            "demo",
+            "--clients",
+            "60",
+            "--visits",
+            "400",
+            "--seed",
+            "7",
+            "--json",
+        ])
+        .json();
+    assert_eq!(out["clients"], 60);
+    assert_eq!(out["visits"], 400);
+    let year = office
+        .ok(&[
+            "tally",
+            "--from",
+            "2000-01-01",
+            "--to",
+            "2100-12-31",
+            "--json",
+        ])
+        .json();
+    assert_eq!(year["visits"], 400);
+    assert!(year["anonymous_visits"].as_u64().unwrap() > 0);
+    assert!(year["by_referral"].as_object().unwrap().len() > 1);
+    assert!(
+        year["followups"]["overdue_now"].as_u64().unwrap() > 0,
+        "some follow-ups are overdue"
+    );
+    let err = office.refused(&["demo", "--clients", "5", "--visits", "5"]);
+    assert!(err.contains("empty store"), "{err}");
+
+    // The same seed gives the same store.
+    let twin = Office::new();
+    twin.ok(&["demo", "--clients", "60", "--visits", "400", "--seed", "7"]);
+    assert_eq!(
+        twin.ok(&["show", "1042", "--json"]).json()["client"]["name"],
+        office.ok(&["show", "1042", "--json"]).json()["client"]["name"]
+    );
+}
+
+#[test]
+fn bad_input_is_refused_with_what_to_do_and_nothing_stored() {
+    let office = Office::new();
+    let n = office.client(&["--name", "Zainab Kadhim"]).to_string();
+
+    let err = office.refused(&["visit", &n, "--category", "wonen"]);
+    assert!(
+        err.contains("huisvesting") && err.contains("wonen"),
+        "lists the valid keys: {err}"
+    );
+    let err = office.refused(&["visit", &n, "--category", "post", "--refer", "advocaat"]);
+    assert!(
+        err.contains("kwadraad"),
+        "lists the valid destinations: {err}"
+    );
+    let err = office.refused(&["visit", "4242", "--category", "post"]);
+    assert!(err.contains("no client 4242"), "{err}");
+    let err = office.refused(&["visit", &n, "--category", "post", "--at", "gisteren 25:61"]);
+    assert!(err.contains("14:30"), "says which forms work: {err}");
+    let err = office.refused(&[
+        "visit",
+        &n,
+        "--category",
+        "post",
+        "--follow-up",
+        "bellen",
+        "--due",
+        "31-02-2027",
+    ]);
+    assert!(err.contains("vrijdag"), "says which forms work: {err}");
+    let err = office.refused(&["visit", &n, "--category", "post", "--channel", "whatsapp"]);
+    assert!(err.contains("telefoon"), "{err}");
+    let err = office.refused(&[
+        "visit",
+        "--anonymous",
+        "--category",
+        "post",
+        "--follow-up",
+        "x",
+        "--due",
+        "+2w",
+    ]);
+    assert!(err.contains("anonymous"), "{err}");
+    let err = office.refused(&[
+        "visit",
+        &n,
+        "--category",
+        "post",
+        "--at",
+        "2099-01-01 10:00",
+    ]);
+    assert!(err.contains("future"), "{err}");
+    assert_eq!(
+        office.ok(&["show", &n, "--json"]).json()["visits"],
+        json!([]),
+        "nothing stored half"
+    );
+
+    let err = office.refused(&["client", "add", "--name", "   "]);
+    assert!(err.contains("name is empty"), "{err}");
+    let err = office.refused(&["client", "add", "--name", "Ali", "--born", "1988-02-30"]);
+    assert!(err.contains("1988-04-02"), "{err}");
+    let err = office.refused(&["client", "add", "--name", "Ali", "--country", "Syria"]);
+    assert!(err.contains("SY"), "{err}");
+    let err = office.refused(&["client", "add", "--name", "Ali", "--note", "bsn 111222333"]);
+    assert!(err.contains("BSN"), "{err}");
+    let err = office.refused(&["client", "add", "--name", &"a".repeat(500)]);
+    assert!(err.contains("under 120"), "{err}");
+    let err = office.refused(&["show", "77"]);
+    assert!(err.contains("no client 77"), "{err}");
+    let err = office.refused(&["done", "77"]);
+    assert!(err.contains("no follow-up 77"), "{err}");
+    let err = office.refused(&["tally", "--month", "2026-13"]);
+    assert!(err.contains("2026-11"), "{err}");
+    let err = office.refused(&["tally", "--from", "2026-12-01", "--to", "2026-11-01"]);
+    assert!(err.contains("before it starts"), "{err}");
+    let err = office.refused(&["--lang", "fr", "find", "x"]);
+    assert!(err.contains("nl or en"), "{err}");
+    assert_eq!(
+        office.ok(&["find", "ali", "--json"]).json(),
+        json!([]),
+        "no Ali was stored"
+    );
+}
+
+#[test]
+fn control_characters_and_escapes_never_reach_the_store() {
+    let office = Office::new();
+    let n = office.client(&[
+        "--name",
+        "Omar\u{1b}[2J Al-Rifai\u{7}",
+        "--note",
+        "regel één\nregel \u{1b}]0;x\u{7}twee",
+    ]);
+    let shown = office.ok(&["show", &n.to_string(), "--json"]).json();
+    assert_eq!(shown["client"]["name"], "Omar Al-Rifai");
+    assert_eq!(shown["client"]["note"], "regel één\nregel twee");
+}
+
+#[test]
+fn a_file_that_is_not_a_store_is_refused_by_name() {
+    let office = Office::new();
+    let junk = office.dir.path().join("notes.txt");
+    std::fs::write(&junk, "this is not a database ".repeat(500)).unwrap();
+    let err = office.refused(&["--db", junk.to_str().unwrap(), "find", "x"]);
+    assert!(
+        err.contains("notes.txt") && err.contains("not a spreekuur store"),
+        "{err}"
+    );
+    let truncated = office.dir.path().join("cut.redb");
+    office.ok(&[
+        "--db",
+        truncated.to_str().unwrap(),
+        "client",
+        "add",
+        "--name",
+        "Ali",
+    ]);
+    let bytes = std::fs::read(&truncated).unwrap();
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap();
+    let err = office.refused(&["--db", truncated.to_str().unwrap(), "find", "ali"]);
+    assert!(err.contains("cut.redb"), "{err}");
+    let dir = office.dir.path();
+    let err = office.refused(&["--db", dir.to_str().unwrap(), "find", "x"]);
+    assert!(err.contains("directory"), "{err}");
+}
+
+#[test]
+fn a_bad_config_is_refused_with_its_line() {
+    let office = Office::new();
+    std::fs::create_dir_all(office.config_dir()).unwrap();
+    std::fs::write(
+        office.config_dir().join("config.toml"),
+        "lang = \"nl\"\n[categories.huisvesting]\nlable = \"Wonen\"\n",
+    )
+    .unwrap();
+    let err = office.refused(&["find", "x"]);
+    assert!(
+        err.contains("config.toml") && err.contains("line 3") && err.contains("lable"),
+        "{err}"
+    );
+}
+
+#[test]
+fn config_relabels_adds_and_retires_keys_without_losing_old_counts() {
+    let office = Office::new();
+    let n = office.client(&["--name", "Ayşe Öztürk"]).to_string();
+    office.ok(&[
+        "visit",
+        &n,
+        "--category",
+        "post",
+        "--at",
+        "2026-11-27 10:00",
+    ]);
+    std::fs::create_dir_all(office.config_dir()).unwrap();
+    std::fs::write(
+        office.config_dir().join("config.toml"),
+        "[categories.post]\nretired = true\n[categories.geldzaken]\nnl = \"Geldzaken\"\n[categories.huisvesting]\nnl = \"Wonen\"\n",
+    )
+    .unwrap();
+    office.ok(&[
+        "visit",
+        &n,
+        "--category",
+        "geldzaken,huisvesting",
+        "--at",
+        "2026-11-27 11:00",
+    ]);
+    let err = office.refused(&["visit", &n, "--category", "post"]);
+    assert!(err.contains("retired"), "{err}");
+    let t = office
+        .ok(&["tally", "--day", "2026-11-27", "--json"])
+        .json();
+    assert_eq!(
+        t["by_category"],
+        json!({"post": 1, "geldzaken": 1, "huisvesting": 1})
+    );
+    let text = office.ok(&["tally", "--day", "2026-11-27"]).stdout;
+    assert!(
+        text.contains("Wonen") && text.contains("Geldzaken") && text.contains("Post en brieven"),
+        "{text}"
+    );
+}
+
+#[test]
+fn followup_filters() {
+    let office = Office::new();
+    let n = office.client(&["--name", "Bilal Abu Zaid"]).to_string();
+    office.ok(&[
+        "visit",
+        &n,
+        "--category",
+        "post",
+        "--at",
+        "2026-01-05 10:00",
+        "--follow-up",
+        "oud",
+        "--due",
+        "2026-01-19",
+    ]);
+    office.ok(&[
+        "visit",
+        &n,
+        "--category",
+        "post",
+        "--follow-up",
+        "nieuw",
+        "--due",
+        "+3w",
+        "--as",
+        "jan",
+    ]);
+    let overdue = office.ok(&["followups", "--overdue", "--json"]).json();
+    assert_eq!(overdue.as_array().unwrap().len(), 1);
+    assert_eq!(overdue[0]["text"], "oud");
+    assert_eq!(overdue[0]["overdue"], true);
+    let jans = office
+        .ok(&["followups", "--assignee", "jan", "--json"])
+        .json();
+    assert_eq!(jans[0]["text"], "nieuw");
+    let before = office
+        .ok(&["followups", "--due-before", "2026-06-01", "--json"])
+        .json();
+    assert_eq!(before.as_array().unwrap().len(), 1);
+    office.ok(&["done", "2", "--cancel"]);
+    let t = office
+        .ok(&[
+            "tally",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--json",
+        ])
+        .json();
+    assert_eq!(t["followups"]["opened"], 2);
+    assert_eq!(t["followups"]["open_now"], 1);
+    assert_eq!(t["followups"]["overdue_now"], 1);
+}
+
+#[test]
+fn no_subcommand_says_where_the_store_is() {
+    let office = Office::new();
+    let out = office.ok(&[]).stdout;
+    assert!(out.contains(office.store().to_str().unwrap()), "{out}");
+}

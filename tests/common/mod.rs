@@ -1,0 +1,101 @@
+//! A private office for one test: its own store, config directory and clock zone.
+
+#![allow(dead_code)] // each test file uses a different part of this helper
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::PathBuf;
+use tempfile::TempDir;
+
+pub struct Office {
+    pub dir: TempDir,
+}
+
+pub struct Ran {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Ran {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", self.stdout, self.stderr))
+    }
+}
+
+impl Office {
+    pub fn new() -> Office {
+        Office {
+            dir: tempfile::tempdir().expect("a temporary directory"),
+        }
+    }
+
+    pub fn store(&self) -> PathBuf {
+        self.dir.path().join("data").join("spreekuur.redb")
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.dir.path().join("config").join("spreekuur")
+    }
+
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::cargo_bin("spreekuur").expect("the binary is built");
+        cmd.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg-data"))
+            .env("SPREEKUUR_DB", self.store())
+            .env("SPREEKUUR_VOLUNTEER", "marieke")
+            .env("TZ", "Europe/Amsterdam");
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Ran {
+        let out = self.command().args(args).output().expect("the binary runs");
+        Ran {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Runs and expects success.
+    pub fn ok(&self, args: &[&str]) -> Ran {
+        let ran = self.run(args);
+        assert_eq!(ran.code, 0, "{args:?} failed: {}", ran.stderr);
+        ran
+    }
+
+    /// Runs and expects a refusal: non-zero exit, nothing on stdout, a message on stderr.
+    pub fn refused(&self, args: &[&str]) -> String {
+        let ran = self.run(args);
+        assert_ne!(
+            ran.code, 0,
+            "{args:?} should fail but printed {}",
+            ran.stdout
+        );
+        assert!(
+            ran.stdout.is_empty(),
+            "{args:?} printed on stdout: {}",
+            ran.stdout
+        );
+        assert!(!ran.stderr.trim().is_empty(), "{args:?} said nothing");
+        assert!(
+            !ran.stderr.contains("panicked"),
+            "{args:?} panicked: {}",
+            ran.stderr
+        );
+        ran.stderr
+    }
+
+    /// Registers a client and returns its number.
+    pub fn client(&self, args: &[&str]) -> u64 {
+        let mut all = vec!["client", "add", "--json"];
+        all.extend_from_slice(args);
+        self.ok(&all).json()["number"]
+            .as_u64()
+            .expect("a client number")
+    }
+}

@@ -4,7 +4,7 @@
 //! ~/.config/spreekuur/config.toml. A missing file means the built-in defaults; a file that
 //! cannot be read is refused with its path, line and what is wrong.
 
-use crate::model::{Catalog, CatalogKind};
+use crate::model::{Catalog, CatalogKind, ReportGroup, default_groups};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -56,6 +56,8 @@ pub struct Config {
     pub group: Option<String>,
     /// Default retention: months without contact before `purge` proposes a client.
     pub retention_months: u32,
+    /// The annual report's groups of categories, in report order.
+    pub report_groups: Vec<ReportGroup>,
 }
 
 impl Default for Config {
@@ -67,6 +69,7 @@ impl Default for Config {
             coordinators: Vec::new(),
             group: None,
             retention_months: 24,
+            report_groups: default_groups(),
         }
     }
 }
@@ -83,6 +86,15 @@ struct ConfigFile {
     categories: BTreeMap<String, EntryFile>,
     #[serde(default)]
     referrals: BTreeMap<String, EntryFile>,
+    #[serde(default)]
+    report_group: Vec<GroupFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupFile {
+    name: String,
+    categories: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -200,6 +212,19 @@ impl Config {
             group: file.group.filter(|g| !g.is_empty()),
             ..Config::default()
         };
+        if !file.report_group.is_empty() {
+            if file.report_group.len() > 60 {
+                return Err(invalid("at most 60 report groups, please".into()));
+            }
+            config.report_groups = file
+                .report_group
+                .into_iter()
+                .map(|g| ReportGroup {
+                    name: g.name,
+                    categories: g.categories,
+                })
+                .collect();
+        }
         if let Some(r) = file.retention {
             config.retention_months = parse_months(&r).map_err(invalid)?;
         }

@@ -225,7 +225,7 @@ fn tally_counts_a_day_with_the_foundation_shape() {
         csv.starts_with('\u{feff}'),
         "CSV for Excel starts with a byte-order mark"
     );
-    assert!(csv.contains("Contacten;4"), "{csv}");
+    assert!(csv.contains("Overzicht;visits;Contacten;4"), "{csv}");
 }
 
 #[test]

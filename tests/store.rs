@@ -2,7 +2,7 @@
 //! the counts, and a client's first visit follows the earliest visit.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use spreekuur::model::{Channel, ClientDraft, Referral, Stamp, Visit};
+use spreekuur::model::{Channel, ClientDraft, Referral, Stamp, Visit, default_groups};
 use spreekuur::store::Store;
 use spreekuur::tally;
 
@@ -55,6 +55,7 @@ fn corrections_move_counts_and_first_visits() {
         )
         .unwrap();
     let today = day(29);
+    let groups = default_groups();
     let (v1, _) = store
         .add_visit(visit(Some(c), at(20, 10), &["post"]), vec![])
         .unwrap();
@@ -66,7 +67,7 @@ fn corrections_move_counts_and_first_visits() {
         .unwrap();
     assert_eq!(store.new_clients(day(20), day(20)).unwrap(), 0);
     assert_eq!(store.new_clients(day(10), day(10)).unwrap(), 1);
-    let t = tally::count(&store, day(10), day(10), today).unwrap();
+    let t = tally::count(&store, day(10), day(10), today, &groups).unwrap();
     assert_eq!((t.visits, t.clients, t.by_category["duo"]), (1, 1, 1));
 
     // Moving the late entry to another day and category moves its counts.
@@ -78,12 +79,12 @@ fn corrections_move_counts_and_first_visits() {
         })
         .unwrap();
     assert_eq!(
-        tally::count(&store, day(10), day(10), today)
+        tally::count(&store, day(10), day(10), today, &groups)
             .unwrap()
             .visits,
         0
     );
-    let t = tally::count(&store, day(25), day(25), today).unwrap();
+    let t = tally::count(&store, day(25), day(25), today, &groups).unwrap();
     assert_eq!(t.by_category.get("huisvesting"), Some(&1));
     assert_eq!(t.by_category.get("duo"), None);
     assert_eq!(store.new_clients(day(1), day(30)).unwrap(), 1);
@@ -96,7 +97,7 @@ fn corrections_move_counts_and_first_visits() {
     // Deleting a visit removes its counts; deleting the last one leaves no first visit.
     store.delete_visit(v1).unwrap();
     assert_eq!(
-        tally::count(&store, day(20), day(20), today)
+        tally::count(&store, day(20), day(20), today, &groups)
             .unwrap()
             .visits,
         0

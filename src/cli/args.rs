@@ -47,7 +47,10 @@ pub enum Command {
     /// Mark a follow-up done (or cancelled)
     Done(DoneArgs),
     /// Count a period: contacts, clients, categories, referrals, follow-ups
+    #[command(long_about = TALLY_HELP)]
     Tally(TallyArgs),
+    /// The year in the shape of the office's annual report
+    Jaaroverzicht(YearArgs),
     /// Fill an empty store with realistic synthetic data, for trying and benchmarking
     Demo(DemoArgs),
     /// Say where the store and the config file are
@@ -197,6 +200,9 @@ pub struct TallyArgs {
     /// A month
     #[arg(long, group = "period", value_name = "YYYY-MM")]
     pub month: Option<String>,
+    /// A quarter
+    #[arg(long, group = "period", value_name = "YYYY-Qn")]
+    pub quarter: Option<String>,
     /// A year
     #[arg(long, group = "period", value_name = "YYYY")]
     pub year: Option<String>,
@@ -206,10 +212,50 @@ pub struct TallyArgs {
     /// Last day of a range (with --from)
     #[arg(long, requires = "from", value_name = "DATE")]
     pub to: Option<String>,
+    /// Put the previous period beside it (and for a month, quarter or year also the same
+    /// period a year earlier), with the differences
+    #[arg(long)]
+    pub compare: bool,
+    #[command(flatten)]
+    pub output: ReportOutput,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportOutput {
     /// CSV for Dutch Excel (; separated, UTF-8 with BOM)
     #[arg(long)]
     pub csv: bool,
+    /// The CSV separator, e.g. , for English Excel
+    #[arg(long, value_name = "CHAR", default_value = ";", requires = "csv")]
+    pub csv_sep: char,
+    /// Write a workbook with one sheet per breakdown to PATH
+    #[arg(long, value_name = "PATH")]
+    pub xlsx: Option<PathBuf>,
 }
+
+#[derive(Args, Debug)]
+pub struct YearArgs {
+    /// The year, e.g. 2026
+    pub year: String,
+    #[command(flatten)]
+    pub output: ReportOutput,
+}
+
+const TALLY_HELP: &str = "Count a period: contacts, clients, categories, referrals, follow-ups.
+
+Definitions (docs/tallies.md has them in full):
+  contact        one visit record, anonymous visits included; also per channel
+  unique clients different clients with a visit in the period
+  households     different households among them (a client without one is its own)
+  new clients    clients whose first visit ever falls in the period
+  per category   a visit counts once in each of its categories, so the categories add up
+                 to more than the contacts
+  report groups  a visit counts once in each group its categories fall in (config.toml)
+  referrals      referrals per destination
+  follow-ups     opened, done and cancelled in the period; open and overdue now
+  volunteers     contacts per volunteer
+
+Without a period option the tally counts today.";
 
 #[derive(Args, Debug)]
 pub struct DemoArgs {

@@ -12,6 +12,7 @@ mod show;
 mod tally;
 mod visit;
 mod where_;
+mod year;
 
 pub use args::{Cli, Command};
 pub use error::CliError;
@@ -108,6 +109,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> Result<Output, CliError>
         Some(Command::Followups(a)) => followups::list(ctx, a),
         Some(Command::Done(a)) => followups::done(ctx, a),
         Some(Command::Tally(a)) => tally::run(ctx, a),
+        Some(Command::Jaaroverzicht(a)) => year::run(ctx, a),
         Some(Command::Demo(a)) => demo::run(ctx, a),
         Some(Command::Where) => where_::run(ctx),
     }

@@ -1,54 +1,119 @@
-//! `tally`: the figures of a period as a table, JSON or CSV.
+//! `tally`: the figures of a period as a table, JSON, CSV or a workbook.
 
-use super::args::TallyArgs;
-use super::output::{Output, fields};
+use super::args::{ReportOutput, TallyArgs};
+use super::output::Output;
 use super::{CliError, Context};
-use crate::dates::{parse_date, parse_month, parse_year, week_of};
-use crate::model::{CatalogKind, Channel};
-use crate::tally::{self, Tally};
-use chrono::NaiveDate;
+use crate::dates::parse_date;
+use crate::store::Store;
+use crate::tally::report::{self, Compared, Report};
+use crate::tally::{self, Period, Tally, export};
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
+use unicode_width::UnicodeWidthStr;
 
 pub fn run(ctx: &Context, args: TallyArgs) -> Result<Output, CliError> {
-    if args.csv && ctx.json {
-        return Err(CliError::Usage("choose one of --json and --csv".into()));
-    }
-    let (from, to) = period(ctx, &args)?;
+    let period = period(ctx, &args)?;
+    let (from, to) = period.bounds();
     if from > to {
         return Err(CliError::Usage(format!(
             "the period ends ({to}) before it starts ({from}): swap --from and --to"
         )));
     }
     let store = ctx.open()?;
-    let t = tally::count(&store, from, to, ctx.today())?;
-    if ctx.json {
-        return Ok(Output::Json(to_json(&t)));
+    let current = count(ctx, &store, period)?;
+    let previous = args
+        .compare
+        .then(|| count(ctx, &store, period.previous()).map(|t| (period.previous(), t)))
+        .transpose()?;
+    let year_earlier = match period.year_earlier() {
+        Some(p) if args.compare => Some((p, count(ctx, &store, p)?)),
+        _ => None,
+    };
+    let compared = Compared {
+        period,
+        tally: &current,
+        previous: previous.as_ref().map(|(p, t)| (*p, t)),
+        year_earlier: year_earlier.as_ref().map(|(p, t)| (*p, t)),
+    };
+    let with_months = (to - from).num_days() > 31;
+    let mut json = to_json(&current);
+    if let Some(object) = json.as_object_mut() {
+        object.insert("period".into(), json!(period.to_string()));
+        if args.compare {
+            object.insert(
+                "compare".into(),
+                json!({
+                    "previous": previous.as_ref().map(|(p, t)| compared_json(*p, t)),
+                    "year_earlier": year_earlier.as_ref().map(|(p, t)| compared_json(*p, t)),
+                }),
+            );
+        }
     }
-    if args.csv {
-        return Ok(Output::Raw(csv(ctx, &t)));
-    }
-    Ok(Output::Text(text(ctx, &t)))
+    write(ctx, &args.output, &compared, with_months, json)
 }
 
-fn period(ctx: &Context, a: &TallyArgs) -> Result<(NaiveDate, NaiveDate), CliError> {
+/// Writes a report in the form asked for: a workbook, CSV, JSON or the table.
+pub fn write(
+    ctx: &Context,
+    output: &ReportOutput,
+    compared: &Compared,
+    with_months: bool,
+    json: Value,
+) -> Result<Output, CliError> {
+    let chosen = [ctx.json, output.csv, output.xlsx.is_some()]
+        .iter()
+        .filter(|b| **b)
+        .count();
+    if chosen > 1 {
+        return Err(CliError::Usage(
+            "choose one of --json, --csv and --xlsx".into(),
+        ));
+    }
+    let l = ctx.labels();
+    let report = report::build(compared, l, &ctx.config.catalog, ctx.english(), with_months);
+    if let Some(path) = &output.xlsx {
+        export::xlsx(&report, l, l.categories_note, path)?;
+        return Ok(Output::Text(format!("{}\n", path.display())));
+    }
+    if ctx.json {
+        return Ok(Output::Json(json));
+    }
+    if output.csv {
+        return Ok(Output::Raw(export::csv(&report, l, output.csv_sep)));
+    }
+    Ok(Output::Text(text(ctx, &report, compared.period)))
+}
+
+pub fn count(ctx: &Context, store: &Store, period: Period) -> Result<Tally, CliError> {
+    let (from, to) = period.bounds();
+    Ok(tally::count(
+        store,
+        from,
+        to,
+        ctx.today(),
+        &ctx.config.report_groups,
+    )?)
+}
+
+fn period(ctx: &Context, a: &TallyArgs) -> Result<Period, CliError> {
     let today = ctx.today();
     Ok(if let Some(d) = &a.day {
-        let d = parse_date(d, today)?;
-        (d, d)
+        Period::parse_day(d, today)?
     } else if let Some(w) = &a.week {
-        week_of(parse_date(w, today)?)
+        Period::week_of(parse_date(w, today)?)
     } else if let Some(m) = &a.month {
-        parse_month(m)?
+        Period::parse_month(m)?
+    } else if let Some(q) = &a.quarter {
+        Period::parse_quarter(q)?
     } else if let Some(y) = &a.year {
-        parse_year(y)?
+        Period::parse_year(y)?
     } else if let (Some(f), Some(t)) = (&a.from, &a.to) {
-        (parse_date(f, today)?, parse_date(t, today)?)
+        Period::Range(parse_date(f, today)?, parse_date(t, today)?)
     } else {
-        (today, today)
+        Period::Day(today)
     })
 }
 
+/// The foundation's JSON shape; later releases only add keys.
 pub fn to_json(t: &Tally) -> Value {
     json!({
         "from": t.from.format("%Y-%m-%d").to_string(),
@@ -62,6 +127,8 @@ pub fn to_json(t: &Tally) -> Value {
         "by_referral": t.by_referral,
         "by_channel": t.by_channel,
         "by_volunteer": t.by_volunteer,
+        "by_group": t.by_group.iter().map(|(g, n)| (g.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
+        "by_month": t.by_month(),
         "followups": {
             "opened": t.followups.opened,
             "done": t.followups.done,
@@ -72,128 +139,63 @@ pub fn to_json(t: &Tally) -> Value {
     })
 }
 
-/// Rows of a breakdown, largest first, with labels from the catalog.
-fn ranked<'a>(
-    ctx: &'a Context,
-    kind: Option<CatalogKind>,
-    counts: &'a BTreeMap<String, u64>,
-) -> Vec<(String, u64)> {
-    let mut rows: Vec<(String, u64)> = counts
-        .iter()
-        .map(|(k, n)| {
-            let label = match kind {
-                Some(kind) => ctx.config.catalog.label(kind, k, ctx.english()).to_string(),
-                None => k.clone(),
-            };
-            (label, *n)
-        })
-        .collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    rows
+fn compared_json(p: Period, t: &Tally) -> Value {
+    let mut v = to_json(t);
+    if let Some(o) = v.as_object_mut() {
+        o.insert("period".into(), json!(p.to_string()));
+    }
+    v
 }
 
-fn channels(t: &Tally) -> BTreeMap<String, u64> {
-    Channel::ALL
-        .iter()
-        .map(|c| {
-            (
-                c.key().to_string(),
-                t.by_channel.get(c.key()).copied().unwrap_or(0),
-            )
-        })
-        .filter(|(_, n)| *n > 0)
-        .collect()
-}
-
-/// The sections of a tally: title and rows.
-fn sections(ctx: &Context, t: &Tally) -> Vec<(&'static str, Vec<(String, u64)>)> {
+/// The report as aligned columns, with the note about categories.
+pub fn text(ctx: &Context, report: &Report, period: Period) -> String {
     let l = ctx.labels();
-    let by_channel = channels(t);
-    vec![
-        (l.per_channel, ranked(ctx, None, &by_channel)),
-        (
-            l.per_category,
-            ranked(ctx, Some(CatalogKind::Category), &t.by_category),
-        ),
-        (
-            l.per_referral,
-            ranked(ctx, Some(CatalogKind::Referral), &t.by_referral),
-        ),
-        (l.per_volunteer, ranked(ctx, None, &t.by_volunteer)),
-    ]
-}
-
-fn summary(ctx: &Context, t: &Tally) -> Vec<(&'static str, u64)> {
-    let l = ctx.labels();
-    vec![
-        (l.contacts, t.visits),
-        (l.anonymous_contacts, t.anonymous_visits),
-        (l.unique_clients, t.clients),
-        (l.households, t.households),
-        (l.new_clients, t.new_clients),
-        (l.followups_opened, t.followups.opened),
-        (l.followups_done, t.followups.done),
-        (l.followups_cancelled, t.followups.cancelled),
-        (l.followups_open_now, t.followups.open_now),
-        (l.followups_overdue_now, t.followups.overdue_now),
-    ]
-}
-
-fn text(ctx: &Context, t: &Tally) -> String {
-    let l = ctx.labels();
+    let (from, to) = period.bounds();
     let mut out = format!(
-        "{} {} – {}\n\n",
+        "{} {} ({} – {})\n",
         l.period,
-        t.from.format("%Y-%m-%d"),
-        t.to.format("%Y-%m-%d")
+        period,
+        from.format("%Y-%m-%d"),
+        to.format("%Y-%m-%d")
     );
-    let pairs: Vec<(&str, String)> = summary(ctx, t)
-        .into_iter()
-        .map(|(label, n)| (label, format!("{n:>7}")))
-        .collect();
-    out.push_str(&fields(&pairs));
-    for (title, rows) in sections(ctx, t) {
-        if rows.is_empty() {
+    let label_width = report
+        .sections
+        .iter()
+        .flat_map(|s| s.rows.iter().map(|r| r.label.width()))
+        .max()
+        .unwrap_or(0);
+    let widths: Vec<usize> = report.columns.iter().map(|c| c.width().max(7)).collect();
+    for section in &report.sections {
+        if section.rows.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n{title}\n"));
-        let width = rows
-            .iter()
-            .map(|(label, _)| unicode_width::UnicodeWidthStr::width(label.as_str()))
-            .max()
-            .unwrap_or(0);
-        for (label, n) in &rows {
-            let pad = width - unicode_width::UnicodeWidthStr::width(label.as_str());
-            out.push_str(&format!("  {label}{}  {n:>7}\n", " ".repeat(pad)));
+        out.push_str(&format!("\n{}", section.title));
+        let pad = (label_width + 2).saturating_sub(section.title.width());
+        if report.columns.len() > 1 {
+            out.push_str(&" ".repeat(pad));
+            for (c, w) in report.columns.iter().zip(&widths) {
+                out.push_str(&format!("  {c:>w$}"));
+            }
+        }
+        out.push('\n');
+        for row in &section.rows {
+            out.push_str(&format!(
+                "  {}{}",
+                row.label,
+                " ".repeat(label_width - row.label.width())
+            ));
+            for (i, (v, w)) in row.values.iter().zip(&widths).enumerate() {
+                // Differences (every second column after the first) carry their sign.
+                let cell = if i > 0 && i % 2 == 0 {
+                    format!("{v:+}")
+                } else {
+                    v.to_string()
+                };
+                out.push_str(&format!("  {cell:>w$}"));
+            }
+            out.push('\n');
         }
     }
     out.push_str(&format!("\n{}\n", l.categories_note));
-    out
-}
-
-/// CSV for Dutch Excel: UTF-8 with a byte-order mark and `;` between fields.
-fn csv(ctx: &Context, t: &Tally) -> String {
-    let quote = |s: &str| {
-        if s.contains([';', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let l = ctx.labels();
-    let mut out = String::from("\u{feff}");
-    out.push_str(&format!(
-        "{};{}\n",
-        quote(l.period),
-        quote(&format!("{} – {}", t.from, t.to))
-    ));
-    for (label, n) in summary(ctx, t) {
-        out.push_str(&format!("{};{n}\n", quote(label)));
-    }
-    for (title, rows) in sections(ctx, t) {
-        for (label, n) in rows {
-            out.push_str(&format!("{} – {};{n}\n", quote(title), quote(&label)));
-        }
-    }
     out
 }

@@ -6,6 +6,7 @@ mod channel;
 mod client;
 mod countries;
 mod followup;
+mod groups;
 mod text;
 mod visit;
 
@@ -15,6 +16,7 @@ pub use channel::Channel;
 pub use client::{Client, ClientDraft};
 pub use countries::is_country_code;
 pub use followup::{FollowUp, FollowUpState};
+pub use groups::{ReportGroup, UNGROUPED, default_groups, group_of};
 pub use text::{InputError, clean_line, clean_note, contains_bsn, phone_digits};
 pub use visit::{Referral, Visit};
 

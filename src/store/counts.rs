@@ -22,6 +22,15 @@ pub struct Dictionary {
 }
 
 impl Dictionary {
+    /// One past the highest code.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
     /// The key of a code of the given kind ('c' category, 'r' referral, 'v' volunteer).
     pub fn key(&self, kind: char, code: u32) -> Option<&str> {
         match self.keys.get(code as usize) {

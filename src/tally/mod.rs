@@ -1,9 +1,16 @@
 //! Counting a period: contacts, clients, categories, referrals, channels, volunteers and
-//! follow-ups, read from the store's day index (no visit records are read).
+//! follow-ups, read from the store's day index (no visit records are read). The definitions
+//! are in docs/tallies.md.
 
-use crate::model::Channel;
+pub mod export;
+mod period;
+pub mod report;
+
+pub use period::Period;
+
+use crate::model::{Channel, ReportGroup, group_of};
 use crate::store::{Dictionary, Store, StoreError};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -39,7 +46,41 @@ pub struct Tally {
     pub by_referral: BTreeMap<String, u64>,
     pub by_channel: BTreeMap<String, u64>,
     pub by_volunteer: BTreeMap<String, u64>,
+    /// Contacts per report group: a visit counts once in each group its categories fall in.
+    pub by_group: Vec<(String, u64)>,
+    /// Contacts per day of the period, from `from` on.
+    pub per_day: Vec<u64>,
     pub followups: FollowUpTotals,
+}
+
+impl Tally {
+    /// Contacts per calendar month in the period ("2026-11" -> n), months without contacts
+    /// included.
+    pub fn by_month(&self) -> BTreeMap<String, u64> {
+        let mut months = BTreeMap::new();
+        for (i, n) in self.per_day.iter().enumerate() {
+            let day = self.from + chrono::Duration::days(i as i64);
+            *months.entry(day.format("%Y-%m").to_string()).or_insert(0) += n;
+        }
+        months
+    }
+
+    /// Contacts per ISO week in the period, oldest first, for a sparkline.
+    pub fn by_week(&self) -> Vec<u64> {
+        let mut weeks: Vec<u64> = Vec::new();
+        let mut last = None;
+        for (i, n) in self.per_day.iter().enumerate() {
+            let week = (self.from + chrono::Duration::days(i as i64)).iso_week();
+            if last != Some(week) {
+                weeks.push(0);
+                last = Some(week);
+            }
+            if let Some(w) = weeks.last_mut() {
+                *w += n;
+            }
+        }
+        weeks
+    }
 }
 
 /// Counts per dictionary code: a plain array, so counting 200,000 visits hashes nothing.
@@ -101,12 +142,14 @@ impl ClientSet {
     }
 }
 
-/// Counts the period `from`..=`to`; "now" figures are as of `today`.
+/// Counts the period `from`..=`to`; "now" figures are as of `today`. `groups` are the report
+/// groups of the office's config.
 pub fn count(
     store: &Store,
     from: NaiveDate,
     to: NaiveDate,
     today: NaiveDate,
+    groups: &[ReportGroup],
 ) -> Result<Tally, StoreError> {
     let mut visits = 0;
     let mut anonymous = 0;
@@ -114,14 +157,49 @@ pub fn count(
     let (mut categories, mut referrals, mut volunteers) =
         (Counter::default(), Counter::default(), Counter::default());
     let mut channels = [0u64; Channel::ALL.len()];
-    store.for_each_day_entry(from, to, |_, _, e| {
+    let dictionary = store.dictionary()?;
+    // The report groups by name in report order, and each category code's group.
+    let mut group_names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
+    let mut group_of_code: Vec<usize> = Vec::new();
+    let group_index = |name: &str, names: &mut Vec<&str>| -> usize {
+        names.iter().position(|n| *n == name).unwrap_or_else(|| {
+            names.push(crate::model::UNGROUPED);
+            names.len() - 1
+        })
+    };
+    for code in 0..dictionary.len() as u32 {
+        let index = match dictionary.key('c', code) {
+            Some(key) => group_index(group_of(groups, key), &mut group_names),
+            None => usize::MAX,
+        };
+        group_of_code.push(index);
+    }
+    let mut group_counts = vec![0u64; group_names.len()];
+    let days = (to - from).num_days().max(-1) + 1;
+    let mut per_day = vec![0u64; days.max(0) as usize];
+    store.for_each_day_entry(from, to, |day, _, e| {
         visits += 1;
+        if let Some(n) = per_day.get_mut((day - from).num_days() as usize) {
+            *n += 1;
+        }
         match e.client {
             Some(c) => clients.insert(c),
             None => anonymous += 1,
         }
+        // Groups as a bit set, so a visit with two categories of one group counts once there.
+        let mut in_groups = 0u64;
         for c in e.categories {
             categories.bump(c);
+            if let Some(&g) = group_of_code.get(c as usize)
+                && g < 64
+            {
+                in_groups |= 1 << g;
+            }
+        }
+        while in_groups != 0 {
+            let g = in_groups.trailing_zeros() as usize;
+            group_counts[g] += 1;
+            in_groups &= in_groups - 1;
         }
         for r in e.referrals {
             referrals.bump(r);
@@ -129,7 +207,6 @@ pub fn count(
         channels[e.channel as usize] += 1;
         volunteers.bump(e.volunteer);
     })?;
-    let dictionary = store.dictionary()?;
     let household_of = store.households()?;
     let households: HashSet<(bool, u64)> = clients
         .iter()
@@ -156,6 +233,12 @@ pub fn count(
             .map(|c| (c.key().to_string(), channels[*c as usize]))
             .collect(),
         by_volunteer: volunteers.into_map(&dictionary, 'v'),
+        by_group: group_names
+            .iter()
+            .zip(group_counts)
+            .map(|(name, n)| (name.to_string(), n))
+            .collect(),
+        per_day,
         followups: FollowUpTotals {
             opened: events.opened,
             done: events.done,

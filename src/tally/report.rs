@@ -1,0 +1,233 @@
+//! A tally (with the periods it is compared with) as rows under section titles, the one shape
+//! that the table, the CSV and the workbook are written from.
+
+use super::{Period, Tally};
+use crate::labels::Labels;
+use crate::model::{Catalog, CatalogKind, Channel};
+
+/// One line of a breakdown: a stable key, a label in the chosen language, and one value per
+/// column (the period, then what it is compared with).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub key: String,
+    pub label: String,
+    pub values: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// A stable name for the sheet and the JSON ("summary", "category" …).
+    pub key: &'static str,
+    pub title: String,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// Column headings: the periods, with "verschil" after each comparison.
+    pub columns: Vec<String>,
+    pub sections: Vec<Section>,
+}
+
+/// What the report shows: the period, its tally, and the comparisons.
+pub struct Compared<'a> {
+    pub period: Period,
+    pub tally: &'a Tally,
+    pub previous: Option<(Period, &'a Tally)>,
+    pub year_earlier: Option<(Period, &'a Tally)>,
+}
+
+impl Compared<'_> {
+    fn tallies(&self) -> Vec<&Tally> {
+        let mut all = vec![self.tally];
+        all.extend(self.previous.map(|(_, t)| t));
+        all.extend(self.year_earlier.map(|(_, t)| t));
+        all
+    }
+}
+
+/// Values for one key across the tallies, with the difference after each comparison.
+fn values(c: &Compared, get: impl Fn(&Tally) -> u64) -> Vec<i64> {
+    let now = get(c.tally) as i64;
+    let mut out = vec![now];
+    for other in [c.previous, c.year_earlier].into_iter().flatten() {
+        let then = get(other.1) as i64;
+        out.push(then);
+        out.push(now - then);
+    }
+    out
+}
+
+/// A summary line: its key, its label, and how to read it from a tally.
+type SummaryLine<'a> = (&'a str, &'a str, fn(&Tally) -> u64);
+
+fn summary(c: &Compared, l: &Labels) -> Section {
+    let rows: Vec<SummaryLine> = vec![
+        ("visits", l.contacts, |t| t.visits),
+        ("anonymous_visits", l.anonymous_contacts, |t| {
+            t.anonymous_visits
+        }),
+        ("clients", l.unique_clients, |t| t.clients),
+        ("households", l.households, |t| t.households),
+        ("new_clients", l.new_clients, |t| t.new_clients),
+        ("followups_opened", l.followups_opened, |t| {
+            t.followups.opened
+        }),
+        ("followups_done", l.followups_done, |t| t.followups.done),
+        ("followups_cancelled", l.followups_cancelled, |t| {
+            t.followups.cancelled
+        }),
+        ("followups_open_now", l.followups_open_now, |t| {
+            t.followups.open_now
+        }),
+        ("followups_overdue_now", l.followups_overdue_now, |t| {
+            t.followups.overdue_now
+        }),
+    ];
+    Section {
+        key: "summary",
+        title: l.summary.to_string(),
+        rows: rows
+            .into_iter()
+            .map(|(key, label, get)| Row {
+                key: key.to_string(),
+                label: label.to_string(),
+                values: values(c, get),
+            })
+            .collect(),
+    }
+}
+
+/// A breakdown by key over every tally, ranked by the current period (most first).
+fn breakdown(
+    c: &Compared,
+    key: &'static str,
+    title: &str,
+    keys_of: impl Fn(&Tally) -> Vec<(String, u64)>,
+    label_of: impl Fn(&str) -> String,
+    ranked: bool,
+) -> Section {
+    let mut keys: Vec<String> = Vec::new();
+    for t in c.tallies() {
+        for (k, _) in keys_of(t) {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    let mut rows: Vec<Row> = keys
+        .into_iter()
+        .map(|k| Row {
+            values: values(c, |t| {
+                keys_of(t)
+                    .into_iter()
+                    .find(|(key, _)| *key == k)
+                    .map_or(0, |(_, n)| n)
+            }),
+            label: label_of(&k),
+            key: k,
+        })
+        .collect();
+    if ranked {
+        rows.sort_by(|a, b| b.values[0].cmp(&a.values[0]).then(a.label.cmp(&b.label)));
+    }
+    Section {
+        key,
+        title: title.to_string(),
+        rows,
+    }
+}
+
+pub fn build(
+    c: &Compared,
+    l: &Labels,
+    catalog: &Catalog,
+    english: bool,
+    with_months: bool,
+) -> Report {
+    let mut columns = vec![c.period.to_string()];
+    for (p, _) in [c.previous, c.year_earlier].into_iter().flatten() {
+        columns.push(p.to_string());
+        columns.push(l.difference.to_string());
+    }
+    let map = |m: &std::collections::BTreeMap<String, u64>| -> Vec<(String, u64)> {
+        m.iter().map(|(k, n)| (k.clone(), *n)).collect()
+    };
+    let mut sections = vec![
+        summary(c, l),
+        breakdown(
+            c,
+            "channel",
+            l.per_channel,
+            |t| {
+                Channel::ALL
+                    .iter()
+                    .filter_map(|ch| {
+                        t.by_channel
+                            .get(ch.key())
+                            .map(|n| (ch.key().to_string(), *n))
+                    })
+                    .collect()
+            },
+            |k| k.to_string(),
+            false,
+        ),
+        breakdown(
+            c,
+            "group",
+            l.per_group,
+            |t| t.by_group.clone(),
+            |k| k.to_string(),
+            false,
+        ),
+        breakdown(
+            c,
+            "category",
+            l.per_category,
+            |t| map(&t.by_category),
+            |k| catalog.label(CatalogKind::Category, k, english).to_string(),
+            true,
+        ),
+        breakdown(
+            c,
+            "referral",
+            l.per_referral,
+            |t| map(&t.by_referral),
+            |k| catalog.label(CatalogKind::Referral, k, english).to_string(),
+            true,
+        ),
+        breakdown(
+            c,
+            "volunteer",
+            l.per_volunteer,
+            |t| map(&t.by_volunteer),
+            |k| k.to_string(),
+            true,
+        ),
+    ];
+    if with_months {
+        // Months line up by position (January with January), not by name, across years.
+        let months = |t: &Tally| -> Vec<(String, u64)> {
+            t.by_month()
+                .into_iter()
+                .enumerate()
+                .map(|(i, (_, n))| (format!("{:02}", i + 1), n))
+                .collect()
+        };
+        let names: Vec<String> = c.tally.by_month().into_keys().collect();
+        sections.push(breakdown(
+            c,
+            "month",
+            l.per_month,
+            months,
+            |k| {
+                k.parse::<usize>()
+                    .ok()
+                    .and_then(|i| names.get(i - 1).cloned())
+                    .unwrap_or_else(|| k.to_string())
+            },
+            false,
+        ));
+    }
+    Report { columns, sections }
+}

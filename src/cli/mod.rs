@@ -80,7 +80,8 @@ impl Context {
 
 /// Runs one subcommand and prints its result; errors go to stderr with a non-zero exit.
 pub fn run(cli: Cli) -> ExitCode {
-    let result = Context::from_cli(&cli).and_then(|ctx| dispatch(&ctx, cli.command));
+    let keymap = cli.keymap.clone();
+    let result = Context::from_cli(&cli).and_then(|ctx| dispatch(&ctx, cli.command, keymap));
     match result {
         Ok(output) => {
             let text = match output {
@@ -98,9 +99,13 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn dispatch(ctx: &Context, command: Option<Command>) -> Result<Output, CliError> {
+fn dispatch(
+    ctx: &Context,
+    command: Option<Command>,
+    keymap: Option<String>,
+) -> Result<Output, CliError> {
     match command {
-        None => where_::desk_placeholder(ctx),
+        None => desk(ctx, keymap),
         Some(Command::Client(c)) => client::run(ctx, c),
         Some(Command::Find(a)) => find::run(ctx, a),
         Some(Command::Show(a)) => show::run(ctx, a),
@@ -111,4 +116,20 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> Result<Output, CliError>
         Some(Command::Demo(a)) => demo::run(ctx, a),
         Some(Command::Where) => where_::run(ctx),
     }
+}
+
+/// No subcommand: the desk, full screen; back at the prompt it prints nothing.
+fn desk(ctx: &Context, keymap: Option<String>) -> Result<Output, CliError> {
+    let env = &config::process_env;
+    let keymap = crate::tui::keymap::Keymap::load(&config::config_dir(env), keymap.as_deref())
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    crate::tui::open_desk(crate::tui::DeskOptions {
+        store_path: &ctx.store_path,
+        volunteer: ctx.volunteer.clone(),
+        lang: ctx.lang,
+        config: ctx.config.clone(),
+        keymap,
+    })
+    .map_err(CliError::Usage)?;
+    Ok(Output::Raw(String::new()))
 }

@@ -32,16 +32,11 @@ fn now() -> NaiveDateTime {
     Local::now().naive_local()
 }
 
-/// "~/.local/share/spreekuur/spreekuur.redb" → "…/spreekuur.redb"-style short label.
+/// The store file's name, short enough for the status line.
 fn short_path(path: &Path) -> String {
-    let name = path
-        .file_name()
+    path.file_name()
         .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    match path.parent().and_then(|p| p.file_name()) {
-        Some(dir) => format!("{}/{name}", dir.to_string_lossy()),
-        None => name,
-    }
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// Opens the desk and runs it until the volunteer quits or the session hangs up.

@@ -13,9 +13,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let t = theme(state);
     let d = state.desk.d();
     let s = &state.status;
+    let message = s.message.as_deref().map(safe).unwrap_or_default();
+    // With a message to show, the store's name gives way to it.
+    let store = if message.is_empty() {
+        format!("{} · ", safe(&state.desk.store_label))
+    } else {
+        String::new()
+    };
     let facts = format!(
-        " {} · {} · {} {} · {} {}/{} {} · {}",
-        safe(&state.desk.store_label),
+        " {store}{} · {} {} · {} {}/{} {} · {} ",
         safe(&state.desk.volunteer),
         s.clients,
         d.clients_short,
@@ -25,7 +31,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         d.overdue_short,
         state.now.format("%H:%M"),
     );
-    let message = s.message.as_deref().map(safe).unwrap_or_default();
     let width = facts.chars().count() as u16;
     let [left, right] =
         Layout::horizontal([Constraint::Min(10), Constraint::Length(width)]).areas(area);

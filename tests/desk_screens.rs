@@ -47,7 +47,7 @@ fn client(number: u64, name: &str, year: i32) -> Client {
         birth: Birth::Year(year),
         country: Some("SY".into()),
         languages: vec!["ar".into()],
-        interpreter: number % 2 == 0,
+        interpreter: number.is_multiple_of(2),
         phone: Some("06-12345678".into()),
         note: String::new(),
         restricted: false,

@@ -391,6 +391,15 @@ mod tests {
     }
 
     #[test]
+    fn every_action_and_screen_has_a_description() {
+        for lang in [crate::config::Lang::Nl, crate::config::Lang::En] {
+            let d = crate::labels::desk_labels(lang);
+            assert_eq!(d.actions.len(), Action::ALL.len());
+            assert_eq!(d.modes.len(), Mode::ALL.len());
+        }
+    }
+
+    #[test]
     fn reads_keys() {
         let k = Key::parse("ctrl-s").unwrap();
         assert_eq!(k.code, KeyCode::Char('s'));

@@ -617,8 +617,9 @@ fn followup_filters() {
 }
 
 #[test]
-fn no_subcommand_says_where_the_store_is() {
+fn the_desk_without_a_terminal_says_what_to_do_and_where_the_store_is() {
     let office = Office::new();
-    let out = office.ok(&[]).stdout;
-    assert!(out.contains(office.store().to_str().unwrap()), "{out}");
+    let err = office.refused(&[]);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(err.contains(office.store().to_str().unwrap()), "{err}");
 }

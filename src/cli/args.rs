@@ -23,6 +23,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "nl|en")]
     pub lang: Option<String>,
 
+    /// Keys of the desk: default, vim, or a keymap file that overrides single bindings
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    pub keymap: Option<String>,
+
     /// Print one JSON document instead of text
     #[arg(long, global = true)]
     pub json: bool,

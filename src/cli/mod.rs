@@ -81,7 +81,8 @@ impl Context {
 
 /// Runs one subcommand and prints its result; errors go to stderr with a non-zero exit.
 pub fn run(cli: Cli) -> ExitCode {
-    let result = Context::from_cli(&cli).and_then(|ctx| dispatch(&ctx, cli.command));
+    let keymap = cli.keymap.clone();
+    let result = Context::from_cli(&cli).and_then(|ctx| dispatch(&ctx, cli.command, keymap));
     match result {
         Ok(output) => {
             let text = match output {
@@ -99,9 +100,13 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn dispatch(ctx: &Context, command: Option<Command>) -> Result<Output, CliError> {
+fn dispatch(
+    ctx: &Context,
+    command: Option<Command>,
+    keymap: Option<String>,
+) -> Result<Output, CliError> {
     match command {
-        None => where_::desk_placeholder(ctx),
+        None => desk(ctx, keymap),
         Some(Command::Client(c)) => client::run(ctx, c),
         Some(Command::Find(a)) => find::run(ctx, a),
         Some(Command::Show(a)) => show::run(ctx, a),
@@ -113,4 +118,33 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> Result<Output, CliError>
         Some(Command::Demo(a)) => demo::run(ctx, a),
         Some(Command::Where) => where_::run(ctx),
     }
+}
+
+/// No subcommand: the desk, full screen; back at the prompt it prints nothing.
+fn desk(ctx: &Context, keymap: Option<String>) -> Result<Output, CliError> {
+    use std::io::IsTerminal;
+    // A broken keymap is refused first: that is a mistake to fix whatever the terminal.
+    let env = &config::process_env;
+    let keymap = crate::tui::keymap::Keymap::load(&config::config_dir(env), keymap.as_deref())
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(CliError::Usage(format!(
+            "the desk needs a terminal; from a script use a subcommand such as `spreekuur find NAME` (see `spreekuur --help`). The store is {}",
+            ctx.store_path.display()
+        )));
+    }
+    crate::tui::open_desk(crate::tui::DeskOptions {
+        store_path: &ctx.store_path,
+        volunteer: ctx.volunteer.clone(),
+        lang: ctx.lang,
+        config: ctx.config.clone(),
+        keymap,
+    })
+    .map_err(CliError::Usage)?;
+    // Said after the screen is restored, so the volunteer knows which file holds the work.
+    Ok(Output::Text(format!(
+        "{}: {}\n",
+        ctx.labels().store,
+        ctx.store_path.display()
+    )))
 }

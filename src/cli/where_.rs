@@ -3,7 +3,6 @@
 use super::output::{Output, fields};
 use super::{CliError, Context};
 use crate::config;
-use clap::CommandFactory;
 use serde_json::json;
 
 pub fn run(ctx: &Context) -> Result<Output, CliError> {
@@ -37,15 +36,4 @@ pub fn run(ctx: &Context) -> Result<Output, CliError> {
         (l.store, store_text),
         (l.config, config_text),
     ])))
-}
-
-/// Until the desk exists: where the store lives, and the help.
-pub fn desk_placeholder(ctx: &Context) -> Result<Output, CliError> {
-    let store = ctx.open()?;
-    let help = super::Cli::command().render_help().to_string();
-    Ok(Output::Text(format!(
-        "{}: {}\n\n{help}",
-        ctx.labels().store,
-        store.path().display()
-    )))
 }

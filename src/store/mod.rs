@@ -7,6 +7,7 @@ mod candidates;
 mod clients;
 pub mod codec;
 mod counts;
+mod drafts;
 mod error;
 mod followups;
 mod tables;
@@ -17,6 +18,7 @@ pub use candidates::ClientSummary;
 pub use codec::DayEntryView;
 pub use counts::Dictionary;
 pub use counts::FollowUpEvents;
+pub use drafts::Draft;
 pub use error::StoreError;
 pub use visits::NewFollowUp;
 

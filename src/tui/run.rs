@@ -1,0 +1,238 @@
+//! The loop: reads keys and signals, ticks the clock, carries out effects against the store
+//! and feeds their results back to `update`, draws when something changed.
+
+use super::keymap::Keymap;
+use super::screens;
+use super::state::{CardData, Desk, FollowupRow, State};
+use super::terminal::{self, Backend, Guard};
+use super::update::{Effect, Event, RESULT_LIMIT, update};
+use crate::config::{Config, Lang};
+use crate::model::{FollowUpState, Stamp};
+use crate::store::{Store, StoreError};
+use chrono::{Local, NaiveDateTime};
+use crossterm::event;
+use ratatui::Terminal;
+use std::collections::VecDeque;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+const TICK: Duration = Duration::from_secs(1);
+const POLL: Duration = Duration::from_millis(200);
+
+pub struct DeskOptions<'a> {
+    pub store_path: &'a Path,
+    pub volunteer: String,
+    pub lang: Lang,
+    pub config: Config,
+    pub keymap: Keymap,
+}
+
+fn now() -> NaiveDateTime {
+    Local::now().naive_local()
+}
+
+/// The store file's name, short enough for the status line.
+fn short_path(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Opens the desk and runs it until the volunteer quits or the session hangs up.
+pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
+    let store = Store::open(opts.store_path).map_err(|e| e.to_string())?;
+    let hangup = terminal::hangup_flag().map_err(|e| e.to_string())?;
+    let desk = Desk {
+        store_label: short_path(opts.store_path),
+        volunteer: opts.volunteer,
+        catalog: opts.config.catalog,
+        lang: opts.lang,
+        keymap: opts.keymap,
+        mono: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    };
+    let mut state = State::new(desk, now());
+    let mut queue: VecDeque<Event> = VecDeque::new();
+    queue.push_back(Event::Tick);
+    if let Ok(Some(draft)) = store.draft(&state.desk.volunteer) {
+        queue.push_back(Event::DraftFound(draft));
+    }
+    let guard = Guard::enter().map_err(|e| e.to_string())?;
+    let mut term = Terminal::new(Backend::new(std::io::stdout())).map_err(|e| e.to_string())?;
+    let result = run_loop(&mut term, &store, &mut state, &mut queue, &hangup);
+    drop(term);
+    drop(guard);
+    result
+}
+
+fn run_loop(
+    term: &mut Terminal<Backend>,
+    store: &Store,
+    state: &mut State,
+    queue: &mut VecDeque<Event>,
+    hangup: &std::sync::atomic::AtomicBool,
+) -> Result<(), String> {
+    let mut last_tick = Instant::now();
+    let mut dirty = true;
+    loop {
+        if hangup.load(Ordering::Relaxed) {
+            queue.push_front(Event::Hangup);
+        }
+        while let Some(ev) = queue.pop_front() {
+            let hung_up = ev == Event::Hangup;
+            for effect in update(state, ev, now()) {
+                if let Some(result) = carry_out(store, state, effect) {
+                    queue.push_back(result);
+                }
+            }
+            dirty = true;
+            if hung_up {
+                // The terminal may be gone: stop without drawing.
+                return Ok(());
+            }
+        }
+        if state.quit {
+            return Ok(());
+        }
+        if dirty {
+            term.draw(|f| screens::draw(f, state))
+                .map_err(|e| e.to_string())?;
+            dirty = false;
+        }
+        if event::poll(POLL).map_err(|e| e.to_string())? {
+            match event::read().map_err(|e| e.to_string())? {
+                event::Event::Key(k) => queue.push_back(Event::Key(k)),
+                event::Event::Resize(_, _) => dirty = true,
+                _ => {}
+            }
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            queue.push_back(Event::Tick);
+        }
+    }
+}
+
+/// Does one effect against the store; what came of it returns as an event.
+fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
+    let stamp = || Stamp {
+        who: state.desk.volunteer.clone(),
+        at: state.now,
+    };
+    let result: Result<Option<Event>, StoreError> = (|| {
+        Ok(match effect {
+            Effect::Find(query) => {
+                let results = if query.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    store.find(&query, RESULT_LIMIT, false)?
+                };
+                Some(Event::Found { query, results })
+            }
+            Effect::LoadCard(n) => {
+                let client = store.client(n)?;
+                let household = store
+                    .household_members(&client)?
+                    .into_iter()
+                    .filter(|m| m.number != n)
+                    .collect();
+                Some(Event::CardLoaded(Box::new(CardData {
+                    household,
+                    followups: store.followups_of(n)?,
+                    visits: store.visits_of(n)?,
+                    client,
+                })))
+            }
+            Effect::LoadFollowups => {
+                let open = store.open_followups(None)?;
+                let mut numbers: Vec<u64> = open.iter().map(|f| f.client).collect();
+                numbers.sort_unstable();
+                numbers.dedup();
+                let clients = store.clients(&numbers)?;
+                let rows = open
+                    .into_iter()
+                    .map(|f| FollowupRow {
+                        client_name: clients
+                            .iter()
+                            .find(|c| c.number == f.client)
+                            .map(|c| c.name.clone())
+                            .unwrap_or_default(),
+                        followup: f,
+                    })
+                    .collect();
+                Some(Event::FollowupsLoaded(rows))
+            }
+            Effect::LoadStatus => {
+                let today = state.today();
+                let (_, overdue) = store.open_followup_totals(today)?;
+                Some(Event::StatusLoaded {
+                    clients: store.client_count()?,
+                    due_today: store.followups_due_on(today)?,
+                    overdue,
+                })
+            }
+            Effect::Duplicates { name, birth } => Some(Event::DuplicatesFound(
+                store.possible_duplicates(&name, &birth, 8)?,
+            )),
+            Effect::SaveVisit { visit, followups } => {
+                let (number, fus) = store.add_visit(visit, followups)?;
+                Some(Event::VisitSaved {
+                    number,
+                    followup: fus.first().copied(),
+                })
+            }
+            Effect::AddClient(draft) => Some(Event::ClientSaved {
+                number: store.add_client(draft, stamp())?,
+                new: true,
+            }),
+            Effect::UpdateClient(n, draft) => {
+                store.update_client(n, stamp(), |c| {
+                    c.name = draft.name;
+                    c.aliases = draft.aliases;
+                    c.birth = draft.birth;
+                    c.country = draft.country;
+                    c.languages = draft.languages;
+                    c.interpreter = draft.interpreter;
+                    c.phone = draft.phone;
+                    Ok(())
+                })?;
+                Some(Event::ClientSaved {
+                    number: n,
+                    new: false,
+                })
+            }
+            Effect::AddAlias(n, alias) => {
+                store.update_client(n, stamp(), |c| {
+                    if !c.aliases.contains(&alias) {
+                        c.aliases.push(alias);
+                    }
+                    Ok(())
+                })?;
+                Some(Event::Changed(state.desk.d().alias_added.to_string()))
+            }
+            Effect::AddFollowup(f) => {
+                let n = store.add_followup(f)?;
+                Some(Event::Changed(format!(
+                    "{}: {n}",
+                    state.desk.l().followup_saved
+                )))
+            }
+            Effect::CloseFollowup(n) => {
+                store.close_followup(n, FollowUpState::Done(stamp()))?;
+                Some(Event::Changed(format!(
+                    "{}: {n}",
+                    state.desk.l().followup_done
+                )))
+            }
+            Effect::SaveDraft(d) => {
+                store.save_draft(&state.desk.volunteer, &d)?;
+                None
+            }
+            Effect::ClearDraft => {
+                store.clear_draft(&state.desk.volunteer)?;
+                None
+            }
+        })
+    })();
+    result.unwrap_or_else(|e| Some(Event::Failed(e.to_string())))
+}

@@ -1,0 +1,204 @@
+//! The client card: details, household, open follow-ups, visits newest first.
+
+use super::{hints, input_line, safe, theme};
+use crate::model::CatalogKind;
+use crate::tui::forms::MiniKind;
+use crate::tui::keymap::Action;
+use crate::tui::state::{CardItem, Screen, State};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let t = theme(state);
+    let d = state.desk.d();
+    let l = state.desk.l();
+    let english = state.desk.english();
+    let Some(card) = &state.card else {
+        frame.render_widget(Paragraph::new(d.loading), area);
+        return;
+    };
+    let c = &card.data.client;
+    let items = card.items();
+    let mini_rows = match &card.mini {
+        Some(m) if m.kind == MiniKind::FollowUp => 3,
+        Some(_) => 2,
+        None => 0,
+    };
+    let [head, middle, visits, mini, hint] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Length((items.len() as u16 + 1).clamp(2, 8)),
+        Constraint::Min(3),
+        Constraint::Length(mini_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    let mut details = vec![Line::from(vec![
+        Span::styled(format!("{} {}", c.number, safe(&c.name)), t.title),
+        Span::raw(format!(
+            "  {} {}  {} {}",
+            l.born,
+            c.birth,
+            l.country,
+            safe(c.country.as_deref().unwrap_or("-"))
+        )),
+        if c.interpreter {
+            Span::styled(format!("  {}", l.interpreter), t.warn)
+        } else {
+            Span::raw("")
+        },
+    ])];
+    details.push(Line::from(format!(
+        "{}: {}   {}: {}",
+        l.languages,
+        safe(&c.languages.join(", ")),
+        l.phone,
+        safe(c.phone.as_deref().unwrap_or("-"))
+    )));
+    details.push(Line::from(format!(
+        "{}: {}",
+        l.aliases,
+        if c.aliases.is_empty() {
+            "-".to_string()
+        } else {
+            safe(&c.aliases.join(", "))
+        }
+    )));
+    if !c.note.is_empty() {
+        details.push(Line::from(format!("{}: {}", l.note, safe(&c.note))));
+    }
+    frame.render_widget(Paragraph::new(details), head);
+
+    let today = state.today();
+    let list_items: Vec<ListItem> = items
+        .iter()
+        .map(|item| match item {
+            CardItem::Member(n) => {
+                let m = card.data.household.iter().find(|m| m.number == *n);
+                let text = m
+                    .map(|m| {
+                        format!(
+                            "{}: {} {} ({})",
+                            l.household,
+                            m.number,
+                            safe(&m.name),
+                            m.birth.year().map(|y| y.to_string()).unwrap_or_default()
+                        )
+                    })
+                    .unwrap_or_default();
+                ListItem::new(text)
+            }
+            CardItem::FollowUp(n) => {
+                let f = card.data.followups.iter().find(|f| f.number == *n);
+                match f {
+                    Some(f) => {
+                        let over = f.is_overdue(today);
+                        let mark = if over {
+                            format!(" {}!", l.overdue)
+                        } else {
+                            String::new()
+                        };
+                        let line = Line::from(vec![
+                            Span::raw(format!(
+                                "{} {}: {}",
+                                f.due.format("%d-%m-%Y"),
+                                f.number,
+                                safe(&f.text)
+                            )),
+                            Span::styled(mark, t.warn),
+                        ]);
+                        ListItem::new(line)
+                    }
+                    None => ListItem::new(""),
+                }
+            }
+        })
+        .collect();
+    let title = format!("{} · {}", l.household, l.followups);
+    let block = Block::new().borders(Borders::TOP).title(title);
+    if list_items.is_empty() {
+        frame.render_widget(Paragraph::new(l.no_followups).block(block), middle);
+    } else {
+        let list = List::new(list_items)
+            .block(block)
+            .highlight_style(t.selected);
+        let mut ls = ListState::default().with_selected(Some(card.selected));
+        frame.render_stateful_widget(list, middle, &mut ls);
+    }
+
+    let visit_lines: Vec<Line> = if card.data.visits.is_empty() {
+        vec![Line::from(l.no_visits)]
+    } else {
+        card.data
+            .visits
+            .iter()
+            .map(|v| {
+                let cats: Vec<&str> = v
+                    .categories
+                    .iter()
+                    .map(|k| state.desk.catalog.label(CatalogKind::Category, k, english))
+                    .collect();
+                let refs: Vec<&str> = v
+                    .referrals
+                    .iter()
+                    .map(|r| {
+                        state
+                            .desk
+                            .catalog
+                            .label(CatalogKind::Referral, &r.destination, english)
+                    })
+                    .collect();
+                let mut text = format!(
+                    "{} #{} {}",
+                    v.when.format("%d-%m-%Y"),
+                    v.number,
+                    safe(&cats.join(", "))
+                );
+                if !refs.is_empty() {
+                    text.push_str(&format!(" → {}", safe(&refs.join(", "))));
+                }
+                if !v.note.is_empty() {
+                    text.push_str(&format!(" · {}", safe(&v.note)));
+                }
+                Line::from(text)
+            })
+            .collect()
+    };
+    let block = Block::new().borders(Borders::TOP).title(format!(
+        "{} ({})",
+        l.visits,
+        card.data.visits.len()
+    ));
+    frame.render_widget(Paragraph::new(visit_lines).block(block), visits);
+
+    if let Some(m) = &card.mini {
+        let [a, b, c] = Layout::vertical([Constraint::Length(1); 3]).areas(mini);
+        let label = match m.kind {
+            MiniKind::Alias => d.new_alias,
+            MiniKind::FollowUp => d.new_followup,
+        };
+        input_line(frame, a, label, &m.text, !m.on_due, &t);
+        if m.kind == MiniKind::FollowUp {
+            input_line(frame, b, l.due, &m.due, m.on_due, &t);
+        }
+        let below = if m.kind == MiniKind::FollowUp { c } else { b };
+        let msg = m.error.clone().unwrap_or_else(|| d.mini_hint.to_string());
+        frame.render_widget(Paragraph::new(Line::styled(msg, t.warn)), below);
+    }
+    let hint_text = hints(
+        state,
+        Screen::Card,
+        &[
+            Action::Visit,
+            Action::AddFollowup,
+            Action::Done,
+            Action::Edit,
+            Action::Alias,
+            Action::Back,
+            Action::Help,
+        ],
+    );
+    frame.render_widget(Paragraph::new(Line::styled(hint_text, t.dim)), hint);
+}

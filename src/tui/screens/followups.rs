@@ -1,0 +1,72 @@
+//! All open follow-ups by due date, overdue first and marked.
+
+use super::{hints, safe, theme};
+use crate::tui::keymap::Action;
+use crate::tui::state::{Screen, State};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let t = theme(state);
+    let d = state.desk.d();
+    let l = state.desk.l();
+    let [list, hint] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let f = &state.followups;
+    let which = if f.mine { d.mine } else { d.all };
+    let title = format!("{} · {which}", l.followups);
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Line::styled(title, t.title));
+    let today = state.today();
+    let rows: Vec<Row> = f
+        .shown(&state.desk.volunteer)
+        .map(|r| {
+            let fu = &r.followup;
+            let over = fu.is_overdue(today);
+            let row = Row::new([
+                if over { "!".to_string() } else { String::new() },
+                fu.due.format("%d-%m-%Y").to_string(),
+                fu.number.to_string(),
+                format!("{} {}", fu.client, safe(&r.client_name)),
+                safe(&fu.text),
+                safe(fu.assignee.as_deref().unwrap_or("")),
+            ]);
+            if over { row.style(t.warn) } else { row }
+        })
+        .collect();
+    if rows.is_empty() {
+        frame.render_widget(Paragraph::new(l.no_followups).block(block), list);
+    } else {
+        let header = Row::new(["", l.due, l.number, l.client, l.text, l.assignee]).style(t.title);
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Length(1),
+                Constraint::Length(10),
+                Constraint::Length(4),
+                Constraint::Percentage(35),
+                Constraint::Percentage(45),
+                Constraint::Length(8),
+            ],
+        )
+        .header(header)
+        .row_highlight_style(t.selected)
+        .block(block);
+        let mut ts = TableState::new().with_selected(Some(f.selected));
+        frame.render_stateful_widget(table, list, &mut ts);
+    }
+    let hint_text = hints(
+        state,
+        Screen::Followups,
+        &[
+            Action::Open,
+            Action::Done,
+            Action::Mine,
+            Action::Back,
+            Action::Help,
+        ],
+    );
+    frame.render_widget(Paragraph::new(Line::styled(hint_text, t.dim)), hint);
+}

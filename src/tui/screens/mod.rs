@@ -1,0 +1,116 @@
+//! Drawing: one file per screen, each a function of the state alone.
+
+mod card;
+mod followups;
+mod help;
+mod new_client;
+mod search;
+mod status;
+mod visit_form;
+
+use super::state::{Screen, State};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+use tui_input::Input;
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn draw(frame: &mut Frame, state: &State) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = state.desk.d().too_small;
+        frame.render_widget(Paragraph::new(text), area);
+        return;
+    }
+    let [main, status_line] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    match state.screen {
+        Screen::Search => search::draw(frame, main, state),
+        Screen::Card => card::draw(frame, main, state),
+        Screen::Visit => visit_form::draw(frame, main, state),
+        Screen::NewClient => new_client::draw(frame, main, state),
+        Screen::Followups => followups::draw(frame, main, state),
+        Screen::Help => help::draw(frame, main, state),
+    }
+    status::draw(frame, status_line, state);
+}
+
+/// Store text made safe to draw: control characters (escape sequences included) become
+/// spaces, so nothing from the store can steer the terminal.
+pub fn safe(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// The look of the desk; with NO_COLOR only bold and reverse.
+pub struct Theme {
+    pub selected: Style,
+    pub warn: Style,
+    pub title: Style,
+    pub dim: Style,
+    pub focus: Style,
+}
+
+pub fn theme(state: &State) -> Theme {
+    let reverse = Style::new().add_modifier(Modifier::REVERSED);
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    if state.desk.mono {
+        Theme {
+            selected: reverse.add_modifier(Modifier::BOLD),
+            warn: bold,
+            title: bold,
+            dim: Style::new(),
+            focus: bold,
+        }
+    } else {
+        Theme {
+            selected: reverse,
+            warn: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            title: bold.fg(Color::Cyan),
+            dim: Style::new().fg(Color::DarkGray),
+            focus: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        }
+    }
+}
+
+/// Draws a one-line text input with its label and, when focused, puts the cursor in it.
+pub fn input_line(
+    frame: &mut Frame,
+    area: Rect,
+    label: &str,
+    input: &Input,
+    focused: bool,
+    theme: &Theme,
+) {
+    let label_width = label.chars().count() as u16 + 2;
+    let width = area.width.saturating_sub(label_width).max(1) as usize;
+    let scroll = input.visual_scroll(width);
+    let label_style = if focused { theme.focus } else { Style::new() };
+    let line = Line::from(vec![
+        ratatui::text::Span::styled(format!("{label}: "), label_style),
+        ratatui::text::Span::raw(safe(input.value())),
+    ]);
+    frame.render_widget(Paragraph::new(line).scroll((0, scroll as u16)), area);
+    if focused {
+        let x = area.x + label_width + (input.visual_cursor().saturating_sub(scroll)) as u16;
+        frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+    }
+}
+
+/// A hint line "key text · key text" from the active keymap.
+pub fn hints(state: &State, screen: Screen, actions: &[super::keymap::Action]) -> String {
+    let km = &state.desk.keymap;
+    actions
+        .iter()
+        .filter_map(|a| {
+            km.key_for(screen.mode(), *a)
+                .map(|k| format!("{k} {}", state.desk.d().action(*a)))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}

@@ -1,0 +1,112 @@
+//! Registering (or changing) a client, with possible duplicates beside the fields.
+
+use super::{hints, input_line, safe, theme};
+use crate::tui::forms::ClientField;
+use crate::tui::keymap::Action;
+use crate::tui::state::{Screen, State};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let t = theme(state);
+    let d = state.desk.d();
+    let l = state.desk.l();
+    let Some(form) = &state.client_form else {
+        return;
+    };
+    let [title, body, message, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(8),
+        Constraint::Length(2),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let heading = match form.editing {
+        Some(n) => format!("{} {n}", d.edit_client),
+        None => d.new_client.to_string(),
+    };
+    frame.render_widget(Paragraph::new(Line::styled(heading, t.title)), title);
+    let [fields, dups] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+    let rows = Layout::vertical([Constraint::Length(1); 8]).split(fields);
+    let label = |f: ClientField| match f {
+        ClientField::Name => l.name,
+        ClientField::Aliases => d.aliases_comma,
+        ClientField::Birth => l.born,
+        ClientField::Country => d.country_code,
+        ClientField::Languages => d.languages_codes,
+        ClientField::Interpreter => l.interpreter,
+        ClientField::Phone => l.phone,
+    };
+    for (i, f) in ClientField::ALL.iter().enumerate() {
+        input_line(
+            frame,
+            rows[i + 1],
+            label(*f),
+            &form.fields[*f as usize],
+            form.part == i,
+            &t,
+        );
+    }
+    let block = Block::new()
+        .borders(Borders::LEFT | Borders::TOP)
+        .title(Line::styled(
+            d.maybe_same,
+            if form.in_duplicates() {
+                t.focus
+            } else {
+                t.title
+            },
+        ));
+    let items: Vec<ListItem> = form
+        .duplicates
+        .iter()
+        .map(|s| {
+            ListItem::new(format!(
+                "{} {} ({}) {}",
+                s.client.number,
+                safe(&s.client.name),
+                s.client
+                    .birth
+                    .year()
+                    .map(|y| y.to_string())
+                    .unwrap_or_default(),
+                s.last_visit
+                    .map(|d| d.format("%d-%m-%Y").to_string())
+                    .unwrap_or_default()
+            ))
+        })
+        .collect();
+    let mut ls = ListState::default();
+    if form.in_duplicates() {
+        ls.select(Some(form.dup_selected));
+    }
+    frame.render_stateful_widget(
+        List::new(items).block(block).highlight_style(t.selected),
+        dups,
+        &mut ls,
+    );
+    let msg = if form.confirm_discard {
+        Line::styled(d.confirm_discard, t.warn)
+    } else if let Some(e) = &form.error {
+        Line::styled(e.clone(), t.warn)
+    } else if !form.duplicates.is_empty() {
+        Line::from(d.dup_hint)
+    } else {
+        Line::from("")
+    };
+    frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), message);
+    let hint_text = hints(
+        state,
+        Screen::NewClient,
+        &[
+            Action::NextPart,
+            Action::Duplicates,
+            Action::Save,
+            Action::Back,
+        ],
+    );
+    frame.render_widget(Paragraph::new(Line::styled(hint_text, t.dim)), hint);
+}

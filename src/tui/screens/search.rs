@@ -1,0 +1,108 @@
+//! The home screen: the query line and the ranked clients.
+
+use super::{hints, input_line, safe, theme};
+use crate::tui::keymap::Action;
+use crate::tui::state::{Screen, State};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let t = theme(state);
+    let d = state.desk.d();
+    let l = state.desk.l();
+    let [query, list, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    input_line(frame, query, d.search, &state.search.query, true, &t);
+    let block = Block::new().borders(Borders::TOP).title(d.clients_title);
+    let s = &state.search;
+    if state.status.clients == 0 && s.results.is_empty() {
+        let text = d.empty_store.replace(
+            "{new}",
+            state
+                .desk
+                .keymap
+                .key_for(Screen::Search.mode(), Action::NewClient)
+                .unwrap_or("?"),
+        );
+        frame.render_widget(
+            Paragraph::new(text).wrap(Wrap { trim: false }).block(block),
+            list,
+        );
+    } else if s.results.is_empty() {
+        let text = if s.query.value().trim().is_empty() {
+            d.type_to_search
+        } else {
+            l.no_results
+        };
+        frame.render_widget(Paragraph::new(text).block(block), list);
+    } else {
+        let header = Row::new([
+            l.number,
+            l.name,
+            l.born,
+            l.country,
+            l.last_visit,
+            l.open_followups,
+            d.interpreter_short,
+        ])
+        .style(t.title);
+        let rows = s.results.iter().map(|r| {
+            let c = &r.client;
+            Row::new([
+                c.number.to_string(),
+                safe(&c.name),
+                c.birth.year().map(|y| y.to_string()).unwrap_or_default(),
+                safe(c.country.as_deref().unwrap_or("")),
+                r.last_visit
+                    .map(|d| d.format("%d-%m-%Y").to_string())
+                    .unwrap_or_default(),
+                if r.open_followups > 0 {
+                    r.open_followups.to_string()
+                } else {
+                    String::new()
+                },
+                if c.interpreter {
+                    "T".into()
+                } else {
+                    String::new()
+                },
+            ])
+        });
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Length(5),
+                Constraint::Min(20),
+                Constraint::Length(7),
+                Constraint::Length(4),
+                Constraint::Length(14),
+                Constraint::Length(4),
+                Constraint::Length(4),
+            ],
+        )
+        .header(header)
+        .row_highlight_style(t.selected)
+        .block(block);
+        let mut ts = TableState::new().with_selected(Some(s.selected));
+        frame.render_stateful_widget(table, list, &mut ts);
+    }
+    let hint_text = hints(
+        state,
+        Screen::Search,
+        &[
+            Action::Open,
+            Action::Clear,
+            Action::NewClient,
+            Action::Followups,
+            Action::Help,
+            Action::Quit,
+        ],
+    );
+    frame.render_widget(Paragraph::new(Line::styled(hint_text, t.dim)), hint);
+}

@@ -1,0 +1,42 @@
+//! The status line: store, volunteer, clients, follow-ups due today and overdue, the time,
+//! the last message.
+
+use super::{safe, theme};
+use crate::tui::state::State;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let t = theme(state);
+    let d = state.desk.d();
+    let s = &state.status;
+    let message = s.message.as_deref().map(safe).unwrap_or_default();
+    // With a message to show, the store's name gives way to it.
+    let store = if message.is_empty() {
+        format!("{} · ", safe(&state.desk.store_label))
+    } else {
+        String::new()
+    };
+    let facts = format!(
+        " {store}{} · {} {} · {} {}/{} {} · {} ",
+        safe(&state.desk.volunteer),
+        s.clients,
+        d.clients_short,
+        d.due_today,
+        s.due_today,
+        s.overdue,
+        d.overdue_short,
+        state.now.format("%H:%M"),
+    );
+    let width = facts.chars().count() as u16;
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(10), Constraint::Length(width)]).areas(area);
+    frame.render_widget(Paragraph::new(Line::styled(message, t.focus)), left);
+    frame.render_widget(
+        Paragraph::new(Line::styled(facts, t.dim.add_modifier(Modifier::REVERSED))),
+        right,
+    );
+}

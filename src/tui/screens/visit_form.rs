@@ -1,0 +1,183 @@
+//! The visit form: categories and referrals as filterable lists, channel, note, follow-up.
+
+use super::{Theme, hints, input_line, safe, theme};
+use crate::dates::parse_date;
+use crate::model::CatalogKind;
+use crate::tui::forms::{Picker, VisitPart};
+use crate::tui::keymap::Action;
+use crate::tui::state::{Screen, State};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let t = theme(state);
+    let d = state.desk.d();
+    let l = state.desk.l();
+    let Some(form) = &state.visit else {
+        return;
+    };
+    let [title, body, message, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(6),
+        Constraint::Length(2),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!(
+                "{} · {} {}",
+                d.visit_title,
+                form.client,
+                safe(&form.client_name)
+            ),
+            t.title,
+        )),
+        title,
+    );
+    let [cats, refs, right] = Layout::horizontal([
+        Constraint::Percentage(34),
+        Constraint::Percentage(33),
+        Constraint::Percentage(33),
+    ])
+    .areas(body);
+    picker(
+        frame,
+        cats,
+        state,
+        &t,
+        d.categories,
+        &form.categories,
+        CatalogKind::Category,
+        form.part == VisitPart::Categories,
+    );
+    picker(
+        frame,
+        refs,
+        state,
+        &t,
+        d.referrals,
+        &form.referrals,
+        CatalogKind::Referral,
+        form.part == VisitPart::Referrals,
+    );
+
+    let block = Block::new().borders(Borders::LEFT);
+    let inner = block.inner(right);
+    frame.render_widget(block, right);
+    let [channel, note, _, fu_title, fu_text, fu_due, resolved, _] =
+        Layout::vertical([Constraint::Length(1); 8]).areas(inner);
+    let focus = |p: VisitPart| form.part == p;
+    let channel_style = if focus(VisitPart::Channel) {
+        t.focus
+    } else {
+        ratatui::style::Style::new()
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("{}: ", d.channel), channel_style),
+            Span::raw(format!("◂ {} ▸", form.channel.key())),
+        ])),
+        channel,
+    );
+    input_line(frame, note, l.note, &form.note, focus(VisitPart::Note), &t);
+    frame.render_widget(Paragraph::new(Line::styled(l.followups, t.title)), fu_title);
+    input_line(
+        frame,
+        fu_text,
+        l.text,
+        &form.fu_text,
+        focus(VisitPart::FollowupText),
+        &t,
+    );
+    input_line(
+        frame,
+        fu_due,
+        l.due,
+        &form.fu_due,
+        focus(VisitPart::FollowupDue),
+        &t,
+    );
+    let due_text = form.fu_due.value().trim();
+    if !due_text.is_empty() {
+        let shown = match parse_date(due_text, state.today()) {
+            Ok(date) => Line::from(format!("→ {}", date.format("%a %d-%m-%Y"))),
+            Err(_) => Line::styled(d.bad_date, t.warn),
+        };
+        frame.render_widget(Paragraph::new(shown), resolved);
+    }
+
+    let msg = if form.confirm_discard {
+        Line::styled(d.confirm_discard, t.warn)
+    } else if let Some(e) = &form.error {
+        Line::styled(e.clone(), t.warn)
+    } else if let Some(dest) = &form.suggestion {
+        let label = state
+            .desk
+            .catalog
+            .label(CatalogKind::Referral, dest, state.desk.english());
+        let key = state
+            .desk
+            .keymap
+            .key_for(Screen::Visit.mode(), Action::AcceptSuggestion)
+            .unwrap_or("?");
+        Line::styled(
+            d.suggestion
+                .replace("{text}", &format!("{} {label}", d.ask_at))
+                .replace("{key}", key),
+            t.focus,
+        )
+    } else {
+        Line::from("")
+    };
+    frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), message);
+    let hint_text = hints(
+        state,
+        Screen::Visit,
+        &[Action::Toggle, Action::NextPart, Action::Save, Action::Back],
+    );
+    frame.render_widget(Paragraph::new(Line::styled(hint_text, t.dim)), hint);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn picker(
+    frame: &mut Frame,
+    area: Rect,
+    state: &State,
+    t: &Theme,
+    title: &str,
+    p: &Picker,
+    kind: CatalogKind,
+    focused: bool,
+) {
+    let english = state.desk.english();
+    let title_style = if focused { t.focus } else { t.title };
+    let chosen = p.chosen.len();
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(Line::styled(format!("{title} ({chosen})"), title_style));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [filter, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    input_line(frame, filter, "/", &p.filter, focused, t);
+    let visible = p.visible(&state.desk.catalog, kind, english);
+    let items: Vec<ListItem> = visible
+        .iter()
+        .map(|e| {
+            let mark = if p.chosen.contains(&e.key) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            let label = if english { &e.en } else { &e.nl };
+            ListItem::new(format!("{mark} {}", safe(label)))
+        })
+        .collect();
+    let mut ls = ListState::default();
+    if focused && !visible.is_empty() {
+        ls.select(Some(p.cursor.min(visible.len() - 1)));
+    }
+    frame.render_stateful_widget(List::new(items).highlight_style(t.selected), list, &mut ls);
+}

@@ -1,0 +1,176 @@
+//! Everything the desk shows, as plain data. `update` changes it; the screens only read it.
+
+use super::forms::{ClientForm, MiniForm, VisitForm};
+use super::keymap::{Keymap, Mode};
+use crate::config::Lang;
+use crate::labels::{DeskLabels, Labels, desk_labels, labels};
+use crate::model::{Catalog, Client, FollowUp, Visit};
+use crate::store::ClientSummary;
+use chrono::NaiveDateTime;
+use tui_input::Input;
+
+/// What stays the same for the whole session.
+pub struct Desk {
+    pub volunteer: String,
+    /// The store's path, shortened for the status line.
+    pub store_label: String,
+    pub catalog: Catalog,
+    pub lang: Lang,
+    pub keymap: Keymap,
+    /// NO_COLOR: reverse and bold instead of colours.
+    pub mono: bool,
+}
+
+impl Desk {
+    pub fn l(&self) -> &'static Labels {
+        labels(self.lang)
+    }
+    pub fn d(&self) -> &'static DeskLabels {
+        desk_labels(self.lang)
+    }
+    pub fn english(&self) -> bool {
+        self.lang.is_english()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Search,
+    Card,
+    Visit,
+    NewClient,
+    Followups,
+    Help,
+}
+
+impl Screen {
+    pub fn mode(self) -> Mode {
+        match self {
+            Screen::Search => Mode::Search,
+            Screen::Card => Mode::Card,
+            Screen::Visit => Mode::Visit,
+            Screen::NewClient => Mode::NewClient,
+            Screen::Followups => Mode::Followups,
+            Screen::Help => Mode::Help,
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct SearchState {
+    pub query: Input,
+    pub results: Vec<ClientSummary>,
+    pub selected: usize,
+}
+
+/// A client with what the card shows, as one read of the store gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardData {
+    pub client: Client,
+    pub household: Vec<Client>,
+    pub followups: Vec<FollowUp>,
+    pub visits: Vec<Visit>,
+}
+
+pub struct CardState {
+    pub data: CardData,
+    /// Index into household members, then open follow-ups.
+    pub selected: usize,
+    pub mini: Option<MiniForm>,
+}
+
+/// What the card's selection points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardItem {
+    Member(u64),
+    FollowUp(u64),
+}
+
+impl CardState {
+    pub fn items(&self) -> Vec<CardItem> {
+        let members = self
+            .data
+            .household
+            .iter()
+            .map(|c| CardItem::Member(c.number));
+        let open = self
+            .data
+            .followups
+            .iter()
+            .filter(|f| f.is_open())
+            .map(|f| CardItem::FollowUp(f.number));
+        members.chain(open).collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowupRow {
+    pub followup: FollowUp,
+    pub client_name: String,
+}
+
+#[derive(Default)]
+pub struct FollowupsState {
+    pub rows: Vec<FollowupRow>,
+    /// Only those assigned to this volunteer.
+    pub mine: bool,
+    pub selected: usize,
+}
+
+impl FollowupsState {
+    pub fn shown<'a>(&'a self, volunteer: &'a str) -> impl Iterator<Item = &'a FollowupRow> {
+        self.rows
+            .iter()
+            .filter(move |r| !self.mine || r.followup.assignee.as_deref() == Some(volunteer))
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Status {
+    pub clients: u64,
+    pub due_today: u64,
+    pub overdue: u64,
+    pub message: Option<String>,
+}
+
+pub struct State {
+    pub desk: Desk,
+    pub now: NaiveDateTime,
+    pub screen: Screen,
+    pub search: SearchState,
+    /// The client whose card is open (its data may still be loading).
+    pub card_client: Option<u64>,
+    pub card: Option<CardState>,
+    pub visit: Option<VisitForm>,
+    pub client_form: Option<ClientForm>,
+    pub followups: FollowupsState,
+    /// The screen help was opened from, and how far it is scrolled.
+    pub help_from: Screen,
+    pub help_scroll: usize,
+    pub status: Status,
+    pub quit: bool,
+}
+
+impl State {
+    pub fn new(desk: Desk, now: NaiveDateTime) -> State {
+        State {
+            desk,
+            now,
+            screen: Screen::Search,
+            search: SearchState::default(),
+            card_client: None,
+            card: None,
+            visit: None,
+            client_form: None,
+            followups: FollowupsState::default(),
+            help_from: Screen::Search,
+            help_scroll: 0,
+            status: Status::default(),
+            quit: false,
+        }
+    }
+
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.now.date()
+    }
+}

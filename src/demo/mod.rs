@@ -5,7 +5,10 @@
 pub mod names;
 pub mod rng;
 
-use crate::model::{Birth, Channel, ClientDraft, FollowUp, FollowUpState, Referral, Stamp, Visit};
+use crate::model::{
+    Birth, Catalog, CatalogKind, Channel, ClientDraft, FollowUp, FollowUpState, Referral, Stamp,
+    Visit,
+};
 use crate::store::{Batch, Store, StoreError};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use rng::Rng;
@@ -136,6 +139,8 @@ struct Generator {
     today: NaiveDate,
     /// Registered client numbers, oldest first.
     registered: Vec<u64>,
+    /// For the labels in follow-up texts, as the desk writes them.
+    catalog: Catalog,
 }
 
 impl Generator {
@@ -148,6 +153,7 @@ impl Generator {
             days: (today - first_day).num_days().max(1),
             today,
             registered: Vec::new(),
+            catalog: Catalog::default(),
         }
     }
 
@@ -303,7 +309,11 @@ impl Generator {
             .filter(|_| self.rng.chance(0.5))
             .map(|r| {
                 (
-                    format!("navragen bij {}", r.destination),
+                    format!(
+                        "navragen bij {}",
+                        self.catalog
+                            .label(CatalogKind::Referral, &r.destination, false)
+                    ),
                     Some(r.destination.clone()),
                 )
             })

@@ -14,23 +14,28 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let d = state.desk.d();
     let s = &state.status;
     let message = s.message.as_deref().map(safe).unwrap_or_default();
-    // With a message to show, the store's name gives way to it.
-    let store = if message.is_empty() {
-        format!("{} · ", safe(&state.desk.store_label))
+    // With a message to show, the counts give way to it: at 80 columns both do not fit, and
+    // the message (a visit number, a refusal) is what the volunteer needs now.
+    let facts = if message.is_empty() {
+        format!(
+            " {} · {} · {} {} · {} {}/{} {} · {} ",
+            safe(&state.desk.store_label),
+            safe(&state.desk.volunteer),
+            s.clients,
+            d.clients_short,
+            d.due_today,
+            s.due_today,
+            s.overdue,
+            d.overdue_short,
+            state.now.format("%H:%M"),
+        )
     } else {
-        String::new()
+        format!(
+            " {} · {} ",
+            safe(&state.desk.volunteer),
+            state.now.format("%H:%M")
+        )
     };
-    let facts = format!(
-        " {store}{} · {} {} · {} {}/{} {} · {} ",
-        safe(&state.desk.volunteer),
-        s.clients,
-        d.clients_short,
-        d.due_today,
-        s.due_today,
-        s.overdue,
-        d.overdue_short,
-        state.now.format("%H:%M"),
-    );
     let width = facts.chars().count() as u16;
     let [left, right] =
         Layout::horizontal([Constraint::Min(10), Constraint::Length(width)]).areas(area);

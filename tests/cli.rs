@@ -623,3 +623,167 @@ fn the_desk_without_a_terminal_says_what_to_do_and_where_the_store_is() {
     assert!(err.contains("needs a terminal"), "{err}");
     assert!(err.contains(office.store().to_str().unwrap()), "{err}");
 }
+
+#[test]
+fn late_entries_corrections_and_deletions_move_the_counts() {
+    let office = Office::new();
+    let n = office.client(&["--name", "Hiba Al-Jabouri"]).to_string();
+    let v = office
+        .ok(&[
+            "visit",
+            &n,
+            "--category",
+            "duo",
+            "--at",
+            "2026-03-29 01:30",
+            "--json",
+        ])
+        .json()["number"]
+        .to_string();
+    let day = |d: &str| office.ok(&["tally", "--day", d, "--json"]).json();
+    assert_eq!(
+        day("2026-03-29")["visits"],
+        1,
+        "a late entry lands on its own day"
+    );
+    assert_eq!(day("2026-03-29")["new_clients"], 1);
+
+    let edited = office
+        .ok(&[
+            "visit-edit",
+            &v,
+            "--at",
+            "2026-03-28 23:59",
+            "--category",
+            "huisvesting,post",
+            "--no-referrals",
+            "--json",
+        ])
+        .json();
+    assert_eq!(edited["when"], "2026-03-28 23:59");
+    assert_eq!(day("2026-03-29")["visits"], 0);
+    let moved = day("2026-03-28");
+    assert_eq!(moved["visits"], 1);
+    assert_eq!(moved["by_category"], json!({"huisvesting": 1, "post": 1}));
+    assert_eq!(moved["new_clients"], 1, "the first visit moved with it");
+
+    let err = office.refused(&["visit-edit", &v, "--category", "wonen"]);
+    assert!(err.contains("huisvesting"), "{err}");
+    assert_eq!(
+        day("2026-03-28")["by_category"],
+        json!({"huisvesting": 1, "post": 1}),
+        "nothing stored half"
+    );
+
+    office.ok(&["visit-delete", &v]);
+    assert_eq!(day("2026-03-28")["visits"], 0);
+    assert_eq!(day("2026-03-28")["new_clients"], 0);
+    let err = office.refused(&["visit-delete", &v]);
+    assert!(err.contains(&format!("no visit {v}")), "{err}");
+}
+
+#[test]
+fn compare_csv_and_workbook_can_be_read_back() {
+    let office = Office::new();
+    let n = office.client(&["--name", "Haidar Al-Musawi"]).to_string();
+    for at in [
+        "2025-11-03 10:00",
+        "2026-10-05 10:00",
+        "2026-11-02 10:00",
+        "2026-11-09 10:00",
+    ] {
+        office.ok(&[
+            "visit",
+            &n,
+            "--category",
+            "toeslagen,belasting",
+            "--refer",
+            "kwadraad",
+            "--at",
+            at,
+        ]);
+    }
+    let t = office
+        .ok(&["tally", "--month", "2026-11", "--compare", "--json"])
+        .json();
+    assert_eq!(t["visits"], 2);
+    assert_eq!(t["compare"]["previous"]["period"], "2026-10");
+    assert_eq!(t["compare"]["previous"]["visits"], 1);
+    assert_eq!(t["compare"]["year_earlier"]["period"], "2025-11");
+    assert_eq!(t["compare"]["year_earlier"]["visits"], 1);
+    assert_eq!(
+        t["by_group"]["Financiën"], 2,
+        "two categories of one group count once"
+    );
+
+    let text = office
+        .ok(&["tally", "--month", "2026-11", "--compare"])
+        .stdout;
+    assert!(
+        text.contains("2025-11") && text.contains("verschil") && text.contains("+1"),
+        "{text}"
+    );
+
+    let csv = office
+        .ok(&["tally", "--month", "2026-11", "--compare", "--csv"])
+        .stdout;
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "onderdeel",
+            "sleutel",
+            "omschrijving",
+            "2026-11",
+            "2026-10",
+            "verschil",
+            "2025-11",
+            "verschil"
+        ]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let visits = rows.iter().find(|r| r[1] == "visits").unwrap();
+    assert_eq!(&visits[3..], ["2", "1", "1", "1", "1"]);
+    let toeslagen = rows.iter().find(|r| r[1] == "toeslagen").unwrap();
+    assert_eq!(toeslagen[2], "Toeslagen");
+
+    let path = office.dir.path().join("jaar.xlsx");
+    office.ok(&["jaaroverzicht", "2026", "--xlsx", path.to_str().unwrap()]);
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let names = book.sheet_names().to_vec();
+    for sheet in [
+        "Overzicht",
+        "Per categorie",
+        "Doorverwijzingen",
+        "Contacten per maand",
+    ] {
+        assert!(
+            names.iter().any(|n| n == sheet),
+            "sheet {sheet} in {names:?}"
+        );
+    }
+    let summary = book.worksheet_range("Overzicht").unwrap();
+    let contacts = summary
+        .rows()
+        .find(|r| r[0].to_string() == "visits")
+        .unwrap();
+    assert_eq!(contacts[2].to_string(), "3");
+    let months = book.worksheet_range("Contacten per maand").unwrap();
+    assert_eq!(months.rows().count(), 13, "a heading and twelve months");
+
+    let year = office.ok(&["jaaroverzicht", "2026"]).stdout;
+    assert!(
+        year.contains("Jaaroverzicht 2026") && year.contains('█'),
+        "{year}"
+    );
+    let json = office.ok(&["jaaroverzicht", "2026", "--json"]).json();
+    assert_eq!(json["categories_ranked"][0]["count"], 3);
+    assert_eq!(json["by_month"]["2026-11"], 2);
+}

@@ -46,6 +46,10 @@ pub enum Command {
     Show(ShowArgs),
     /// Log a visit of a client, or an anonymous one
     Visit(VisitArgs),
+    /// Correct a visit: its moment, categories, referrals, channel or note
+    VisitEdit(VisitEditArgs),
+    /// Delete a visit logged by mistake; it no longer counts anywhere
+    VisitDelete(VisitDeleteArgs),
     /// List open follow-ups by due date
     Followups(FollowupsArgs),
     /// Mark a follow-up done (or cancelled)
@@ -168,6 +172,36 @@ pub struct VisitArgs {
     /// The follow-up's due date (2026-12-12, +2w, vrijdag …)
     #[arg(long, value_name = "DATE", requires = "follow_up")]
     pub due: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct VisitEditArgs {
+    /// The visit's number
+    pub visit: u64,
+    /// When it happened ("2026-11-27 14:30")
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// The categories, replacing the old ones (comma-separated or repeated)
+    #[arg(long = "category", value_name = "KEY[,KEY...]")]
+    pub categories: Vec<String>,
+    /// The referrals, replacing the old ones (repeat for more)
+    #[arg(long = "refer", value_name = "KEY[:note]")]
+    pub referrals: Vec<String>,
+    /// Remove all referrals
+    #[arg(long, conflicts_with = "referrals")]
+    pub no_referrals: bool,
+    /// spreekuur, infopunt, telefoon, afspraak or huisbezoek
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// The note, replacing the old one
+    #[arg(long, value_name = "N")]
+    pub note: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct VisitDeleteArgs {
+    /// The visit's number
+    pub visit: u64,
 }
 
 #[derive(Args, Debug)]

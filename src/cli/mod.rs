@@ -111,6 +111,8 @@ fn dispatch(
         Some(Command::Find(a)) => find::run(ctx, a),
         Some(Command::Show(a)) => show::run(ctx, a),
         Some(Command::Visit(a)) => visit::run(ctx, a),
+        Some(Command::VisitEdit(a)) => visit::edit(ctx, a),
+        Some(Command::VisitDelete(a)) => visit::delete(ctx, a),
         Some(Command::Followups(a)) => followups::list(ctx, a),
         Some(Command::Done(a)) => followups::done(ctx, a),
         Some(Command::Tally(a)) => tally::run(ctx, a),

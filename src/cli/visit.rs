@@ -1,6 +1,6 @@
 //! `visit`: log a visit with categories, referrals and an optional follow-up.
 
-use super::args::VisitArgs;
+use super::args::{VisitArgs, VisitDeleteArgs, VisitEditArgs};
 use super::output::Output;
 use super::{CliError, Context};
 use crate::dates::{parse_date, parse_datetime};
@@ -12,33 +12,43 @@ const NOTE_MAX: usize = 500;
 const REFERRAL_NOTE_MAX: usize = 120;
 const FOLLOWUP_MAX: usize = 200;
 
-pub fn run(ctx: &Context, args: VisitArgs) -> Result<Output, CliError> {
-    let catalog = &ctx.config.catalog;
-    let mut categories: Vec<String> = Vec::new();
-    for key in args.categories.iter().flat_map(|c| c.split(',')) {
+/// Category keys from `--category a,b --category c`: checked, without repeats, at least one.
+fn categories(ctx: &Context, given: &[String]) -> Result<Vec<String>, CliError> {
+    let mut out: Vec<String> = Vec::new();
+    for key in given.iter().flat_map(|c| c.split(',')) {
         if key.trim().is_empty() {
             continue;
         }
-        let key = catalog.check(CatalogKind::Category, key)?;
-        if !categories.contains(&key) {
-            categories.push(key);
+        let key = ctx.config.catalog.check(CatalogKind::Category, key)?;
+        if !out.contains(&key) {
+            out.push(key);
         }
     }
-    if categories.is_empty() {
+    if out.is_empty() {
         return Err(CliError::Usage(
             "a visit needs at least one category, e.g. --category toeslagen".into(),
         ));
     }
-    let mut referrals: Vec<Referral> = Vec::new();
-    for r in &args.referrals {
+    Ok(out)
+}
+
+/// Referrals from `--refer key[:note]`, checked, without repeats.
+fn referrals(ctx: &Context, given: &[String]) -> Result<Vec<Referral>, CliError> {
+    let mut out: Vec<Referral> = Vec::new();
+    for r in given {
         let (key, note) = r.split_once(':').unwrap_or((r.as_str(), ""));
-        let destination = catalog.check(CatalogKind::Referral, key)?;
+        let destination = ctx.config.catalog.check(CatalogKind::Referral, key)?;
         let note = clean_line(note, "referral note", REFERRAL_NOTE_MAX)?;
-        if !referrals.iter().any(|x| x.destination == destination) {
-            referrals.push(Referral { destination, note });
+        if !out.iter().any(|x| x.destination == destination) {
+            out.push(Referral { destination, note });
         }
     }
-    let when = match &args.at {
+    Ok(out)
+}
+
+/// The moment of a visit from `--at`, which may not lie in the future.
+fn moment(ctx: &Context, at: Option<&str>) -> Result<chrono::NaiveDateTime, CliError> {
+    let when = match at {
         Some(at) => parse_datetime(at, ctx.now)?,
         None => ctx.now,
     };
@@ -48,6 +58,13 @@ pub fn run(ctx: &Context, args: VisitArgs) -> Result<Output, CliError> {
             when.format("%Y-%m-%d %H:%M")
         )));
     }
+    Ok(when)
+}
+
+pub fn run(ctx: &Context, args: VisitArgs) -> Result<Output, CliError> {
+    let categories = categories(ctx, &args.categories)?;
+    let referrals = referrals(ctx, &args.referrals)?;
+    let when = moment(ctx, args.at.as_deref())?;
     let followup = match (&args.follow_up, &args.due) {
         (Some(text), Some(due)) => {
             if args.anonymous {
@@ -99,4 +116,66 @@ pub fn run(ctx: &Context, args: VisitArgs) -> Result<Output, CliError> {
         text = format!("{number}\n{} {f}\n", l.followup_saved);
     }
     Ok(Output::Text(text))
+}
+
+pub fn edit(ctx: &Context, args: VisitEditArgs) -> Result<Output, CliError> {
+    let when = args
+        .at
+        .as_deref()
+        .map(|a| moment(ctx, Some(a)))
+        .transpose()?;
+    let categories = if args.categories.is_empty() {
+        None
+    } else {
+        Some(categories(ctx, &args.categories)?)
+    };
+    let referrals = if args.no_referrals {
+        Some(Vec::new())
+    } else if args.referrals.is_empty() {
+        None
+    } else {
+        Some(referrals(ctx, &args.referrals)?)
+    };
+    let channel = args.channel.as_deref().map(Channel::parse).transpose()?;
+    let note = args
+        .note
+        .as_deref()
+        .map(|n| clean_note(n, "note", NOTE_MAX))
+        .transpose()?;
+    let store = ctx.open()?;
+    let visit = store.update_visit(args.visit, |v| {
+        if let Some(w) = when {
+            v.when = w;
+        }
+        if let Some(c) = categories {
+            v.categories = c;
+        }
+        if let Some(r) = referrals {
+            v.referrals = r;
+        }
+        if let Some(c) = channel {
+            v.channel = c;
+        }
+        if let Some(n) = note {
+            v.note = n;
+        }
+        Ok(())
+    })?;
+    if ctx.json {
+        return Ok(Output::Json(super::json::visit(&visit)));
+    }
+    Ok(Output::Text(super::show::visit_line(ctx, &visit)))
+}
+
+pub fn delete(ctx: &Context, args: VisitDeleteArgs) -> Result<Output, CliError> {
+    let store = ctx.open()?;
+    store.delete_visit(args.visit)?;
+    if ctx.json {
+        return Ok(Output::Json(json!({ "deleted": args.visit })));
+    }
+    Ok(Output::Text(format!(
+        "{} {}\n",
+        ctx.labels().visit_deleted,
+        args.visit
+    )))
 }

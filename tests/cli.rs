@@ -772,7 +772,7 @@ fn compare_csv_and_workbook_can_be_read_back() {
     let summary = book.worksheet_range("Overzicht").unwrap();
     let contacts = summary
         .rows()
-        .find(|r| r[0].to_string() == "visits")
+        .find(|r| r[0] == "visits")
         .unwrap();
     assert_eq!(contacts[2].to_string(), "3");
     let months = book.worksheet_range("Contacten per maand").unwrap();

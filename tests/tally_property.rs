@@ -1,0 +1,237 @@
+//! Every figure of every period equals a plain recount over all visits, whatever mix of
+//! visits, late entries, corrections and deletions came before: near midnight and across the
+//! daylight-saving changes of Europe/Amsterdam included.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use proptest::prelude::*;
+use spreekuur::model::{
+    Channel, ClientDraft, FollowUp, FollowUpState, Referral, Stamp, Visit, default_groups,
+};
+use spreekuur::store::Store;
+use spreekuur::tally::{self, Period};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+const CATEGORIES: &[&str] = &["post", "toeslagen", "huisvesting", "duo", "schulden"];
+const REFERRALS: &[&str] = &["kwadraad", "voedselbank", "gemeente"];
+const VOLUNTEERS: &[&str] = &["marieke", "jan", "samir"];
+const CLIENTS: usize = 6;
+
+/// Days around the spring and autumn clock changes of 2026 (29 March, 25 October).
+fn day(index: u8) -> NaiveDate {
+    let (base, offset) = if index < 10 {
+        (NaiveDate::from_ymd_opt(2026, 3, 24), index)
+    } else {
+        (NaiveDate::from_ymd_opt(2026, 10, 20), index - 10)
+    };
+    base.expect("a real date") + Duration::days(offset as i64)
+}
+
+/// Minutes of the day that matter: midnight, the hour the clocks skip or repeat, late evening.
+fn moment(day_index: u8, minute: u8) -> NaiveDateTime {
+    let minutes = [0u32, 1, 119, 120, 150, 179, 180, 600, 1438, 1439][minute as usize % 10];
+    day(day_index)
+        .and_time(NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0).expect("a real time"))
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Visit {
+        client: Option<u8>,
+        day: u8,
+        minute: u8,
+        cats: Vec<u8>,
+        refs: Vec<u8>,
+        channel: u8,
+        volunteer: u8,
+    },
+    Edit {
+        pick: u8,
+        day: u8,
+        minute: u8,
+        cats: Vec<u8>,
+    },
+    Delete {
+        pick: u8,
+    },
+    FollowUp {
+        client: u8,
+        opened: u8,
+        closed: Option<(u8, bool)>,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let keys = |n: usize| prop::collection::vec(0..n as u8, 0..3);
+    prop_oneof![
+        5 => (prop::option::weighted(0.85, 0..CLIENTS as u8), 0..20u8, any::<u8>(), prop::collection::vec(0..CATEGORIES.len() as u8, 1..4), keys(REFERRALS.len()), 0..5u8, 0..3u8)
+            .prop_map(|(client, day, minute, cats, refs, channel, volunteer)| Op::Visit { client, day, minute, cats, refs, channel, volunteer }),
+        2 => (any::<u8>(), 0..20u8, any::<u8>(), prop::collection::vec(0..CATEGORIES.len() as u8, 1..3))
+            .prop_map(|(pick, day, minute, cats)| Op::Edit { pick, day, minute, cats }),
+        1 => any::<u8>().prop_map(|pick| Op::Delete { pick }),
+        1 => (0..CLIENTS as u8, 0..20u8, prop::option::of((0..20u8, any::<bool>())))
+            .prop_map(|(client, opened, closed)| Op::FollowUp { client, opened, closed }),
+    ]
+}
+
+fn unique(keys: &[u8], list: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &k in keys {
+        let key = list[k as usize].to_string();
+        if !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
+}
+
+/// What the test knows happened, to recount from.
+#[derive(Default)]
+struct Truth {
+    visits: BTreeMap<u64, Visit>,
+    /// (created day, closed: (day, done?))
+    followups: Vec<(NaiveDate, Option<(NaiveDate, bool)>, NaiveDate)>,
+}
+
+fn recount(truth: &Truth, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> tally::Tally {
+    let mut t = tally::Tally {
+        from,
+        to,
+        ..Default::default()
+    };
+    let inside = |d: NaiveDate| d >= from && d <= to;
+    let mut clients = BTreeSet::new();
+    let mut first: HashMap<u64, NaiveDate> = HashMap::new();
+    for v in truth.visits.values() {
+        if let Some(c) = v.client {
+            let d = first.entry(c).or_insert(v.when.date());
+            *d = (*d).min(v.when.date());
+        }
+        if !inside(v.when.date()) {
+            continue;
+        }
+        t.visits += 1;
+        match v.client {
+            Some(c) => {
+                clients.insert(c);
+            }
+            None => t.anonymous_visits += 1,
+        }
+        for c in &v.categories {
+            *t.by_category.entry(c.clone()).or_insert(0) += 1;
+        }
+        for r in &v.referrals {
+            *t.by_referral.entry(r.destination.clone()).or_insert(0) += 1;
+        }
+        *t.by_channel.entry(v.channel.key().to_string()).or_insert(0) += 1;
+        *t.by_volunteer.entry(v.volunteer.clone()).or_insert(0) += 1;
+    }
+    t.clients = clients.len() as u64;
+    t.households = t.clients;
+    t.new_clients = first.values().filter(|d| inside(**d)).count() as u64;
+    for (opened, closed, due) in &truth.followups {
+        if inside(*opened) {
+            t.followups.opened += 1;
+        }
+        match closed {
+            Some((d, true)) if inside(*d) => t.followups.done += 1,
+            Some((d, false)) if inside(*d) => t.followups.cancelled += 1,
+            Some(_) => {}
+            None => {
+                t.followups.open_now += 1;
+                if *due < today {
+                    t.followups.overdue_now += 1;
+                }
+            }
+        }
+    }
+    t
+}
+
+fn periods() -> Vec<Period> {
+    let mut out: Vec<Period> = (0..20).map(|i| Period::Day(day(i))).collect();
+    for i in (0..20).step_by(3) {
+        out.push(Period::week_of(day(i)));
+    }
+    out.push(Period::month_of(day(0)));
+    out.push(Period::month_of(day(12)));
+    out.push(Period::quarter_of(day(3)));
+    out.push(Period::year_of(day(0)));
+    out.push(Period::Range(day(2), day(7)));
+    out.push(Period::Range(day(8), day(15)));
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_figure_equals_a_plain_recount(ops in prop::collection::vec(op(), 1..60)) {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let store = Store::open(&dir.path().join("s.redb")).expect("a new store");
+        let today = day(19);
+        let stamp = |at: NaiveDateTime| Stamp { who: "test".into(), at };
+        let clients: Vec<u64> = (0..CLIENTS)
+            .map(|i| store.add_client(ClientDraft { name: format!("Client {i}"), ..ClientDraft::default() }, stamp(moment(0, 0))).expect("a client"))
+            .collect();
+        let mut truth = Truth::default();
+        for op in ops {
+            match op {
+                Op::Visit { client, day, minute, cats, refs, channel, volunteer } => {
+                    let when = moment(day, minute);
+                    let visit = Visit {
+                        number: 0,
+                        client: client.map(|c| clients[c as usize]),
+                        when,
+                        volunteer: VOLUNTEERS[volunteer as usize].to_string(),
+                        channel: Channel::ALL[channel as usize],
+                        categories: unique(&cats, CATEGORIES),
+                        referrals: unique(&refs, REFERRALS).into_iter().map(|destination| Referral { destination, note: String::new() }).collect(),
+                        note: String::new(),
+                        recorded: stamp(when),
+                    };
+                    let (n, _) = store.add_visit(visit.clone(), vec![]).expect("a visit");
+                    truth.visits.insert(n, Visit { number: n, ..visit });
+                }
+                Op::Edit { pick, day, minute, cats } => {
+                    let Some(&n) = truth.visits.keys().nth(pick as usize % truth.visits.len().max(1)) else { continue };
+                    let when = moment(day, minute);
+                    let categories = unique(&cats, CATEGORIES);
+                    let stored = store.update_visit(n, |v| { v.when = when; v.categories = categories.clone(); Ok(()) }).expect("an edit");
+                    truth.visits.insert(n, stored);
+                }
+                Op::Delete { pick } => {
+                    let Some(&n) = truth.visits.keys().nth(pick as usize % truth.visits.len().max(1)) else { continue };
+                    store.delete_visit(n).expect("a delete");
+                    truth.visits.remove(&n);
+                }
+                Op::FollowUp { client, opened, closed } => {
+                    let created = moment(opened, 5);
+                    let due = created.date() + Duration::days(14);
+                    let state = match closed {
+                        Some((d, true)) => FollowUpState::Done(stamp(moment(d, 7))),
+                        Some((d, false)) => FollowUpState::Cancelled(stamp(moment(d, 7))),
+                        None => FollowUpState::Open,
+                    };
+                    let f = FollowUp { number: 0, client: clients[client as usize], visit: None, referral: None, due, text: "navragen".into(), assignee: None, state, created: stamp(created) };
+                    store.add_followup(f).expect("a follow-up");
+                    truth.followups.push((created.date(), closed.map(|(d, done)| (day(d), done)), due));
+                }
+            }
+        }
+        let groups = default_groups();
+        for period in periods() {
+            let (from, to) = period.bounds();
+            let counted = tally::count(&store, from, to, today, &groups).expect("a tally");
+            let expected = recount(&truth, from, to, today);
+            prop_assert_eq!((counted.visits, counted.anonymous_visits, counted.clients, counted.households, counted.new_clients),
+                (expected.visits, expected.anonymous_visits, expected.clients, expected.households, expected.new_clients), "{}", period);
+            prop_assert_eq!(&counted.by_category, &expected.by_category, "{}", period);
+            prop_assert_eq!(&counted.by_referral, &expected.by_referral, "{}", period);
+            prop_assert_eq!(&counted.by_channel, &expected.by_channel, "{}", period);
+            prop_assert_eq!(&counted.by_volunteer, &expected.by_volunteer, "{}", period);
+            prop_assert_eq!(&counted.followups, &expected.followups, "{}", period);
+            prop_assert_eq!(counted.per_day.iter().sum::<u64>(), expected.visits, "{}", period);
+            prop_assert_eq!(counted.by_month().values().sum::<u64>(), expected.visits, "{}", period);
+        }
+    }
+}

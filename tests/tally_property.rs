@@ -84,12 +84,14 @@ fn unique(keys: &[u8], list: &[&str]) -> Vec<String> {
     out
 }
 
+/// A follow-up as the recount needs it: created day, closed (day, done?), due day.
+type FollowUpTruth = (NaiveDate, Option<(NaiveDate, bool)>, NaiveDate);
+
 /// What the test knows happened, to recount from.
 #[derive(Default)]
 struct Truth {
     visits: BTreeMap<u64, Visit>,
-    /// (created day, closed: (day, done?))
-    followups: Vec<(NaiveDate, Option<(NaiveDate, bool)>, NaiveDate)>,
+    followups: Vec<FollowUpTruth>,
 }
 
 fn recount(truth: &Truth, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> tally::Tally {

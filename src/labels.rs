@@ -72,6 +72,16 @@ pub struct Labels {
     pub config: &'static str,
     pub not_present: &'static str,
     pub created_now: &'static str,
+    pub import_rows: &'static str,
+    pub import_readable: &'static str,
+    pub import_unreadable: &'static str,
+    pub import_line: &'static str,
+    pub import_refused_columns: &'static str,
+    pub import_unknown_columns: &'static str,
+    pub import_like_existing: &'static str,
+    pub import_like_each_other: &'static str,
+    pub import_dry_run: &'static str,
+    pub import_done: &'static str,
 }
 
 pub const NL: Labels = Labels {
@@ -143,6 +153,16 @@ pub const NL: Labels = Labels {
     config: "instellingen",
     not_present: "niet aanwezig; de standaardinstellingen gelden",
     created_now: "nog niet aangemaakt; dat gebeurt bij het eerste gebruik",
+    import_rows: "rijen",
+    import_readable: "leesbaar",
+    import_unreadable: "onleesbaar",
+    import_line: "regel",
+    import_refused_columns: "niet ingelezen, want dit mag niet bewaard worden",
+    import_unknown_columns: "onbekende kolommen, overgeslagen",
+    import_like_existing: "lijkt op een cliënt die er al is",
+    import_like_each_other: "lijken op elkaar",
+    import_dry_run: "Dit was een proefrun: er is niets opgeslagen. Importeer met --yes; rijen die op een bestaande cliënt lijken laat u weg met --skip-existing.",
+    import_done: "ingeschreven",
 };
 
 pub const EN: Labels = Labels {
@@ -214,6 +234,16 @@ pub const EN: Labels = Labels {
     config: "config",
     not_present: "not present; the built-in defaults apply",
     created_now: "not created yet; that happens on first use",
+    import_rows: "rows",
+    import_readable: "readable",
+    import_unreadable: "unreadable",
+    import_line: "line",
+    import_refused_columns: "not read, because the office may not keep this",
+    import_unknown_columns: "unknown columns, left out",
+    import_like_existing: "looks like a client already here",
+    import_like_each_other: "look like each other",
+    import_dry_run: "This was a dry run: nothing was stored. Import with --yes; leave out the rows that look like an existing client with --skip-existing.",
+    import_done: "registered",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {

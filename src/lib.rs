@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod dates;
 pub mod demo;
+pub mod import;
 pub mod labels;
 pub mod model;
 pub mod search;

@@ -59,6 +59,8 @@ pub enum Command {
     Tally(TallyArgs),
     /// The year in the shape of the office's annual report
     Jaaroverzicht(YearArgs),
+    /// Bring in an office's client list from CSV or .xlsx (a dry run unless --yes)
+    Import(ImportArgs),
     /// Fill an empty store with realistic synthetic data, for trying and benchmarking
     Demo(DemoArgs),
     /// Say where the store and the config file are
@@ -294,6 +296,26 @@ Definitions (docs/tallies.md has them in full):
   volunteers     contacts per volunteer
 
 Without a period option the tally counts today.";
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The file: .csv (any separator) or .xlsx
+    pub file: PathBuf,
+    /// Which column holds which field, when the headers are not recognised:
+    /// "Column=field,..." with fields name, first_name, infix, last_name, alias, born,
+    /// country, languages, interpreter, phone, note, or skip
+    #[arg(long, value_name = "MAP")]
+    pub map: Option<String>,
+    /// The sheet of a workbook (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Import for real (without it, only the dry run is shown)
+    #[arg(long)]
+    pub yes: bool,
+    /// Leave out the rows that look like a client already in the store
+    #[arg(long)]
+    pub skip_existing: bool,
+}
 
 #[derive(Args, Debug)]
 pub struct DemoArgs {

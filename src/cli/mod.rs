@@ -6,6 +6,7 @@ mod demo;
 mod error;
 mod find;
 mod followups;
+mod import;
 mod json;
 mod output;
 mod show;
@@ -117,6 +118,7 @@ fn dispatch(
         Some(Command::Done(a)) => followups::done(ctx, a),
         Some(Command::Tally(a)) => tally::run(ctx, a),
         Some(Command::Jaaroverzicht(a)) => year::run(ctx, a),
+        Some(Command::Import(a)) => import::run(ctx, a),
         Some(Command::Demo(a)) => demo::run(ctx, a),
         Some(Command::Where) => where_::run(ctx),
     }

@@ -5,6 +5,7 @@ mod catalog;
 mod channel;
 mod client;
 mod countries;
+pub mod fields;
 mod followup;
 mod groups;
 mod text;

@@ -1,0 +1,104 @@
+//! `import FILE`: the dry run, and with --yes the import in one transaction.
+
+use super::args::ImportArgs;
+use super::output::{Output, safe};
+use super::{CliError, Context};
+use crate::import::{self, columns, table};
+use serde_json::json;
+use std::io::IsTerminal;
+
+pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
+    let table = table::read(&args.file, args.sheet.as_deref())?;
+    let assigned = columns::assign(&table.header, args.map.as_deref())?;
+    let store = ctx.open()?;
+    let show = std::io::stderr().is_terminal() && table.rows.len() >= 1000;
+    let plan = import::plan(&table, &assigned, &store, ctx.today(), |done, total| {
+        if show {
+            eprint!("\rimport: {done} / {total}");
+        }
+    })?;
+    if show {
+        eprintln!();
+    }
+    let added = if args.yes {
+        Some(import::apply(
+            &plan,
+            &store,
+            ctx.stamp(),
+            args.skip_existing,
+        )?)
+    } else {
+        None
+    };
+    if ctx.json {
+        return Ok(Output::Json(json!({
+            "file": args.file,
+            "rows": plan.rows,
+            "readable": plan.readable.len(),
+            "unreadable": plan.unreadable.iter().map(|u| json!({"line": u.line, "reason": u.reason})).collect::<Vec<_>>(),
+            "like_existing": plan.like_existing.iter().map(|l| json!({"line": l.line, "client": l.client, "client_name": l.client_name})).collect::<Vec<_>>(),
+            "like_each_other": plan.like_each_other,
+            "refused_columns": plan.refused_columns,
+            "unknown_columns": plan.unknown_columns,
+            "imported": added.as_ref().map(|a| a.iter().map(|(line, n)| json!({"line": line, "number": n})).collect::<Vec<_>>()),
+        })));
+    }
+    let l = ctx.labels();
+    let mut out = format!(
+        "{}: {} {}, {} {}, {} {}\n",
+        args.file.display(),
+        plan.rows,
+        l.import_rows,
+        plan.readable.len(),
+        l.import_readable,
+        plan.unreadable.len(),
+        l.import_unreadable
+    );
+    if !plan.refused_columns.is_empty() {
+        out.push_str(&format!(
+            "{}: {}\n",
+            l.import_refused_columns,
+            safe(&plan.refused_columns.join(", "))
+        ));
+    }
+    if !plan.unknown_columns.is_empty() {
+        out.push_str(&format!(
+            "{}: {}\n",
+            l.import_unknown_columns,
+            safe(&plan.unknown_columns.join(", "))
+        ));
+    }
+    for u in &plan.unreadable {
+        out.push_str(&format!(
+            "  {} {}: {}\n",
+            l.import_line,
+            u.line,
+            safe(&u.reason)
+        ));
+    }
+    if !plan.like_existing.is_empty() {
+        out.push_str(&format!("{}:\n", l.import_like_existing));
+        for e in &plan.like_existing {
+            out.push_str(&format!(
+                "  {} {} -> {} {} ({})\n",
+                l.import_line,
+                e.line,
+                e.client,
+                safe(&e.client_name),
+                e.client_born
+            ));
+        }
+    }
+    if !plan.like_each_other.is_empty() {
+        out.push_str(&format!("{}:\n", l.import_like_each_other));
+        for lines in &plan.like_each_other {
+            let lines: Vec<String> = lines.iter().map(|n| n.to_string()).collect();
+            out.push_str(&format!("  {} {}\n", l.import_line, lines.join(", ")));
+        }
+    }
+    match added {
+        Some(added) => out.push_str(&format!("{} {}\n", added.len(), l.import_done)),
+        None => out.push_str(&format!("{}\n", l.import_dry_run)),
+    }
+    Ok(Output::Text(out))
+}

@@ -1,0 +1,202 @@
+//! Bringing an office's existing client list in from a spreadsheet: a dry run that says what
+//! would happen, then one transaction that registers every readable row.
+
+pub mod columns;
+pub mod table;
+
+use crate::model::{Birth, ClientDraft, Stamp, fields};
+use crate::store::{Store, StoreError};
+use chrono::NaiveDate;
+use columns::Field;
+use std::collections::HashMap;
+use table::Table;
+use unicode_normalization::UnicodeNormalization;
+
+/// A row that cannot be imported, with why. `line` is the line in the sheet (the header is 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub line: usize,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Readable {
+    pub line: usize,
+    pub draft: ClientDraft,
+}
+
+/// A row that looks like a client already in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LikeExisting {
+    pub line: usize,
+    pub client: u64,
+    pub client_name: String,
+    pub client_born: Birth,
+}
+
+/// What an import would do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    pub rows: usize,
+    pub readable: Vec<Readable>,
+    pub unreadable: Vec<Unreadable>,
+    pub like_existing: Vec<LikeExisting>,
+    /// Lines that look like the same person (same name and birth year).
+    pub like_each_other: Vec<Vec<usize>>,
+    /// Columns left out because the office may not hold them (BSN, V-nummer …).
+    pub refused_columns: Vec<String>,
+    /// Columns not recognised, so not read.
+    pub unknown_columns: Vec<String>,
+}
+
+/// Reads every row and checks it against the store, storing nothing.
+pub fn plan(
+    table: &Table,
+    assigned: &[Option<Field>],
+    store: &Store,
+    today: NaiveDate,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Plan, StoreError> {
+    let mut plan = Plan::default();
+    for (i, h) in table.header.iter().enumerate() {
+        match assigned.get(i).copied().flatten() {
+            Some(Field::Refused) => plan.refused_columns.push(h.clone()),
+            None if !h.is_empty() => plan.unknown_columns.push(h.clone()),
+            _ => {}
+        }
+    }
+    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        let line = i + 2;
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        plan.rows += 1;
+        match draft(row, assigned, today) {
+            Ok(draft) => {
+                seen.entry(sameness(&draft)).or_default().push(line);
+                for hit in store.possible_duplicates(&draft.name, &draft.birth, 3)? {
+                    let years = (hit.client.birth.year(), draft.birth.year());
+                    let same_year = matches!(years, (Some(a), Some(b)) if a == b);
+                    if same_year && sameness_of(&hit.client.name) == sameness_of(&draft.name) {
+                        plan.like_existing.push(LikeExisting {
+                            line,
+                            client: hit.client.number,
+                            client_name: hit.client.name.clone(),
+                            client_born: hit.client.birth,
+                        });
+                    }
+                }
+                plan.readable.push(Readable { line, draft });
+            }
+            Err(reason) => plan.unreadable.push(Unreadable { line, reason }),
+        }
+        if (i + 1) % 500 == 0 {
+            progress(i + 1, table.rows.len());
+        }
+    }
+    progress(table.rows.len(), table.rows.len());
+    let mut groups: Vec<Vec<usize>> = seen.into_values().filter(|lines| lines.len() > 1).collect();
+    groups.sort();
+    plan.like_each_other = groups;
+    Ok(plan)
+}
+
+/// Registers the readable rows in one transaction: all of them, or none if anything fails.
+/// With `skip_like_existing`, rows that look like a client already in the store are left out.
+pub fn apply(
+    plan: &Plan,
+    store: &Store,
+    stamp: Stamp,
+    skip_like_existing: bool,
+) -> Result<Vec<(usize, u64)>, StoreError> {
+    store.batch(|batch| {
+        let mut added = Vec::new();
+        for row in &plan.readable {
+            if skip_like_existing && plan.like_existing.iter().any(|l| l.line == row.line) {
+                continue;
+            }
+            added.push((
+                row.line,
+                batch.add_client(row.draft.clone(), stamp.clone())?,
+            ));
+        }
+        Ok(added)
+    })
+}
+
+fn cell<'a>(row: &'a [String], assigned: &[Option<Field>], field: Field) -> Vec<&'a str> {
+    assigned
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| **f == Some(field))
+        .filter_map(|(i, _)| row.get(i).map(|c| c.trim()))
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+fn draft(
+    row: &[String],
+    assigned: &[Option<Field>],
+    today: NaiveDate,
+) -> Result<ClientDraft, String> {
+    let get = |f| cell(row, assigned, f);
+    let name = match get(Field::Name).first() {
+        Some(n) => n.to_string(),
+        None => [Field::FirstName, Field::Infix, Field::LastName]
+            .iter()
+            .flat_map(|f| get(*f))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    let born = get(Field::Born);
+    let birth = match born.first() {
+        Some(b) => {
+            let b = b.replace(['/', '.'], "-");
+            let b = b.split_whitespace().next().unwrap_or("");
+            Birth::parse(b, today)?
+        }
+        None => Birth::Unknown,
+    };
+    let interpreter = get(Field::Interpreter)
+        .first()
+        .is_some_and(|v| fields::yes(v));
+    let note = get(Field::Note).join("\n");
+    Ok(ClientDraft {
+        name: fields::name(&name)?,
+        aliases: fields::aliases(
+            get(Field::Alias)
+                .into_iter()
+                .flat_map(|a| a.split([';', '|'])),
+        )?,
+        birth,
+        country: match get(Field::Country).first() {
+            Some(c) => fields::country(c)?,
+            None => None,
+        },
+        languages: fields::languages(get(Field::Languages))?,
+        interpreter,
+        phone: match get(Field::Phone).first() {
+            Some(p) => fields::phone(p)?,
+            None => None,
+        },
+        note: fields::note(&note)?,
+    })
+}
+
+/// Name words folded (case, diacritics) and sorted: rows that give the same words are the
+/// same person for the dry run's purposes.
+fn sameness_of(name: &str) -> String {
+    let folded: String = name
+        .nfkd()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '-')
+        .collect::<String>()
+        .to_lowercase();
+    let mut words: Vec<&str> = folded.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    words.sort_unstable();
+    words.join(" ")
+}
+
+fn sameness(draft: &ClientDraft) -> String {
+    format!("{}|{:?}", sameness_of(&draft.name), draft.birth.year())
+}

@@ -1,0 +1,201 @@
+//! Checking what a volunteer (or a spreadsheet) gives for a client's fields. Each check gives
+//! the cleaned value, or a sentence that says what is wrong and what works.
+
+use super::text::{clean_line, clean_note};
+
+pub const NAME_MAX: usize = 120;
+pub const NOTE_MAX: usize = 500;
+pub const PHONE_MAX: usize = 40;
+
+pub fn name(text: &str) -> Result<String, String> {
+    let name = clean_line(text, "name", NAME_MAX).map_err(|e| e.to_string())?;
+    if name.is_empty() {
+        return Err(
+            "the name is empty: give the name as on the residence document, e.g. \"Amina Yusuf\""
+                .into(),
+        );
+    }
+    Ok(name)
+}
+
+/// Other spellings: cleaned, empty ones and repeats left out.
+pub fn aliases<'a>(list: impl IntoIterator<Item = &'a str>) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in list {
+        let a = clean_line(a, "alias", NAME_MAX).map_err(|e| e.to_string())?;
+        if !a.is_empty() && !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    Ok(out)
+}
+
+/// Country names an office's list may hold instead of a code (Dutch and English).
+const COUNTRY_NAMES: &[(&str, &str)] = &[
+    ("syrie", "SY"),
+    ("syria", "SY"),
+    ("eritrea", "ER"),
+    ("afghanistan", "AF"),
+    ("irak", "IQ"),
+    ("iraq", "IQ"),
+    ("somalie", "SO"),
+    ("somalia", "SO"),
+    ("turkije", "TR"),
+    ("turkey", "TR"),
+    ("iran", "IR"),
+    ("ethiopie", "ET"),
+    ("ethiopia", "ET"),
+    ("soedan", "SD"),
+    ("sudan", "SD"),
+    ("jemen", "YE"),
+    ("yemen", "YE"),
+    ("libanon", "LB"),
+    ("lebanon", "LB"),
+    ("palestina", "PS"),
+    ("palestine", "PS"),
+    ("oekraine", "UA"),
+    ("ukraine", "UA"),
+    ("nederland", "NL"),
+    ("netherlands", "NL"),
+    ("marokko", "MA"),
+    ("morocco", "MA"),
+    ("egypte", "EG"),
+    ("egypt", "EG"),
+    ("pakistan", "PK"),
+];
+
+/// A country as an ISO 3166 alpha-2 code; common country names are understood too.
+pub fn country(text: &str) -> Result<Option<String>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let code = t.to_uppercase();
+    if super::is_country_code(&code) {
+        return Ok(Some(code));
+    }
+    let plain: String = t
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'ë' | 'é' | 'è' => 'e',
+            'ï' => 'i',
+            other => other,
+        })
+        .collect();
+    COUNTRY_NAMES
+        .iter()
+        .find(|(name, _)| *name == plain)
+        .map(|(_, code)| Some(code.to_string()))
+        .ok_or_else(|| {
+            format!(
+                "\"{t}\" is not a country code: use the two-letter ISO code, such as SY (Syria), ER (Eritrea), AF (Afghanistan), IQ (Iraq), SO (Somalia)"
+            )
+        })
+}
+
+const LANGUAGE_NAMES: &[(&str, &str)] = &[
+    ("arabisch", "ar"),
+    ("arabic", "ar"),
+    ("tigrinya", "ti"),
+    ("tigrinia", "ti"),
+    ("dari", "prs"),
+    ("pashto", "ps"),
+    ("pasjtoe", "ps"),
+    ("somalisch", "so"),
+    ("somali", "so"),
+    ("koerdisch", "kmr"),
+    ("kurdish", "kmr"),
+    ("kurmanji", "kmr"),
+    ("sorani", "ckb"),
+    ("farsi", "fa"),
+    ("perzisch", "fa"),
+    ("persian", "fa"),
+    ("turks", "tr"),
+    ("turkish", "tr"),
+    ("engels", "en"),
+    ("english", "en"),
+    ("nederlands", "nl"),
+    ("dutch", "nl"),
+    ("frans", "fr"),
+    ("french", "fr"),
+    ("amhaars", "am"),
+    ("amharic", "am"),
+    ("oekraiens", "uk"),
+    ("ukrainian", "uk"),
+];
+
+/// Languages as ISO 639 codes, from a list and/or comma-separated items; names such as
+/// "Arabisch" are understood too.
+pub fn languages<'a>(list: impl IntoIterator<Item = &'a str>) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in list.into_iter().flat_map(|l| l.split([',', ';', '/'])) {
+        let item = item.trim().to_lowercase();
+        if item.is_empty() {
+            continue;
+        }
+        let code = match LANGUAGE_NAMES.iter().find(|(name, _)| *name == item) {
+            Some((_, code)) => code.to_string(),
+            None if (2..=3).contains(&item.len())
+                && item.chars().all(|c| c.is_ascii_lowercase()) =>
+            {
+                item
+            }
+            None => {
+                return Err(format!(
+                    "\"{item}\" is not a language code: use the ISO code, such as ar (Arabic), ti (Tigrinya), prs (Dari), so (Somali), kmr (Kurmanji)"
+                ));
+            }
+        };
+        if !out.contains(&code) {
+            out.push(code);
+        }
+    }
+    Ok(out)
+}
+
+pub fn phone(text: &str) -> Result<Option<String>, String> {
+    let phone = clean_line(text, "phone number", PHONE_MAX).map_err(|e| e.to_string())?;
+    if phone.is_empty() {
+        return Ok(None);
+    }
+    if !phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        || phone.chars().filter(char::is_ascii_digit).count() < 6
+    {
+        return Err(format!(
+            "\"{phone}\" is not a phone number: use digits, spaces, + and -, e.g. 06-12345678"
+        ));
+    }
+    Ok(Some(phone))
+}
+
+pub fn note(text: &str) -> Result<String, String> {
+    clean_note(text, "note", NOTE_MAX).map_err(|e| e.to_string())
+}
+
+/// "ja", "yes", "x", "1", "waar" mean yes; anything else no.
+pub fn yes(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "ja" | "j" | "yes" | "y" | "x" | "1" | "true" | "waar"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_and_languages_by_code_or_name() {
+        assert_eq!(country("Syrië"), Ok(Some("SY".into())));
+        assert_eq!(country("er"), Ok(Some("ER".into())));
+        assert!(country("Atlantis").is_err());
+        assert_eq!(
+            languages(["Arabisch, Engels", "ti"]),
+            Ok(vec!["ar".into(), "en".into(), "ti".into()])
+        );
+        assert!(languages(["Klingon"]).is_err());
+    }
+}

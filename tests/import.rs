@@ -1,0 +1,135 @@
+//! Bringing an office's client list in: recognised headers, a dry run that stores nothing,
+//! refused columns, unreadable rows with reasons, look-alikes, and one transaction with --yes.
+
+mod common;
+
+use common::Office;
+use serde_json::json;
+
+const LIST: &str = "\u{feff}Naam;Geboortedatum;Land van herkomst;Telefoon;BSN;Taal;Tolk;Kleur\r\n\
+Mohammed Al-Hassan;02-03-1986;Syrië;06-12345678;111222333;Arabisch;ja;blauw\r\n\
+Amina Yusuf;1990;SO;;;Somali;nee;\r\n\
+Yohannes Tesfay;31-02-1990;ER;;;;;\r\n\
+;;;;;;;\r\n\
+Muhammad Alhassan;1986;SY;;;ar;;\r\n\
+Amina  Yusuf;1990;Somalia;;;;;\r\n\
+Rasha Qassem;1979;Atlantis;;;;;\r\n";
+
+#[test]
+fn a_dry_run_first_then_one_transaction() {
+    let office = Office::new();
+    let existing = office.client(&["--name", "Rasha Kassem", "--born", "1979"]);
+    office.client(&["--name", "Amina Yusuf", "--born", "1990"]);
+    let file = office.dir.path().join("clients.csv");
+    std::fs::write(&file, LIST).unwrap();
+    let path = file.to_str().unwrap();
+
+    let dry = office.ok(&["import", path, "--json"]).json();
+    assert_eq!(dry["rows"], 6, "the empty row does not count");
+    assert_eq!(dry["readable"], 4);
+    assert_eq!(
+        dry["refused_columns"],
+        json!(["BSN"]),
+        "no BSN is ever read"
+    );
+    assert_eq!(dry["unknown_columns"], json!(["Kleur"]));
+    let unreadable = dry["unreadable"].as_array().unwrap();
+    assert_eq!(unreadable.len(), 2);
+    assert_eq!(unreadable[0]["line"], 4);
+    assert!(
+        unreadable[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("31-02-1990")
+    );
+    assert_eq!(unreadable[1]["line"], 8);
+    assert!(
+        unreadable[1]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("Atlantis")
+    );
+    assert_eq!(dry["like_each_other"], json!([[3, 7]]));
+    let like = dry["like_existing"].as_array().unwrap();
+    let lines: Vec<u64> = like.iter().map(|l| l["line"].as_u64().unwrap()).collect();
+    assert_eq!(
+        lines,
+        [3, 7],
+        "both spellings of Amina Yusuf 1990 look like the client"
+    );
+    assert_eq!(dry["imported"], json!(null));
+    assert_eq!(
+        office.ok(&["find", "hassan", "--json"]).json(),
+        json!([]),
+        "a dry run stores nothing"
+    );
+
+    let text = office.ok(&["import", path]).stdout;
+    assert!(
+        text.contains("proefrun") && text.contains("regel 4"),
+        "{text}"
+    );
+
+    let done = office
+        .ok(&["import", path, "--yes", "--skip-existing", "--json"])
+        .json();
+    let imported = done["imported"].as_array().unwrap();
+    assert_eq!(
+        imported.len(),
+        2,
+        "four readable rows, two like an existing client"
+    );
+    let first = imported[0]["number"].to_string();
+    let shown = office.ok(&["show", &first, "--json"]).json();
+    assert_eq!(shown["client"]["name"], "Mohammed Al-Hassan");
+    assert_eq!(shown["client"]["born"], "1986-03-02");
+    assert_eq!(shown["client"]["country"], "SY");
+    assert_eq!(shown["client"]["languages"], json!(["ar"]));
+    assert_eq!(shown["client"]["interpreter"], true);
+    assert!(!office.ok(&["show", &first]).stdout.contains("111222333"));
+    assert_ne!(existing, 0);
+}
+
+#[test]
+fn headers_it_does_not_know_are_named_with_map_and_xlsx_works() {
+    let office = Office::new();
+    let file = office.dir.path().join("lijst.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Cliënten").unwrap();
+    for (c, h) in ["Wie", "Voornaam", "Achternaam", "Jaar"].iter().enumerate() {
+        sheet.write(0, c as u16, *h).unwrap();
+    }
+    sheet.write(1, 1, "Hodan").unwrap();
+    sheet.write(1, 2, "Yusuf Jama").unwrap();
+    sheet.write(1, 3, 1993.0).unwrap();
+    book.save(&file).unwrap();
+    let path = file.to_str().unwrap();
+
+    let err = office.refused(&["import", path, "--map", "Jaar=age"]);
+    assert!(err.contains("unknown field \"age\""), "{err}");
+    let done = office
+        .ok(&[
+            "import",
+            path,
+            "--map",
+            "Jaar=born,Wie=skip",
+            "--yes",
+            "--json",
+        ])
+        .json();
+    assert_eq!(done["imported"].as_array().unwrap().len(), 1);
+    let found = office.ok(&["find", "hodan", "--json"]).json();
+    assert_eq!(found[0]["name"], "Hodan Yusuf Jama");
+    assert_eq!(found[0]["born"], "1993");
+
+    let nameless = office.dir.path().join("x.csv");
+    std::fs::write(&nameless, "Kleur;Maat\nblauw;L\n").unwrap();
+    let err = office.refused(&["import", nameless.to_str().unwrap()]);
+    assert!(
+        err.contains("no column holds the name") && err.contains("--map"),
+        "{err}"
+    );
+    let err = office.refused(&["import", "/nonexistent/list.csv"]);
+    assert!(err.contains("cannot read"), "{err}");
+}

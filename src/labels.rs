@@ -290,7 +290,13 @@ pub struct DeskLabels {
     pub due_today: &'static str,
     pub overdue_short: &'static str,
     pub visit_saved_no: &'static str,
-    pub tally_later: &'static str,
+    pub tally_title: &'static str,
+    /// `{path}` is where the CSV file was written.
+    pub tally_saved: &'static str,
+    pub per_week: &'static str,
+    pub per_day: &'static str,
+    /// Under the figures: why the categories add up to more than the contacts.
+    pub categories_footnote: &'static str,
     pub select_followup: &'static str,
     pub empty_text: &'static str,
     pub discarded: &'static str,
@@ -299,9 +305,9 @@ pub struct DeskLabels {
     pub draft_restored: &'static str,
     pub alias_added: &'static str,
     /// Descriptions of the keymap's actions, in the order of `Action::ALL`.
-    pub actions: [&'static str; 25],
+    pub actions: [&'static str; 32],
     /// Titles of the keymap's screens, in the order of `Mode::ALL`.
-    pub modes: [&'static str; 7],
+    pub modes: [&'static str; 8],
 }
 
 impl DeskLabels {
@@ -355,7 +361,11 @@ pub const DESK_NL: DeskLabels = DeskLabels {
     due_today: "fu vandaag",
     overdue_short: "te laat",
     visit_saved_no: "Bezoek opgeslagen: nr",
-    tally_later: "Het telscherm komt later; gebruik intussen `spreekuur tally`.",
+    tally_title: "Telling",
+    tally_saved: "Telling opgeslagen in {path}",
+    per_week: "Contacten per week",
+    per_day: "Contacten per dag",
+    categories_footnote: "* een bezoek telt in elk van zijn categorieën",
     select_followup: "Kies eerst een open follow-up.",
     empty_text: "Typ eerst een tekst.",
     discarded: "Invoer weggegooid.",
@@ -366,7 +376,7 @@ pub const DESK_NL: DeskLabels = DeskLabels {
     actions: [
         "Afsluiten",
         "Hulp: alle toetsen",
-        "Telscherm (komt later)",
+        "Telscherm",
         "Nieuwe cliënt inschrijven",
         "Open follow-ups",
         "Terug naar zoeken",
@@ -389,6 +399,13 @@ pub const DESK_NL: DeskLabels = DeskLabels {
         "Voorgestelde follow-up overnemen",
         "Alleen mijn / allemaal",
         "Naar mogelijke dubbelen",
+        "Dag",
+        "Week",
+        "Maand",
+        "Jaar",
+        "Vorige",
+        "Volgende",
+        "CSV opslaan",
     ],
     modes: [
         "Overal",
@@ -398,6 +415,7 @@ pub const DESK_NL: DeskLabels = DeskLabels {
         "Nieuwe cliënt",
         "Follow-ups",
         "Hulp",
+        "Telling",
     ],
 };
 
@@ -434,7 +452,11 @@ pub const DESK_EN: DeskLabels = DeskLabels {
     due_today: "fu today",
     overdue_short: "late",
     visit_saved_no: "Visit saved: no",
-    tally_later: "The tally screen comes later; meanwhile use `spreekuur tally`.",
+    tally_title: "Tally",
+    tally_saved: "Tally written to {path}",
+    per_week: "Contacts per week",
+    per_day: "Contacts per day",
+    categories_footnote: "* a visit counts in each of its categories",
     select_followup: "Select an open follow-up first.",
     empty_text: "Type a text first.",
     discarded: "Input thrown away.",
@@ -445,7 +467,7 @@ pub const DESK_EN: DeskLabels = DeskLabels {
     actions: [
         "Quit",
         "Help: all keys",
-        "Tally screen (comes later)",
+        "Tally screen",
         "Register a new client",
         "Open follow-ups",
         "Back to the search",
@@ -468,6 +490,13 @@ pub const DESK_EN: DeskLabels = DeskLabels {
         "Take the suggested follow-up",
         "Only mine / all",
         "To possible duplicates",
+        "Day",
+        "Week",
+        "Month",
+        "Year",
+        "Previous",
+        "Next",
+        "Save CSV",
     ],
     modes: [
         "Everywhere",
@@ -477,6 +506,7 @@ pub const DESK_EN: DeskLabels = DeskLabels {
         "New client",
         "Follow-ups",
         "Help",
+        "Tally",
     ],
 };
 

@@ -8,8 +8,10 @@ use ratatui::backend::TestBackend;
 use spreekuur::config::Lang;
 use spreekuur::model::{
     Birth, Catalog, Channel, Client, FollowUp, FollowUpState, Referral, Stamp, Visit,
+    default_groups,
 };
 use spreekuur::store::ClientSummary;
+use spreekuur::tally::{Period, Tally};
 use spreekuur::tui::keymap::Keymap;
 use spreekuur::tui::screens;
 use spreekuur::tui::state::{CardData, Desk, FollowupRow, Screen, State};
@@ -36,6 +38,7 @@ fn desk() -> Desk {
         lang: Lang::Nl,
         keymap: Keymap::default_map(),
         mono: true,
+        report_groups: default_groups(),
     }
 }
 
@@ -271,6 +274,81 @@ fn ticks_reload_what_is_shown() {
     assert_eq!(fx, vec![Effect::LoadStatus, Effect::LoadCard(1042)]);
 }
 
+/// A November with a spread of categories and referrals, as the store would count it.
+fn november() -> Tally {
+    let from = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let to = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let mut t = Tally {
+        from,
+        to,
+        visits: 52,
+        anonymous_visits: 4,
+        clients: 41,
+        households: 38,
+        new_clients: 6,
+        per_day: (0..30).map(|d| (d * 7 % 5) as u64).collect(),
+        ..Tally::default()
+    };
+    for (k, n) in [
+        ("post", 20),
+        ("toeslagen", 14),
+        ("huisvesting", 9),
+        ("duo", 5),
+        ("vervallen_oud", 1),
+    ] {
+        t.by_category.insert(k.into(), n);
+    }
+    for (k, n) in [("kwadraad", 7), ("voedselbank", 2)] {
+        t.by_referral.insert(k.into(), n);
+    }
+    t.followups.opened = 9;
+    t.followups.done = 7;
+    t.followups.open_now = 12;
+    t.followups.overdue_now = 3;
+    t
+}
+
+#[test]
+fn the_tally_screen_opens_on_today_and_switches_periods_with_single_keys() {
+    let mut s = State::new(desk(), now());
+    let today = now().date();
+    assert_eq!(
+        update(&mut s, ctrl('t'), now()),
+        vec![Effect::LoadTally(Period::Day(today))]
+    );
+    assert_eq!(s.screen, Screen::Tally);
+    let month = Period::month_of(today);
+    assert_eq!(
+        update(&mut s, key(KeyCode::Char('m')), now()),
+        vec![Effect::LoadTally(month)]
+    );
+    assert_eq!(
+        update(&mut s, key(KeyCode::Left), now()),
+        vec![Effect::LoadTally(month.previous())]
+    );
+    assert_eq!(
+        update(&mut s, key(KeyCode::Char('n')), now()),
+        vec![Effect::LoadTally(month)]
+    );
+    // A tally of another period arriving late is not shown.
+    let mut stale = november();
+    stale.from = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    update(&mut s, Event::TallyLoaded(Box::new(stale)), now());
+    assert!(s.tally.tally.is_none());
+    update(&mut s, Event::TallyLoaded(Box::new(november())), now());
+    assert!(s.tally.tally.is_some());
+    assert_eq!(
+        update(&mut s, key(KeyCode::Char('e')), now()),
+        vec![Effect::ExportTally(month)]
+    );
+    assert_eq!(
+        update(&mut s, Event::Tick, now()),
+        vec![Effect::LoadStatus, Effect::LoadTally(month)]
+    );
+    update(&mut s, key(KeyCode::Esc), now());
+    assert_eq!(s.screen, Screen::Search);
+}
+
 // ---- snapshots ----------------------------------------------------------------------------
 
 #[test]
@@ -350,4 +428,13 @@ fn snapshot_help() {
 #[test]
 fn snapshot_too_small() {
     insta::assert_snapshot!(render_at(&State::new(desk(), now()), 50, 12));
+}
+
+#[test]
+fn snapshot_tally() {
+    let mut s = State::new(desk(), now());
+    update(&mut s, ctrl('t'), now());
+    update(&mut s, key(KeyCode::Char('m')), now());
+    update(&mut s, Event::TallyLoaded(Box::new(november())), now());
+    insta::assert_snapshot!(render(&s));
 }

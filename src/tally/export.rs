@@ -44,6 +44,11 @@ pub fn csv(report: &Report, l: &Labels, sep: char) -> String {
 pub fn xlsx(report: &Report, l: &Labels, note: &str, path: &Path) -> Result<(), String> {
     let bytes =
         workbook(report, l, note).map_err(|e| format!("could not build the workbook: {e}"))?;
+    write_private(path, &bytes)
+}
+
+/// Writes an export readable by its owner only (0600): it may hold counts per volunteer.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
@@ -51,7 +56,7 @@ pub fn xlsx(report: &Report, l: &Labels, note: &str, path: &Path) -> Result<(), 
         .mode(0o600)
         .open(path)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    file.write_all(&bytes)
+    file.write_all(bytes)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 

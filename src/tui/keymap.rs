@@ -22,10 +22,11 @@ pub enum Mode {
     NewClient,
     Followups,
     Help,
+    Tally,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 8] = [
         Mode::Global,
         Mode::Search,
         Mode::Card,
@@ -33,6 +34,7 @@ impl Mode {
         Mode::NewClient,
         Mode::Followups,
         Mode::Help,
+        Mode::Tally,
     ];
 
     pub fn table(self) -> &'static str {
@@ -44,6 +46,7 @@ impl Mode {
             Mode::NewClient => "new-client",
             Mode::Followups => "followups",
             Mode::Help => "help",
+            Mode::Tally => "tally",
         }
     }
 }
@@ -91,6 +94,13 @@ actions! {
     AcceptSuggestion = "accept-suggestion",
     Mine = "mine",
     Duplicates = "duplicates",
+    PeriodDay = "period-day",
+    PeriodWeek = "period-week",
+    PeriodMonth = "period-month",
+    PeriodYear = "period-year",
+    Previous = "previous",
+    Next = "next",
+    Export = "export",
 }
 
 /// A key with its modifiers, normalised so that a typed event and a file's text compare.
@@ -232,6 +242,8 @@ struct File {
     followups: Vec<BindingFile>,
     #[serde(default)]
     help: Vec<BindingFile>,
+    #[serde(default)]
+    tally: Vec<BindingFile>,
 }
 
 #[derive(Deserialize)]
@@ -265,6 +277,7 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<Binding>, KeymapError> {
         (Mode::NewClient, parsed.new_client),
         (Mode::Followups, parsed.followups),
         (Mode::Help, parsed.help),
+        (Mode::Tally, parsed.tally),
     ];
     let mut out: Vec<Binding> = Vec::new();
     for (mode, bindings) in tables {

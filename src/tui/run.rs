@@ -9,6 +9,7 @@ use super::update::{Effect, Event, RESULT_LIMIT, update};
 use crate::config::{Config, Lang};
 use crate::model::{FollowUpState, Stamp};
 use crate::store::{Store, StoreError};
+use crate::tally::{self, Period, export, report};
 use chrono::{Local, NaiveDateTime};
 use crossterm::event;
 use ratatui::Terminal;
@@ -50,6 +51,7 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
         lang: opts.lang,
         keymap: opts.keymap,
         mono: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        report_groups: opts.config.report_groups,
     };
     let mut state = State::new(desk, now());
     let mut queue: VecDeque<Event> = VecDeque::new();
@@ -232,7 +234,65 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
                 store.clear_draft(&state.desk.volunteer)?;
                 None
             }
+            Effect::LoadTally(period) => {
+                let (from, to) = period.bounds();
+                Some(Event::TallyLoaded(Box::new(tally::count(
+                    store,
+                    from,
+                    to,
+                    state.today(),
+                    &state.desk.report_groups,
+                )?)))
+            }
+            Effect::ExportTally(period) => Some(export_tally(store, state, period)?),
         })
     })();
     result.unwrap_or_else(|e| Some(Event::Failed(e.to_string())))
+}
+
+/// Writes the period's tally as CSV for Dutch Excel into the volunteer's home directory
+/// (readable by the volunteer only) and says where.
+fn export_tally(store: &Store, state: &State, period: Period) -> Result<Event, StoreError> {
+    let (from, to) = period.bounds();
+    let counted = tally::count(store, from, to, state.today(), &state.desk.report_groups)?;
+    let compared = report::Compared {
+        period,
+        tally: &counted,
+        previous: None,
+        year_earlier: None,
+    };
+    let l = state.desk.l();
+    let rep = report::build(
+        &compared,
+        l,
+        &state.desk.catalog,
+        state.desk.english(),
+        (to - from).num_days() > 31,
+    );
+    let dir = std::env::var_os("HOME")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from("."));
+    let name: String = format!("spreekuur-telling-{period}.csv")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-._".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let path = dir.join(name);
+    Ok(
+        match export::write_private(&path, export::csv(&rep, l, ';').as_bytes()) {
+            Ok(()) => Event::Changed(
+                state
+                    .desk
+                    .d()
+                    .tally_saved
+                    .replace("{path}", &path.display().to_string()),
+            ),
+            Err(e) => Event::Failed(e),
+        },
+    )
 }

@@ -4,8 +4,9 @@ use super::forms::{ClientForm, MiniForm, VisitForm};
 use super::keymap::{Keymap, Mode};
 use crate::config::Lang;
 use crate::labels::{DeskLabels, Labels, desk_labels, labels};
-use crate::model::{Catalog, Client, FollowUp, Visit};
+use crate::model::{Catalog, Client, FollowUp, ReportGroup, Visit};
 use crate::store::ClientSummary;
+use crate::tally::{Period, Tally};
 use chrono::NaiveDateTime;
 use tui_input::Input;
 
@@ -19,6 +20,8 @@ pub struct Desk {
     pub keymap: Keymap,
     /// NO_COLOR: reverse and bold instead of colours.
     pub mono: bool,
+    /// The annual report's groups, for the tally screen's CSV.
+    pub report_groups: Vec<ReportGroup>,
 }
 
 impl Desk {
@@ -41,6 +44,7 @@ pub enum Screen {
     NewClient,
     Followups,
     Help,
+    Tally,
 }
 
 impl Screen {
@@ -52,6 +56,7 @@ impl Screen {
             Screen::NewClient => Mode::NewClient,
             Screen::Followups => Mode::Followups,
             Screen::Help => Mode::Help,
+            Screen::Tally => Mode::Tally,
         }
     }
 }
@@ -125,6 +130,14 @@ impl FollowupsState {
     }
 }
 
+/// The tally screen: the period shown and its figures once read.
+pub struct TallyState {
+    pub period: Period,
+    pub tally: Option<Tally>,
+    /// The screen to go back to.
+    pub from: Screen,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Status {
     pub clients: u64,
@@ -147,6 +160,7 @@ pub struct State {
     /// The screen help was opened from, and how far it is scrolled.
     pub help_from: Screen,
     pub help_scroll: usize,
+    pub tally: TallyState,
     pub status: Status,
     pub quit: bool,
 }
@@ -165,6 +179,11 @@ impl State {
             followups: FollowupsState::default(),
             help_from: Screen::Search,
             help_scroll: 0,
+            tally: TallyState {
+                period: Period::Day(now.date()),
+                tally: None,
+                from: Screen::Search,
+            },
             status: Status::default(),
             quit: false,
         }

@@ -10,6 +10,7 @@ use crate::model::{
     clean_line, clean_note, is_country_code,
 };
 use crate::store::{ClientSummary, Draft, NewFollowUp};
+use crate::tally::{Period, Tally};
 use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::{Input, InputRequest};
@@ -42,6 +43,9 @@ pub enum Effect {
     CloseFollowup(u64),
     SaveDraft(Draft),
     ClearDraft,
+    LoadTally(Period),
+    /// Write the shown period's tally to a CSV file and say where.
+    ExportTally(Period),
 }
 
 /// What happens to the desk: keys, the clock, signals, and the results of effects.
@@ -76,6 +80,7 @@ pub enum Event {
     Changed(String),
     Failed(String),
     DraftFound(Draft),
+    TallyLoaded(Box<Tally>),
 }
 
 pub fn update(state: &mut State, event: Event, now: NaiveDateTime) -> Vec<Effect> {
@@ -111,6 +116,14 @@ pub fn update(state: &mut State, event: Event, now: NaiveDateTime) -> Vec<Effect
                         })
                     }
                 }
+            }
+            Vec::new()
+        }
+        Event::TallyLoaded(tally) => {
+            if tally.from == state.tally.period.bounds().0
+                && tally.to == state.tally.period.bounds().1
+            {
+                state.tally.tally = Some(*tally);
             }
             Vec::new()
         }
@@ -232,8 +245,36 @@ fn reload_shown(state: &State) -> Vec<Effect> {
             .into_iter()
             .collect(),
         Screen::Followups => vec![Effect::LoadFollowups],
+        Screen::Tally => vec![Effect::LoadTally(state.tally.period)],
         _ => Vec::new(),
     }
+}
+
+/// The tally screen: single keys switch the period (day, week, month, year around the one
+/// shown), step back and forth, and write the shown tally to a CSV file.
+fn tally_key(state: &mut State, action: Option<Action>) -> Vec<Effect> {
+    let t = &mut state.tally;
+    let (first, _) = t.period.bounds();
+    let period = match action {
+        Some(Action::PeriodDay) => Period::Day(first),
+        Some(Action::PeriodWeek) => Period::week_of(first),
+        Some(Action::PeriodMonth) => Period::month_of(first),
+        Some(Action::PeriodYear) => Period::year_of(first),
+        Some(Action::Previous) => t.period.previous(),
+        Some(Action::Next) => t.period.next(),
+        Some(Action::Export) => return vec![Effect::ExportTally(t.period)],
+        Some(Action::Back) => {
+            state.screen = t.from;
+            return reload_shown(state);
+        }
+        _ => return Vec::new(),
+    };
+    if period == t.period {
+        return Vec::new();
+    }
+    t.period = period;
+    t.tally = None;
+    vec![Effect::LoadTally(period)]
 }
 
 fn draft_effect(state: &State) -> Option<Effect> {
@@ -315,9 +356,11 @@ fn key(state: &mut State, k: KeyEvent) -> Vec<Effect> {
             state.screen = Screen::Help;
             return Vec::new();
         }
-        Some(Action::Tally) => {
-            state.status.message = Some(state.desk.d().tally_later.to_string());
-            return Vec::new();
+        Some(Action::Tally) if state.screen != Screen::Tally => {
+            state.tally.from = state.screen;
+            state.tally.period = Period::Day(state.today());
+            state.screen = Screen::Tally;
+            return vec![Effect::LoadTally(state.tally.period)];
         }
         _ => {}
     }
@@ -327,6 +370,7 @@ fn key(state: &mut State, k: KeyEvent) -> Vec<Effect> {
         Screen::Visit => visit_key(state, action, &k),
         Screen::NewClient => client_key(state, action, &k),
         Screen::Followups => followups_key(state, action),
+        Screen::Tally => tally_key(state, action),
         Screen::Help => {
             match action {
                 Some(Action::Back) | Some(Action::Help) => state.screen = state.help_from,

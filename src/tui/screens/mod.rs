@@ -6,6 +6,7 @@ mod help;
 mod new_client;
 mod search;
 mod status;
+mod tally;
 mod visit_form;
 
 use super::state::{Screen, State};
@@ -35,6 +36,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
         Screen::NewClient => new_client::draw(frame, main, state),
         Screen::Followups => followups::draw(frame, main, state),
         Screen::Help => help::draw(frame, main, state),
+        Screen::Tally => tally::draw(frame, main, state),
     }
     status::draw(frame, status_line, state);
 }

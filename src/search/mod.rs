@@ -194,3 +194,119 @@ fn rank_candidates<S: CandidateSource>(
     });
     Ok(scored)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::memory::MemorySource;
+    use super::*;
+
+    fn client(
+        number: u64,
+        name: &str,
+        aliases: &[&str],
+        birth: Birth,
+        restricted: bool,
+    ) -> NameRecord {
+        NameRecord {
+            number,
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            birth,
+            restricted,
+        }
+    }
+
+    fn store() -> MemorySource {
+        let mut s = MemorySource::new();
+        s.insert(
+            client(1, "Mohammed Ali", &[], Birth::Year(1980), false),
+            Some("06 1234 5678"),
+        );
+        s.insert(
+            client(2, "Ali Mohammed", &[], Birth::Year(2005), false),
+            None,
+        );
+        s.insert(
+            client(3, "Mahmoud Ali", &[], Birth::Year(1980), false),
+            None,
+        );
+        s.insert(
+            client(4, "Hassan Omar", &["Xasan Cumar"], Birth::Year(1986), false),
+            None,
+        );
+        s.insert(
+            client(5, "Hassan Omar", &[], Birth::Year(1990), false),
+            None,
+        );
+        s.insert(
+            client(6, "Hussein Omar", &[], Birth::Year(1986), true),
+            None,
+        );
+        s
+    }
+
+    fn numbers(hits: &[Hit]) -> Vec<u64> {
+        hits.iter().map(|h| h.number).collect()
+    }
+
+    fn find(s: &MemorySource, q: &str, restricted: bool) -> Vec<u64> {
+        numbers(&search(s, q, 10, restricted).unwrap_or_else(|e| match e {}))
+    }
+
+    #[test]
+    fn order_decides_but_both_are_listed_and_mahmoud_is_not_mohammed() {
+        let s = store();
+        let found = find(&s, "Muhammad Ali", false);
+        assert_eq!(&found[..2], [1, 2]);
+        let mahmoud = found.iter().position(|&n| n == 3);
+        assert!(mahmoud.is_none_or(|p| p >= 2));
+    }
+
+    #[test]
+    fn number_and_phone_come_first() {
+        let s = store();
+        assert_eq!(find(&s, "3", false)[0], 3);
+        assert_eq!(find(&s, "+31 6 12 34 56 78", false)[0], 1);
+        assert_eq!(find(&s, "0612345678", false)[0], 1);
+    }
+
+    #[test]
+    fn a_year_lifts_the_client_born_then_and_aliases_count() {
+        let s = store();
+        assert_eq!(find(&s, "hassan omar 1990", false)[0], 5);
+        assert_eq!(find(&s, "hassan omar 1986", false)[0], 4);
+        assert_eq!(find(&s, "Xasan Cumar", false)[0], 4);
+    }
+
+    #[test]
+    fn restricted_clients_only_when_asked() {
+        let s = store();
+        assert!(!find(&s, "Hussein Omar", false).contains(&6));
+        assert_eq!(find(&s, "Hussein Omar", true)[0], 6);
+    }
+
+    #[test]
+    fn typing_finds_prefixes() {
+        let s = store();
+        assert!(find(&s, "moh", false).contains(&1));
+        assert!(find(&s, "moham al", false).starts_with(&[1]));
+    }
+
+    #[test]
+    fn duplicates_warn_on_the_same_person_and_mark_restricted_ones() {
+        let s = store();
+        let hits =
+            duplicates(&s, "Husain Omar", &Birth::Year(1986), 5).unwrap_or_else(|e| match e {});
+        let restricted: Vec<u64> = hits
+            .iter()
+            .filter(|h| h.restricted)
+            .map(|h| h.number)
+            .collect();
+        assert_eq!(restricted, [6]);
+        let hits = duplicates(&s, "Mohamed Ali", &Birth::Unknown, 5).unwrap_or_else(|e| match e {});
+        assert!(numbers(&hits).contains(&1));
+        let hits =
+            duplicates(&s, "Tesfay Haile", &Birth::Year(1980), 5).unwrap_or_else(|e| match e {});
+        assert!(hits.is_empty());
+    }
+}

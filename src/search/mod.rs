@@ -1,9 +1,35 @@
 //! Finding a client by name, alias, birth, number or phone.
 //!
-//! The store keeps a table of index terms per client (`index_terms`); a query is turned into
-//! term look-ups, the store returns the candidates, and `rank` orders them.
+//! The store keeps a table of index terms per client (`index_terms`, `birth_term`); a query is
+//! turned into term look-ups (`candidates`), the store returns the candidates' name records,
+//! and `rank` orders them. The pieces:
+//! - `normalise`: case, diacritics, Turkish i, ß, apostrophes, ICAO umlaut forms;
+//! - `parts`: particles, Abd-/-ullah/-uddin compounds, solid forms, surname-first;
+//! - `phonetic`: the consonant-skeleton key;
+//! - `table`: equivalent spellings of common name parts (`data/name_parts.toml`);
+//! - `query`, `terms`, `candidates`, `rank`: what was typed, what is stored, what is fetched,
+//!   how it is ordered.
+//!
+//! Nothing here merges clients: the search proposes, the volunteer decides.
+
+mod candidates;
+mod fasthash;
+pub mod memory;
+mod normalise;
+mod parts;
+mod phonetic;
+mod query;
+mod rank;
+mod table;
+mod terms;
+
+pub use rank::MatchKind;
+pub use terms::{birth_term, index_terms};
 
 use crate::model::{Birth, phone_digits};
+use parts::parse_name;
+use query::Query;
+use rank::{Scorer, birth_points};
 
 /// What the ranking needs to know about one candidate client.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,10 +42,17 @@ pub struct NameRecord {
 }
 
 /// Where candidates come from; the store implements it over its index tables.
+///
+/// The term table holds `(term, client)` pairs sorted by term, then client; the terms of a
+/// client are `index_terms(name, aliases)` plus `birth_term(birth)`.
 pub trait CandidateSource {
     type Error;
-    /// Clients with an index term that starts with `prefix`, at most `limit` of them.
+    /// Clients with an index term that starts with `prefix`, at most `limit` of them, in term
+    /// order.
     fn with_term_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<u64>, Self::Error>;
+    /// Clients with exactly this index term, at most `limit` of them: a range scan from
+    /// `(term, 0)` to `(term, u64::MAX)` over the same table.
+    fn with_term(&self, term: &str, limit: usize) -> Result<Vec<u64>, Self::Error>;
     /// Clients whose phone number ends in `key` (see `phone_key`).
     fn with_phone(&self, key: &str) -> Result<Vec<u64>, Self::Error>;
     /// The name records of these clients; numbers that do not exist are left out.
@@ -31,17 +64,11 @@ pub trait CandidateSource {
 pub struct Hit {
     pub number: u64,
     pub score: i64,
-}
-
-/// The terms stored for a client, from its name and aliases.
-pub fn index_terms(name: &str, aliases: &[String]) -> Vec<String> {
-    let mut terms: Vec<String> = std::iter::once(name)
-        .chain(aliases.iter().map(String::as_str))
-        .flat_map(words)
-        .collect();
-    terms.sort();
-    terms.dedup();
-    terms
+    /// How the client was found, to show beside the name ("spelling variant").
+    pub kind: MatchKind,
+    /// A restricted client; only `duplicates` returns these without being asked, so the desk
+    /// can warn without showing the name.
+    pub restricted: bool,
 }
 
 /// The phone index key: the last nine digits, so "+31 6 12345678" and "0612345678" meet.
@@ -50,87 +77,236 @@ pub fn phone_key(phone: &str) -> Option<String> {
     (digits.len() >= 6).then(|| digits[digits.len().saturating_sub(9)..].to_string())
 }
 
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
+const NUMBER_FIRST: i64 = 1_000_000;
+const PHONE_FIRST: i64 = 900_000;
 
 /// Searches for `query`, best match first. Restricted clients appear only with
-/// `include_restricted`.
+/// `include_restricted`. A client number or a phone number puts that client first; a birth
+/// year or date in the query ("hassan 1986") lifts the clients born then.
 pub fn search<S: CandidateSource>(
     source: &S,
     query: &str,
     limit: usize,
     include_restricted: bool,
 ) -> Result<Vec<Hit>, S::Error> {
-    let trimmed = query.trim();
-    let mut numbers = Vec::new();
-    if let Ok(n) = trimmed.parse::<u64>() {
-        numbers.push(n);
+    let q = Query::parse(query);
+    let mut firsts: Vec<(u64, MatchKind)> = Vec::new();
+    if let Some(n) = q.number {
+        firsts.push((n, MatchKind::Number));
     }
-    if let Some(key) = phone_key(trimmed) {
-        numbers.extend(source.with_phone(&key)?);
+    if let Some(key) = &q.phone {
+        firsts.extend(
+            source
+                .with_phone(key)?
+                .into_iter()
+                .map(|n| (n, MatchKind::Phone)),
+        );
     }
-    let query_words = words(trimmed);
-    for w in query_words
-        .iter()
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-    {
-        numbers.extend(source.with_term_prefix(w, 5000)?);
-    }
-    numbers.sort_unstable();
-    numbers.dedup();
-    let mut hits: Vec<Hit> = source
-        .records(&numbers)?
+    let mut hits: Vec<Hit> = rank_candidates(source, &q, &firsts)?
         .into_iter()
-        .filter(|r| include_restricted || !r.restricted)
-        .map(|r| Hit {
-            number: r.number,
-            score: score(&r, trimmed, &query_words),
-        })
-        .filter(|h| h.score > 0)
+        .map(|s| s.hit)
+        .filter(|h| include_restricted || !h.restricted)
         .collect();
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.number.cmp(&b.number)));
     hits.truncate(limit);
     Ok(hits)
 }
 
-fn score(record: &NameRecord, query: &str, query_words: &[String]) -> i64 {
-    if query.parse::<u64>() == Ok(record.number) {
-        return 1_000_000;
-    }
-    let names: Vec<String> = std::iter::once(&record.name)
-        .chain(record.aliases.iter())
-        .flat_map(|n| words(n))
-        .collect();
-    let mut score = 0;
-    for w in query_words {
-        if let Ok(year) = w.parse::<i32>() {
-            if record.birth.year() == Some(year) {
-                score += 50;
-            }
-        } else if names.iter().any(|n| n == w) {
-            score += 100;
-        } else if names.iter().any(|n| n.starts_with(w.as_str())) {
-            score += 60;
-        }
-    }
-    score
-}
-
-/// Existing clients who may be the person being registered: the name's matches, those born
-/// in the same year first.
+/// Clients that may be the person being registered: the same name in any spelling, or all but
+/// one of its parts with the same birth year. Restricted clients are included and marked, so
+/// the desk can warn that one exists without showing who.
 pub fn duplicates<S: CandidateSource>(
     source: &S,
     name: &str,
     birth: &Birth,
     limit: usize,
 ) -> Result<Vec<Hit>, S::Error> {
-    let query = match birth.year() {
-        Some(y) => format!("{name} {y}"),
-        None => name.to_string(),
+    let date = match birth {
+        Birth::Date(d) => Some(*d),
+        _ => None,
     };
-    search(source, &query, limit, true)
+    let q = Query::for_name(name, birth.year(), date);
+    let n = q.parts.len();
+    let mut hits: Vec<Hit> = rank_candidates(source, &q, &[])?
+        .into_iter()
+        .filter(|s| s.hit.kind != MatchKind::Partial || (n >= 2 && s.matched + 1 >= n && s.born))
+        .map(|s| s.hit)
+        .collect();
+    hits.truncate(limit);
+    Ok(hits)
+}
+
+struct Scored {
+    hit: Hit,
+    /// Query words that met a part of the client's name.
+    matched: usize,
+    /// The birth in the query fits the client's.
+    born: bool,
+}
+
+fn rank_candidates<S: CandidateSource>(
+    source: &S,
+    q: &Query,
+    firsts: &[(u64, MatchKind)],
+) -> Result<Vec<Scored>, S::Error> {
+    let mut numbers = candidates::gather(source, q)?;
+    numbers.extend(firsts.iter().map(|&(n, _)| n));
+    numbers.sort_unstable();
+    numbers.dedup();
+    let scorer = Scorer::new(q);
+    let mut scored: Vec<Scored> = Vec::new();
+    for record in source.records(&numbers)? {
+        let first = firsts
+            .iter()
+            .filter(|&&(n, _)| n == record.number)
+            .map(|&(_, kind)| kind)
+            .min();
+        let (score, kind, matched, born) = match first {
+            Some(MatchKind::Number) => (NUMBER_FIRST, MatchKind::Number, 0, false),
+            Some(kind) => (PHONE_FIRST, kind, 0, false),
+            None => {
+                let names: Vec<Vec<parts::Part>> = std::iter::once(&record.name)
+                    .chain(&record.aliases)
+                    .map(|n| parse_name(n))
+                    .collect();
+                let Some(best) = scorer.best(names.iter().map(Vec::as_slice)) else {
+                    continue;
+                };
+                let birth = birth_points(q, &record.birth);
+                (best.points + birth, best.kind, best.matched, birth > 0)
+            }
+        };
+        scored.push(Scored {
+            hit: Hit {
+                number: record.number,
+                score,
+                kind,
+                restricted: record.restricted,
+            },
+            matched,
+            born,
+        });
+    }
+    scored.sort_by(|a, b| {
+        b.hit
+            .score
+            .cmp(&a.hit.score)
+            .then(a.hit.number.cmp(&b.hit.number))
+    });
+    Ok(scored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::memory::MemorySource;
+    use super::*;
+
+    fn client(
+        number: u64,
+        name: &str,
+        aliases: &[&str],
+        birth: Birth,
+        restricted: bool,
+    ) -> NameRecord {
+        NameRecord {
+            number,
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            birth,
+            restricted,
+        }
+    }
+
+    fn store() -> MemorySource {
+        let mut s = MemorySource::new();
+        s.insert(
+            client(1, "Mohammed Ali", &[], Birth::Year(1980), false),
+            Some("06 1234 5678"),
+        );
+        s.insert(
+            client(2, "Ali Mohammed", &[], Birth::Year(2005), false),
+            None,
+        );
+        s.insert(
+            client(3, "Mahmoud Ali", &[], Birth::Year(1980), false),
+            None,
+        );
+        s.insert(
+            client(4, "Hassan Omar", &["Xasan Cumar"], Birth::Year(1986), false),
+            None,
+        );
+        s.insert(
+            client(5, "Hassan Omar", &[], Birth::Year(1990), false),
+            None,
+        );
+        s.insert(
+            client(6, "Hussein Omar", &[], Birth::Year(1986), true),
+            None,
+        );
+        s
+    }
+
+    fn numbers(hits: &[Hit]) -> Vec<u64> {
+        hits.iter().map(|h| h.number).collect()
+    }
+
+    fn find(s: &MemorySource, q: &str, restricted: bool) -> Vec<u64> {
+        numbers(&search(s, q, 10, restricted).unwrap_or_else(|e| match e {}))
+    }
+
+    #[test]
+    fn order_decides_but_both_are_listed_and_mahmoud_is_not_mohammed() {
+        let s = store();
+        let found = find(&s, "Muhammad Ali", false);
+        assert_eq!(&found[..2], [1, 2]);
+        let mahmoud = found.iter().position(|&n| n == 3);
+        assert!(mahmoud.is_none_or(|p| p >= 2));
+    }
+
+    #[test]
+    fn number_and_phone_come_first() {
+        let s = store();
+        assert_eq!(find(&s, "3", false)[0], 3);
+        assert_eq!(find(&s, "+31 6 12 34 56 78", false)[0], 1);
+        assert_eq!(find(&s, "0612345678", false)[0], 1);
+    }
+
+    #[test]
+    fn a_year_lifts_the_client_born_then_and_aliases_count() {
+        let s = store();
+        assert_eq!(find(&s, "hassan omar 1990", false)[0], 5);
+        assert_eq!(find(&s, "hassan omar 1986", false)[0], 4);
+        assert_eq!(find(&s, "Xasan Cumar", false)[0], 4);
+    }
+
+    #[test]
+    fn restricted_clients_only_when_asked() {
+        let s = store();
+        assert!(!find(&s, "Hussein Omar", false).contains(&6));
+        assert_eq!(find(&s, "Hussein Omar", true)[0], 6);
+    }
+
+    #[test]
+    fn typing_finds_prefixes() {
+        let s = store();
+        assert!(find(&s, "moh", false).contains(&1));
+        assert!(find(&s, "moham al", false).starts_with(&[1]));
+    }
+
+    #[test]
+    fn duplicates_warn_on_the_same_person_and_mark_restricted_ones() {
+        let s = store();
+        let hits =
+            duplicates(&s, "Husain Omar", &Birth::Year(1986), 5).unwrap_or_else(|e| match e {});
+        let restricted: Vec<u64> = hits
+            .iter()
+            .filter(|h| h.restricted)
+            .map(|h| h.number)
+            .collect();
+        assert_eq!(restricted, [6]);
+        let hits = duplicates(&s, "Mohamed Ali", &Birth::Unknown, 5).unwrap_or_else(|e| match e {});
+        assert!(numbers(&hits).contains(&1));
+        let hits =
+            duplicates(&s, "Tesfay Haile", &Birth::Year(1980), 5).unwrap_or_else(|e| match e {});
+        assert!(hits.is_empty());
+    }
 }

@@ -6,7 +6,7 @@ use super::tables::ReadTables;
 use super::visits::last_visit_day;
 use super::{Store, StoreError};
 use crate::model::Client;
-use crate::search::{self, CandidateSource, Hit, NameRecord};
+use crate::search::{self, CandidateSource, NameRecord};
 use chrono::NaiveDate;
 
 /// A client as a search result or list row shows it.
@@ -31,6 +31,17 @@ impl CandidateSource for View<'_> {
                 break;
             }
             out.push(client);
+        }
+        Ok(out)
+    }
+
+    fn with_term(&self, term: &str, limit: usize) -> Result<Vec<u64>, StoreError> {
+        let mut out = Vec::new();
+        for entry in self.0.name_terms.range((term, 0)..=(term, u64::MAX))? {
+            if out.len() >= limit {
+                break;
+            }
+            out.push(entry?.0.value().1);
         }
         Ok(out)
     }
@@ -70,7 +81,7 @@ impl Store {
     ) -> Result<Vec<ClientSummary>, StoreError> {
         self.read(|t| {
             let hits = search::search(&View(t), query, limit, include_restricted)?;
-            summaries(t, &hits)
+            summaries(t, hits.iter().map(|h| h.number))
         })
     }
 
@@ -83,26 +94,23 @@ impl Store {
     ) -> Result<Vec<ClientSummary>, StoreError> {
         self.read(|t| {
             let hits = search::duplicates(&View(t), name, birth, limit)?;
-            summaries(t, &hits)
+            summaries(t, hits.iter().map(|h| h.number))
         })
     }
 
     /// The list-row view of these clients (those that exist), in the same order.
     pub fn summaries(&self, numbers: &[u64]) -> Result<Vec<ClientSummary>, StoreError> {
-        self.read(|t| {
-            let hits: Vec<Hit> = numbers
-                .iter()
-                .map(|&number| Hit { number, score: 0 })
-                .collect();
-            summaries(t, &hits)
-        })
+        self.read(|t| summaries(t, numbers.iter().copied()))
     }
 }
 
-fn summaries(t: &ReadTables, hits: &[Hit]) -> Result<Vec<ClientSummary>, StoreError> {
-    let mut out = Vec::with_capacity(hits.len());
-    for hit in hits {
-        if let Some(client) = read_client(t, hit.number)? {
+fn summaries(
+    t: &ReadTables,
+    numbers: impl Iterator<Item = u64>,
+) -> Result<Vec<ClientSummary>, StoreError> {
+    let mut out = Vec::new();
+    for number in numbers {
+        if let Some(client) = read_client(t, number)? {
             out.push(ClientSummary {
                 last_visit: last_visit_day(t, client.number)?,
                 open_followups: open_count(t, client.number)?,

@@ -4,7 +4,7 @@ use super::codec::{decode_client, encode_client};
 use super::tables::{ReadTables, WriteTables};
 use super::{Store, StoreError, next_number};
 use crate::model::{Client, ClientDraft, Stamp};
-use crate::search::{index_terms, phone_key};
+use crate::search::{birth_term, index_terms, phone_key};
 use redb::ReadableTable;
 
 impl Store {
@@ -127,8 +127,15 @@ pub(super) fn insert_client(
     Ok(number)
 }
 
+/// The search terms of a client: name parts, spellings and phonetic keys, and the birth year.
+fn terms(c: &Client) -> Vec<String> {
+    let mut terms = index_terms(&c.name, &c.aliases);
+    terms.extend(birth_term(&c.birth));
+    terms
+}
+
 fn index(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
-    for term in index_terms(&c.name, &c.aliases) {
+    for term in terms(c) {
         t.name_terms.insert((term.as_str(), c.number), ())?;
     }
     if let Some(key) = c.phone.as_deref().and_then(phone_key) {
@@ -138,7 +145,7 @@ fn index(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
 }
 
 fn unindex(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
-    for term in index_terms(&c.name, &c.aliases) {
+    for term in terms(c) {
         t.name_terms.remove((term.as_str(), c.number))?;
     }
     if let Some(key) = c.phone.as_deref().and_then(phone_key) {

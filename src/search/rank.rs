@@ -1,0 +1,467 @@
+//! Ordering candidates: how well each query word meets each name part, and how well a whole
+//! name meets the query.
+//!
+//! Word grades, best first: the same spelling (100), the same but for doubled letters (97), a
+//! prefix of the word still being typed (94), the same name in another spelling from the
+//! name-part table (84 + closeness 0..6), the same phonetic key where the table does not tell
+//! the two apart (78 + closeness), an abbreviation (65), a phonetic prefix of the word being
+//! typed (58), the inner part of a compound (55), a fuzzy-matcher hit (30..50). A missing or
+//! different particle costs 2.
+//!
+//! A name then scores: the average word grade ×10, +500 when every query word met a part,
+//! +200 when they met in the query's order (Mohammed Ali before Ali Mohammed), +30 when the
+//! first word met the first part, −25 for each part of the name the query did not mention.
+//! A birth year in the query adds 400, so that with the year asked the right client wins over
+//! a same-named stranger spelled exactly as typed; an exact birth date adds 600.
+
+use super::parts::{Part, Reading};
+use super::query::Query;
+use crate::model::Birth;
+use chrono::Datelike;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+pub const EXACT: u32 = 100;
+pub const TYPED_PREFIX: u32 = 94;
+pub const GROUP: u32 = 84;
+pub const KEY: u32 = 78;
+pub const PREFIX: u32 = 65;
+pub const KEY_PREFIX: u32 = 58;
+pub const INNER: u32 = 55;
+pub const FUZZY: u32 = 30;
+
+const ALL_WORDS: i64 = 500;
+const IN_ORDER: i64 = 200;
+const SOME_IN_ORDER: i64 = 100;
+const FIRST_FIRST: i64 = 30;
+const UNMENTIONED_PART: i64 = 25;
+const YEAR: i64 = 400;
+const DATE: i64 = 600;
+const SAME_YEAR_OTHER_DAY: i64 = 150;
+
+/// How a hit was found, for the desk to show beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MatchKind {
+    /// The query was the client's number.
+    Number,
+    /// The query was the client's phone number.
+    Phone,
+    /// Every word as written (or a prefix of the word being typed).
+    Exact,
+    /// Every word, some in another spelling of the same name.
+    Variant,
+    /// Every word, some only loosely.
+    Fuzzy,
+    /// Some of the words.
+    Partial,
+}
+
+/// Precomputed query pieces and the fuzzy matcher, shared by all candidates.
+pub struct Scorer<'q> {
+    query: &'q Query,
+    /// `joined[i]` is query parts i and i+1 run together.
+    joined: Vec<Part>,
+    matcher: SkimMatcherV2,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameScore {
+    pub points: i64,
+    pub kind: MatchKind,
+    /// Query words that met a part.
+    pub matched: usize,
+}
+
+impl<'q> Scorer<'q> {
+    pub fn new(query: &'q Query) -> Scorer<'q> {
+        let joined = query
+            .parts
+            .windows(2)
+            .map(|w| Part::joined(&w[0], &w[1]))
+            .collect();
+        Scorer {
+            query,
+            joined,
+            matcher: SkimMatcherV2::default(),
+        }
+    }
+
+    /// The best score of the query against any of a client's names (name and aliases count
+    /// alike); None when no query word met any of them.
+    pub fn best<'a>(&self, names: impl IntoIterator<Item = &'a [Part]>) -> Option<NameScore> {
+        names
+            .into_iter()
+            .map(|parts| self.name(parts))
+            .filter(|s| s.matched > 0)
+            .max_by_key(|s| s.points)
+    }
+
+    fn name(&self, r: &[Part]) -> NameScore {
+        let q = &self.query.parts;
+        let n = q.len();
+        let k = r.len();
+        if n == 0 || k == 0 {
+            return NameScore {
+                points: 0,
+                kind: MatchKind::Partial,
+                matched: 0,
+            };
+        }
+        let typing_at = |i: usize| self.query.typing && i + 1 == n;
+        let g: Vec<Vec<u32>> = (0..n)
+            .map(|i| {
+                r.iter()
+                    .map(|p| self.grade(&q[i], typing_at(i), p))
+                    .collect()
+            })
+            .collect();
+        let gq: Vec<Vec<u32>> = (0..n.saturating_sub(1))
+            .map(|i| {
+                r.iter()
+                    .map(|p| self.grade(&self.joined[i], typing_at(i + 1), p))
+                    .collect()
+            })
+            .collect();
+        // Run the record's parts together only where it has more parts than the query and some
+        // query word found no good part ("Gebreyesus" typed, "Gebre Yesus" stored).
+        let weak = g.iter().any(|row| row.iter().all(|&x| x < GROUP));
+        let gr: Vec<Vec<u32>> = if weak && k > n {
+            let joined: Vec<Part> = r.windows(2).map(|w| Part::joined(&w[0], &w[1])).collect();
+            (0..n)
+                .map(|i| {
+                    joined
+                        .iter()
+                        .map(|p| self.grade(&q[i], typing_at(i), p))
+                        .collect()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let gr_at = |i: usize, j: usize| gr.get(i).and_then(|row| row.get(j)).copied();
+
+        // Order-keeping alignment: (sum of grades, query words met, record parts used, first met first).
+        type Cell = Option<(u32, usize, usize, bool)>;
+        let mut dp: Vec<Vec<Cell>> = vec![vec![None; k + 1]; n + 1];
+        dp[0][0] = Some((0, 0, 0, false));
+        let relax =
+            |dp: &mut Vec<Vec<Cell>>, i: usize, j: usize, cell: (u32, usize, usize, bool)| {
+                if dp[i][j].is_none_or(|old| cell.0 > old.0) {
+                    dp[i][j] = Some(cell);
+                }
+            };
+        for i in 0..=n {
+            for j in 0..=k {
+                let Some((s, cq, cr, first)) = dp[i][j] else {
+                    continue;
+                };
+                if i < n {
+                    relax(&mut dp, i + 1, j, (s, cq, cr, first));
+                }
+                if j < k {
+                    relax(&mut dp, i, j + 1, (s, cq, cr, first));
+                }
+                let at_start = i == 0 && j == 0;
+                if i < n && j < k && g[i][j] > 0 {
+                    let f = first || (at_start && g[i][j] >= KEY);
+                    relax(&mut dp, i + 1, j + 1, (s + g[i][j], cq + 1, cr + 1, f));
+                }
+                if i + 1 < n && j < k && gq[i][j] > 0 {
+                    let f = first || (at_start && gq[i][j] >= KEY);
+                    relax(&mut dp, i + 2, j + 1, (s + 2 * gq[i][j], cq + 2, cr + 1, f));
+                }
+                if let Some(x) = gr_at(i, j).filter(|&x| x > 0) {
+                    let f = first || (at_start && x >= KEY);
+                    relax(&mut dp, i + 1, j + 2, (s + x, cq + 1, cr + 2, f));
+                }
+            }
+        }
+        let (sum_o, met_o, used_o, first) = dp[n][k].unwrap_or((0, 0, 0, false));
+
+        // Any order: each query word's best part.
+        let best_u: Vec<u32> = (0..n)
+            .map(|i| {
+                let row_max =
+                    |row: Option<&Vec<u32>>| row.and_then(|r| r.iter().copied().max()).unwrap_or(0);
+                row_max(g.get(i))
+                    .max(row_max(gr.get(i)))
+                    .max(row_max(gq.get(i)))
+                    .max(row_max(i.checked_sub(1).and_then(|p| gq.get(p))))
+            })
+            .collect();
+        let sum_u: u32 = best_u.iter().sum();
+        let met_u = best_u.iter().filter(|&&x| x > 0).count();
+        let used_u = met_u.min(k);
+
+        let (sum, used) = if sum_o >= sum_u {
+            (sum_o, used_o)
+        } else {
+            (sum_u, used_u)
+        };
+        let matched = met_o.max(met_u);
+        let all = matched == n;
+        let mut points = i64::from(sum) * 10 / n as i64;
+        if all {
+            points += ALL_WORDS;
+        }
+        if n >= 2 && met_o == n {
+            points += IN_ORDER;
+        } else if met_o >= 2 {
+            points += SOME_IN_ORDER;
+        }
+        if first {
+            points += FIRST_FIRST;
+        }
+        points -= UNMENTIONED_PART * k.saturating_sub(used).min(3) as i64;
+        let weakest = best_u.iter().copied().min().unwrap_or(0);
+        let kind = if !all {
+            MatchKind::Partial
+        } else if weakest >= TYPED_PREFIX - 2 {
+            MatchKind::Exact
+        } else if weakest >= KEY - 2 {
+            MatchKind::Variant
+        } else {
+            MatchKind::Fuzzy
+        };
+        NameScore {
+            points,
+            kind,
+            matched,
+        }
+    }
+
+    /// How well query part `q` meets record part `r`, 0 for not at all.
+    pub fn grade(&self, q: &Part, typing: bool, r: &Part) -> u32 {
+        if q.surface == r.surface {
+            return EXACT;
+        }
+        let mut best = 0;
+        for qr in &q.readings {
+            for rr in &r.readings {
+                best = best.max(self.reading_grade(qr, typing, rr));
+                if best >= EXACT - 2 {
+                    return best;
+                }
+            }
+        }
+        if typing && r.surface.starts_with(&q.surface) {
+            best = best.max(TYPED_PREFIX);
+        }
+        best
+    }
+
+    fn reading_grade(&self, q: &Reading, typing: bool, r: &Reading) -> u32 {
+        let penalty = if q.particle == r.particle { 0 } else { 2 };
+        let same = |a: &str| a == r.core || r.icao.as_deref() == Some(a);
+        if same(&q.core) || q.icao.as_deref().is_some_and(same) {
+            return EXACT - penalty;
+        }
+        // A missing shadda: Hasan/Hassan, Muhamad/Muhammad.
+        if single_letters(&q.core).eq(single_letters(&r.core)) {
+            return EXACT - 3 - penalty;
+        }
+        if typing && r.core.starts_with(&q.core) {
+            return TYPED_PREFIX - penalty;
+        }
+        let closeness = || closeness(&q.core, &r.core);
+        let both_listed = !q.groups.is_empty() && !r.groups.is_empty();
+        if both_listed && q.groups.iter().any(|g| r.groups.contains(g)) {
+            return GROUP + closeness() - penalty;
+        }
+        // Two listed names in different groups are different names (Hassan, Hussein), however
+        // alike they sound; only the fuzzy matcher may still see a typing slip.
+        if !both_listed && q.keys.iter().any(|k| r.keys.contains(k)) {
+            return KEY + closeness() - penalty;
+        }
+        if q.core.len() >= 3 && r.core.starts_with(&q.core) {
+            return PREFIX - penalty;
+        }
+        if typing
+            && q.core.len() >= 2
+            && q.keys.first().is_some_and(|qk| {
+                qk.len() >= 2 && r.keys.iter().any(|rk| rk.starts_with(qk.as_str()))
+            })
+        {
+            return KEY_PREFIX - penalty;
+        }
+        if r.inner.as_deref() == Some(q.core.as_str()) {
+            return INNER - penalty;
+        }
+        self.fuzzy(&q.core, &r.core)
+    }
+
+    /// fuzzy-matcher in both directions, for slips such as Kasay/Kahsay or Mohammd; only
+    /// between words of like length that start alike.
+    fn fuzzy(&self, a: &str, b: &str) -> u32 {
+        if a.len() < 4
+            || b.len() < 4
+            || a.len().abs_diff(b.len()) > 2
+            || a.as_bytes().first() != b.as_bytes().first()
+        {
+            return 0;
+        }
+        let ratio = |pattern: &str, choice: &str| -> f64 {
+            let full = self.matcher.fuzzy_match(pattern, pattern).unwrap_or(0);
+            match self.matcher.fuzzy_match(choice, pattern) {
+                Some(s) if full > 0 => s as f64 / full as f64,
+                _ => 0.0,
+            }
+        };
+        let r = ratio(a, b).max(ratio(b, a));
+        if r < 0.5 {
+            0
+        } else {
+            FUZZY + (20.0 * r.min(1.0)) as u32
+        }
+    }
+}
+
+/// The letters of a word with doubled letters written once.
+fn single_letters(word: &str) -> impl Iterator<Item = u8> + '_ {
+    let b = word.as_bytes();
+    b.iter()
+        .enumerate()
+        .filter(|&(i, c)| i == 0 || b[i - 1] != *c)
+        .map(|(_, &c)| c)
+}
+
+/// 0..=6 by edit distance, to order spellings within a tier (Husain is closer to Hussain than
+/// to Hossein).
+fn closeness(a: &str, b: &str) -> u32 {
+    let d = edit_distance(a.as_bytes(), b.as_bytes());
+    6u32.saturating_sub(2 * d as u32)
+}
+
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    // Name parts are short; longer words are compared on their first 31 letters.
+    let a = &a[..a.len().min(31)];
+    let b = &b[..b.len().min(31)];
+    let mut row = [0usize; 32];
+    for (j, cell) in row.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = (diag + usize::from(ca != cb)).min(up + 1).min(row[j] + 1);
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// Points for the birth the query names.
+pub fn birth_points(query: &Query, birth: &Birth) -> i64 {
+    match (query.date, birth) {
+        (Some(d), Birth::Date(b)) if d == *b => DATE,
+        (Some(d), Birth::Date(b)) if d.year() == b.year() => SAME_YEAR_OTHER_DAY,
+        _ if query.year.is_some() && query.year == birth.year() => YEAR,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::parts::parse_name;
+
+    fn grade(q: &str, r: &str) -> u32 {
+        let query = Query::parse(&format!("{q} "));
+        let s = Scorer::new(&query);
+        s.grade(&query.parts[0], false, &parse_name(r)[0])
+    }
+
+    fn points(q: &str, r: &str) -> i64 {
+        let query = Query::parse(q);
+        let s = Scorer::new(&query);
+        let parts = parse_name(r);
+        s.best([parts.as_slice()]).map_or(0, |x| x.points)
+    }
+
+    #[test]
+    fn word_grades_follow_the_tiers() {
+        assert_eq!(grade("hassan", "Hassan"), EXACT);
+        assert_eq!(grade("oeztuerk", "Öztürk"), EXACT);
+        assert_eq!(grade("alhassan", "Al-Hassan"), EXACT);
+        assert_eq!(grade("hassan", "Al-Hassan"), EXACT - 2);
+        assert_eq!(grade("hasan", "Hassan"), EXACT - 3);
+        assert!((GROUP..EXACT).contains(&grade("maxamed", "Mohammed")));
+        assert!((KEY..GROUP).contains(&grade("gebrehiwot", "Ghebrehiwet")));
+        assert!((FUZZY..INNER).contains(&grade("kasay", "Kahsay")));
+        assert_eq!(grade("moham", "Mohammed"), PREFIX);
+    }
+
+    #[test]
+    fn listed_names_in_different_groups_do_not_meet() {
+        for (a, b) in [
+            ("hassan", "Hussein"),
+            ("mahmoud", "Mohammed"),
+            ("saeed", "Sayed"),
+            ("samer", "Samir"),
+            ("omar", "Amr"),
+            ("nour", "Noura"),
+            ("ahmad", "Hamad"),
+            ("amal", "Amani"),
+        ] {
+            assert!(grade(a, b) < KEY, "{a} / {b}: {}", grade(a, b));
+        }
+    }
+
+    #[test]
+    fn order_breaks_ties_but_both_are_listed() {
+        let right = points("Mohammed Ali", "Mohammed Ali");
+        let turned = points("Mohammed Ali", "Ali Mohammed");
+        assert!(right > turned && turned > 0);
+        assert!(
+            points("Abdul Karim Hamid", "Abdul Karim Hamid")
+                > points("Abdul Karim Hamid", "Abdul Hamid Karim")
+        );
+        assert!(
+            points("Daniel Ghirmay", "Daniel Ghirmay") > points("Daniel Ghirmay", "Ghirmay Daniel")
+        );
+        assert!(
+            points("GHIRMAY, Daniel", "Daniel Ghirmay")
+                > points("GHIRMAY, Daniel", "Ghirmay Daniel")
+        );
+    }
+
+    #[test]
+    fn a_variant_in_order_beats_an_exact_name_turned_round() {
+        assert!(points("Husayn Ali", "Hussein Ali") > points("Husayn Ali", "Ali Husayn"));
+    }
+
+    #[test]
+    fn all_words_beat_some() {
+        assert!(points("Hussein Ali", "Husain Ali") > points("Hussein Ali", "Hussein Omar"));
+    }
+
+    #[test]
+    fn split_and_solid_forms_meet() {
+        let solid = points("Filmon Gebre Hiwet", "Filmon Gebrehiwet");
+        assert!(solid > points("Filmon Gebre Hiwet", "Filmon Tesfay"));
+        assert!(
+            points("Kidane Gebreyesus", "Kidane Gebre Yesus")
+                >= points("Kidane Gebreyesus", "Kidane Gebre")
+        );
+    }
+
+    #[test]
+    fn birth_points_prefer_the_exact_date() {
+        let q = Query::parse("x 1986-03-02");
+        let d = |y, m, day| Birth::Date(chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap());
+        assert_eq!(birth_points(&q, &d(1986, 3, 2)), DATE);
+        assert_eq!(birth_points(&q, &Birth::Year(1986)), YEAR);
+        assert_eq!(birth_points(&q, &d(1986, 5, 1)), SAME_YEAR_OTHER_DAY);
+        assert_eq!(birth_points(&q, &d(2011, 7, 15)), 0);
+        assert_eq!(birth_points(&Query::parse("x"), &Birth::Year(1986)), 0);
+    }
+
+    #[test]
+    fn edit_distance_counts_changes() {
+        assert_eq!(edit_distance(b"husain", b"hussain"), 1);
+        assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(closeness("husain", "husain"), 6);
+    }
+}

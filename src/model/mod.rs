@@ -1,5 +1,6 @@
 //! The records of the desk as plain data: no storage, no terminal, no I/O.
 
+mod audit;
 mod birth;
 mod catalog;
 mod channel;
@@ -9,6 +10,7 @@ mod followup;
 mod text;
 mod visit;
 
+pub use audit::{AuditAction, AuditEntry};
 pub use birth::Birth;
 pub use catalog::{Catalog, CatalogEntry, CatalogKind};
 pub use channel::Channel;

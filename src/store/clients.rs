@@ -1,16 +1,21 @@
 //! Clients: register, change, read; keeps the name, phone and household indexes in step.
 
+use super::audit::append;
 use super::codec::{decode_client, encode_client};
 use super::tables::{ReadTables, WriteTables};
 use super::{Store, StoreError, next_number};
-use crate::model::{Client, ClientDraft, Stamp};
+use crate::model::{AuditAction, Client, ClientDraft, Stamp};
 use crate::search::{index_terms, phone_key};
 use redb::ReadableTable;
 
 impl Store {
     /// Registers a new client and returns its number.
     pub fn add_client(&self, draft: ClientDraft, stamp: Stamp) -> Result<u64, StoreError> {
-        self.write(|t| insert_client(t, draft, stamp))
+        self.write(|t| {
+            let number = insert_client(t, draft, stamp.clone())?;
+            append(t, &stamp, Some(number), AuditAction::Create, None)?;
+            Ok(number)
+        })
     }
 
     /// Changes a client with `change` and stores the result; the indexes follow.
@@ -28,6 +33,7 @@ impl Store {
             // the indexes in step.
             client.number = number;
             client.household = old.household;
+            append(t, &stamp, Some(number), AuditAction::Change, None)?;
             client.changed = stamp;
             unindex(t, &old)?;
             index(t, &client)?;
@@ -39,13 +45,17 @@ impl Store {
 
     /// Puts `number` in the household of `other` (starting one when `other` has none).
     pub fn join_household(&self, number: u64, other: u64, stamp: Stamp) -> Result<u64, StoreError> {
-        self.write(|t| join_household(t, number, other, stamp))
+        self.write(|t| {
+            append(t, &stamp, Some(number), AuditAction::Change, None)?;
+            join_household(t, number, other, stamp)
+        })
     }
 
     pub fn leave_household(&self, number: u64, stamp: Stamp) -> Result<(), StoreError> {
         self.write(|t| {
             let mut client = load_client(t, number)?;
             if let Some(old) = client.household.take() {
+                append(t, &stamp, Some(number), AuditAction::Change, None)?;
                 t.households.remove((old, number))?;
                 client.changed = stamp;
                 store_client(t, &client)?;

@@ -192,3 +192,90 @@ pub fn labels(lang: Lang) -> &'static Labels {
         Lang::En => &EN,
     }
 }
+
+/// The words of the privacy commands (audit, export, forget, restrict, purge, backup, check),
+/// kept apart so the desk's and the tally's labels change without touching these.
+pub struct PrivacyLabels {
+    pub when: &'static str,
+    pub who: &'static str,
+    pub action: &'static str,
+    pub about: &'static str,
+    pub no_audit: &'static str,
+    pub export_title: &'static str,
+    pub export_made: &'static str,
+    pub export_rights: &'static str,
+    pub all_followups: &'static str,
+    pub history: &'static str,
+    pub household_number: &'static str,
+    pub exported_to: &'static str,
+    pub forget_warning: &'static str,
+    pub forget_prompt: &'static str,
+    pub forgotten: &'static str,
+    pub restricted_now: &'static str,
+    pub lifted_now: &'static str,
+    pub purge_none: &'static str,
+    pub purge_dry_run: &'static str,
+    pub purged: &'static str,
+    pub backup_written: &'static str,
+    pub check_clean: &'static str,
+    pub check_found: &'static str,
+}
+
+pub const PRIVACY_NL: PrivacyLabels = PrivacyLabels {
+    when: "wanneer",
+    who: "wie",
+    action: "actie",
+    about: "betreft",
+    no_audit: "geen regels in het logboek",
+    export_title: "Alles wat het spreekuur over u vastlegt",
+    export_made: "opgemaakt op",
+    export_rights: "U mag deze gegevens laten verbeteren, laten wissen of laten afschermen. Vraag het aan de coördinator.",
+    all_followups: "Afspraken (follow-ups)",
+    history: "Wie uw gegevens bekeek of wijzigde",
+    household_number: "huishouden nr",
+    exported_to: "Inzage geschreven naar",
+    forget_warning: "Dit wist cliënt {n} ({name}) met alle notities en follow-ups. De anonieme tellingen blijven. Dit kan niet ongedaan worden.",
+    forget_prompt: "Typ het cliëntnummer om te bevestigen: ",
+    forgotten: "Cliënt {n} is gewist; de anonieme tellingen blijven.",
+    restricted_now: "Cliënt {n} is afgeschermd: alleen te vinden met --restricted.",
+    lifted_now: "Afscherming van cliënt {n} opgeheven.",
+    purge_none: "Geen cliënten zonder contact sinds {date}.",
+    purge_dry_run: "Proefrun: niets gewist. Wis deze cliënten met --yes.",
+    purged: "{count} cliënten gewist; de anonieme tellingen blijven.",
+    backup_written: "Reservekopie geschreven naar",
+    check_clean: "in orde",
+    check_found: "problemen gevonden",
+};
+
+pub const PRIVACY_EN: PrivacyLabels = PrivacyLabels {
+    when: "when",
+    who: "who",
+    action: "action",
+    about: "about",
+    no_audit: "no lines in the audit log",
+    export_title: "Everything the walk-in desk records about you",
+    export_made: "made on",
+    export_rights: "You may have this data corrected, erased or restricted. Ask the coordinator.",
+    all_followups: "Follow-ups",
+    history: "Who viewed or changed your data",
+    household_number: "household no",
+    exported_to: "Access export written to",
+    forget_warning: "This erases client {n} ({name}) with every note and follow-up. The anonymous counts stay. This cannot be undone.",
+    forget_prompt: "Type the client number to confirm: ",
+    forgotten: "Client {n} is erased; the anonymous counts stay.",
+    restricted_now: "Client {n} is restricted: found only with --restricted.",
+    lifted_now: "Restriction of client {n} lifted.",
+    purge_none: "No clients without contact since {date}.",
+    purge_dry_run: "Dry run: nothing erased. Erase these clients with --yes.",
+    purged: "{count} clients erased; the anonymous counts stay.",
+    backup_written: "Backup written to",
+    check_clean: "sound",
+    check_found: "problems found",
+};
+
+pub fn privacy_labels(lang: Lang) -> &'static PrivacyLabels {
+    match lang {
+        Lang::Nl => &PRIVACY_NL,
+        Lang::En => &PRIVACY_EN,
+    }
+}

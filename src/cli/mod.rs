@@ -1,13 +1,20 @@
 //! The subcommands: each reads its arguments, calls the library and returns what to print.
 
 mod args;
+mod audit;
+mod backup;
+mod check;
 mod client;
 mod demo;
 mod error;
+mod export;
 mod find;
 mod followups;
+mod forget;
 mod json;
 mod output;
+mod purge;
+mod restrict;
 mod show;
 mod tally;
 mod visit;
@@ -34,6 +41,8 @@ pub struct Context {
     pub config: Config,
     pub now: NaiveDateTime,
     pub json: bool,
+    /// The login name, for the coordinator check (not overridable with --as).
+    pub login: Option<String>,
 }
 
 impl Context {
@@ -51,11 +60,31 @@ impl Context {
             config,
             now: chrono::Local::now().naive_local(),
             json: cli.json,
+            login: config::login_name(env),
         })
     }
 
+    /// Opens the store (creating it on first use) and warns on stderr when other users of
+    /// the server can read it.
     pub fn open(&self) -> Result<Store, CliError> {
-        Ok(Store::open(&self.store_path)?)
+        let group = self.config.group.as_deref();
+        let store = Store::open_shared(&self.store_path, group)?;
+        if let Some(warning) = crate::store::files::permission_warning(&self.store_path, group) {
+            eprintln!("spreekuur: {warning}");
+        }
+        Ok(store)
+    }
+
+    /// Refuses unless the login name is one of config.toml's coordinators. A guard rail
+    /// against mistakes, not access control: that is the server's accounts and file modes.
+    pub fn require_coordinator(&self, what: &str) -> Result<(), CliError> {
+        match &self.login {
+            Some(login) if self.config.coordinators.iter().any(|c| c == login) => Ok(()),
+            login => Err(CliError::Usage(format!(
+                "{what} is for a coordinator, and your login name ({}) is not in the coordinators list of config.toml; ask the coordinator",
+                login.as_deref().unwrap_or("unknown")
+            ))),
+        }
     }
 
     pub fn stamp(&self) -> Stamp {
@@ -110,5 +139,12 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> Result<Output, CliError>
         Some(Command::Tally(a)) => tally::run(ctx, a),
         Some(Command::Demo(a)) => demo::run(ctx, a),
         Some(Command::Where) => where_::run(ctx),
+        Some(Command::Audit(a)) => audit::run(ctx, a),
+        Some(Command::Export(a)) => export::run(ctx, a),
+        Some(Command::Forget(a)) => forget::run(ctx, a),
+        Some(Command::Restrict(a)) => restrict::run(ctx, a),
+        Some(Command::Purge(a)) => purge::run(ctx, a),
+        Some(Command::Backup(a)) => backup::run(ctx, a),
+        Some(Command::Check) => check::run(ctx),
     }
 }

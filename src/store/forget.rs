@@ -11,11 +11,11 @@
 
 use super::audit::append;
 use super::clients::load_client;
-use super::codec::{day_key, decode_followup, decode_visit, encode_visit};
+use super::codec::{day_key, decode_followup, decode_visit, encode_client, encode_visit};
 use super::tables::{FORGOTTEN_CLIENT, FORGOTTEN_FOLLOWUP, WriteTables};
 use super::visits::last_visit_day;
 use super::{Store, StoreError};
-use crate::model::{AuditAction, Stamp};
+use crate::model::{AuditAction, Client, Stamp};
 use crate::search::{index_terms, phone_key};
 use chrono::NaiveDate;
 use redb::ReadableTable;
@@ -46,6 +46,30 @@ impl Store {
             Ok(())
         })?;
         self.rewrite()
+    }
+
+    /// Restricts a client (hidden from search and lists unless asked for explicitly), or
+    /// lifts the restriction; logged as `Restrict` or `Lift`.
+    pub fn restrict(
+        &self,
+        number: u64,
+        restricted: bool,
+        stamp: &Stamp,
+    ) -> Result<Client, StoreError> {
+        self.write(|t| {
+            let mut client = load_client(t, number)?;
+            client.restricted = restricted;
+            client.changed = stamp.clone();
+            t.clients
+                .insert(number, encode_client(&client).as_slice())?;
+            let action = if restricted {
+                AuditAction::Restrict
+            } else {
+                AuditAction::Lift
+            };
+            append(t, stamp, Some(number), action, None)?;
+            Ok(client)
+        })
     }
 
     /// Clients whose last contact lies before `cutoff`, oldest contact first. Reads every

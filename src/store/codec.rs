@@ -13,7 +13,16 @@ use crate::model::{
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-const CONFIG: bincode::config::Configuration = bincode::config::standard();
+/// At most this many bytes are claimed while decoding one record. Without a limit a damaged
+/// length prefix makes bincode try to allocate exabytes and abort the process (found by the
+/// fuzz test in tests/faults.rs). No record comes near it; the limit changes no encoded byte.
+const DECODE_LIMIT: usize = 1 << 20;
+
+const CONFIG: bincode::config::Configuration<
+    bincode::config::LittleEndian,
+    bincode::config::Varint,
+    bincode::config::Limit<DECODE_LIMIT>,
+> = bincode::config::standard().with_limit::<DECODE_LIMIT>();
 
 /// A record's bytes could not be read back.
 #[derive(Debug)]

@@ -109,7 +109,17 @@ impl Context {
 
 /// Runs one subcommand and prints its result; errors go to stderr with a non-zero exit.
 pub fn run(cli: Cli) -> ExitCode {
-    let result = Context::from_cli(&cli).and_then(|ctx| dispatch(&ctx, cli.command));
+    let result = match guarded(|| {
+        Context::from_cli(&cli).and_then(|ctx| dispatch(&ctx, cli.command))
+    }) {
+        Ok(result) => result,
+        Err(what) => {
+            eprintln!(
+                "spreekuur: an internal error stopped this command ({what}). The store may be damaged: run `spreekuur check`, and restore the store from a backup if it reports a problem"
+            );
+            return ExitCode::from(2);
+        }
+    };
     match result {
         Ok(output) => {
             let text = match output {
@@ -125,6 +135,33 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs `work`, turning a panic (redb panics on some damaged pages, as it does not verify
+/// checksums on every read) into a message instead of a trace. A transaction in progress is
+/// never committed by a panic, so nothing is stored half.
+fn guarded<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    use std::sync::{Arc, Mutex};
+    let seen: Arc<Mutex<String>> = Arc::default();
+    let keep = seen.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        if let Ok(mut s) = keep.lock() {
+            *s = format!("{message}{place}");
+        }
+    }));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    drop(std::panic::take_hook());
+    result.map_err(|_| seen.lock().map(|s| s.clone()).unwrap_or_default())
 }
 
 fn dispatch(ctx: &Context, command: Option<Command>) -> Result<Output, CliError> {

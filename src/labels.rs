@@ -304,8 +304,10 @@ pub struct DeskLabels {
     pub need_name: &'static str,
     pub draft_restored: &'static str,
     pub alias_added: &'static str,
+    pub not_informed: &'static str,
+    pub informed_now: &'static str,
     /// Descriptions of the keymap's actions, in the order of `Action::ALL`.
-    pub actions: [&'static str; 32],
+    pub actions: [&'static str; 33],
     /// Titles of the keymap's screens, in the order of `Mode::ALL`.
     pub modes: [&'static str; 8],
 }
@@ -373,6 +375,8 @@ pub const DESK_NL: DeskLabels = DeskLabels {
     need_name: "Een naam is nodig.",
     draft_restored: "Concept teruggezet dat bij het afbreken bewaard was",
     alias_added: "Spelling toegevoegd",
+    not_informed: "! nog niet geïnformeerd",
+    informed_now: "Vastgelegd: cliënt is vandaag geïnformeerd",
     actions: [
         "Afsluiten",
         "Hulp: alle toetsen",
@@ -406,6 +410,7 @@ pub const DESK_NL: DeskLabels = DeskLabels {
         "Vorige",
         "Volgende",
         "CSV opslaan",
+        "Geïnformeerd over wat we vastleggen",
     ],
     modes: [
         "Overal",
@@ -464,6 +469,8 @@ pub const DESK_EN: DeskLabels = DeskLabels {
     need_name: "A name is needed.",
     draft_restored: "Restored the draft kept when the session was cut off",
     alias_added: "Spelling added",
+    not_informed: "! not yet informed",
+    informed_now: "Recorded: client informed today",
     actions: [
         "Quit",
         "Help: all keys",
@@ -497,6 +504,7 @@ pub const DESK_EN: DeskLabels = DeskLabels {
         "Previous",
         "Next",
         "Save CSV",
+        "Told what is recorded and why",
     ],
     modes: [
         "Everywhere",
@@ -514,5 +522,92 @@ pub fn desk_labels(lang: Lang) -> &'static DeskLabels {
     match lang {
         Lang::Nl => &DESK_NL,
         Lang::En => &DESK_EN,
+    }
+}
+
+/// The words of the privacy commands (audit, export, forget, restrict, purge, backup, check),
+/// kept apart so the desk's and the tally's labels change without touching these.
+pub struct PrivacyLabels {
+    pub when: &'static str,
+    pub who: &'static str,
+    pub action: &'static str,
+    pub about: &'static str,
+    pub no_audit: &'static str,
+    pub export_title: &'static str,
+    pub export_made: &'static str,
+    pub export_rights: &'static str,
+    pub all_followups: &'static str,
+    pub history: &'static str,
+    pub household_number: &'static str,
+    pub exported_to: &'static str,
+    pub forget_warning: &'static str,
+    pub forget_prompt: &'static str,
+    pub forgotten: &'static str,
+    pub restricted_now: &'static str,
+    pub lifted_now: &'static str,
+    pub purge_none: &'static str,
+    pub purge_dry_run: &'static str,
+    pub purged: &'static str,
+    pub backup_written: &'static str,
+    pub check_clean: &'static str,
+    pub check_found: &'static str,
+}
+
+pub const PRIVACY_NL: PrivacyLabels = PrivacyLabels {
+    when: "wanneer",
+    who: "wie",
+    action: "actie",
+    about: "betreft",
+    no_audit: "geen regels in het logboek",
+    export_title: "Alles wat het spreekuur over u vastlegt",
+    export_made: "opgemaakt op",
+    export_rights: "U mag deze gegevens laten verbeteren, laten wissen of laten afschermen. Vraag het aan de coördinator.",
+    all_followups: "Afspraken (follow-ups)",
+    history: "Wie uw gegevens bekeek of wijzigde",
+    household_number: "huishouden nr",
+    exported_to: "Inzage geschreven naar",
+    forget_warning: "Dit wist cliënt {n} ({name}) met alle notities en follow-ups. De anonieme tellingen blijven. Dit kan niet ongedaan worden.",
+    forget_prompt: "Typ het cliëntnummer om te bevestigen: ",
+    forgotten: "Cliënt {n} is gewist; de anonieme tellingen blijven.",
+    restricted_now: "Cliënt {n} is afgeschermd: alleen te vinden met --restricted.",
+    lifted_now: "Afscherming van cliënt {n} opgeheven.",
+    purge_none: "Geen cliënten zonder contact sinds {date}.",
+    purge_dry_run: "Proefrun: niets gewist. Wis deze cliënten met --yes.",
+    purged: "{count} cliënten gewist; de anonieme tellingen blijven.",
+    backup_written: "Reservekopie geschreven naar",
+    check_clean: "in orde",
+    check_found: "problemen gevonden",
+};
+
+pub const PRIVACY_EN: PrivacyLabels = PrivacyLabels {
+    when: "when",
+    who: "who",
+    action: "action",
+    about: "about",
+    no_audit: "no lines in the audit log",
+    export_title: "Everything the walk-in desk records about you",
+    export_made: "made on",
+    export_rights: "You may have this data corrected, erased or restricted. Ask the coordinator.",
+    all_followups: "Follow-ups",
+    history: "Who viewed or changed your data",
+    household_number: "household no",
+    exported_to: "Access export written to",
+    forget_warning: "This erases client {n} ({name}) with every note and follow-up. The anonymous counts stay. This cannot be undone.",
+    forget_prompt: "Type the client number to confirm: ",
+    forgotten: "Client {n} is erased; the anonymous counts stay.",
+    restricted_now: "Client {n} is restricted: found only with --restricted.",
+    lifted_now: "Restriction of client {n} lifted.",
+    purge_none: "No clients without contact since {date}.",
+    purge_dry_run: "Dry run: nothing erased. Erase these clients with --yes.",
+    purged: "{count} clients erased; the anonymous counts stay.",
+    backup_written: "Backup written to",
+    check_clean: "sound",
+    check_found: "problems found",
+};
+
+pub fn privacy_labels(lang: Lang) -> &'static PrivacyLabels {
+    match lang {
+        Lang::Nl => &PRIVACY_NL,
+        Lang::En => &PRIVACY_EN,
     }
 }

@@ -137,7 +137,7 @@ fn at_card() -> State {
     };
     update(&mut s, found, now());
     let fx = update(&mut s, key(KeyCode::Enter), now());
-    assert_eq!(fx, vec![Effect::LoadCard(1042)]);
+    assert_eq!(fx, vec![Effect::LoadCard(1042), Effect::AuditView(1042)]);
     update(&mut s, Event::CardLoaded(Box::new(card_data())), now());
     s
 }
@@ -239,6 +239,18 @@ fn hangup_with_typed_text_keeps_a_draft_that_comes_back() {
 }
 
 #[test]
+fn opening_a_card_is_audited_once_and_i_records_that_the_client_was_informed() {
+    let mut s = at_card();
+    let fx = update(&mut s, Event::Tick, now());
+    assert!(
+        !fx.contains(&Effect::AuditView(1042)),
+        "a refresh is not a new view"
+    );
+    let fx = update(&mut s, key(KeyCode::Char('i')), now());
+    assert_eq!(fx, vec![Effect::MarkInformed(1042)]);
+}
+
+#[test]
 fn done_on_the_card_closes_the_selected_followup() {
     let mut s = at_card();
     update(&mut s, key(KeyCode::Down), now());
@@ -263,7 +275,7 @@ fn new_client_takes_the_query_and_looks_for_duplicates() {
     update(&mut s, Event::DuplicatesFound(dups), now());
     update(&mut s, ctrl('d'), now());
     let fx = update(&mut s, key(KeyCode::Enter), now());
-    assert_eq!(fx, vec![Effect::LoadCard(1050)]);
+    assert_eq!(fx, vec![Effect::LoadCard(1050), Effect::AuditView(1050)]);
     assert_eq!(s.screen, Screen::Card);
 }
 

@@ -65,6 +65,20 @@ pub enum Command {
     Demo(DemoArgs),
     /// Say where the store and the config file are
     Where,
+    /// List the audit log: who viewed, changed, exported or erased which client, and when
+    Audit(AuditArgs),
+    /// Everything stored about one client, for an access request (coordinator)
+    Export(ExportArgs),
+    /// Erase a client with every note and follow-up; anonymous counts stay (coordinator)
+    Forget(ForgetArgs),
+    /// Hide a client from search and lists (--lift to undo, coordinator)
+    Restrict(RestrictArgs),
+    /// Erase clients without contact for a period; a dry run unless --yes (coordinator)
+    Purge(PurgeArgs),
+    /// Write a consistent copy of the store while others keep working (coordinator)
+    Backup(BackupArgs),
+    /// Verify the store without changing it; exits non-zero on a problem
+    Check,
 }
 
 #[derive(Subcommand, Debug)]
@@ -328,4 +342,66 @@ pub struct DemoArgs {
     /// The same seed gives the same store
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+}
+
+#[derive(Args, Debug)]
+pub struct AuditArgs {
+    /// Only lines about this client
+    #[arg(long, value_name = "NUMBER")]
+    pub client: Option<u64>,
+    /// Only lines of this volunteer
+    #[arg(long, value_name = "NAME")]
+    pub volunteer: Option<String>,
+    /// From this day (inclusive)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// To this day (inclusive)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// The client's number
+    pub number: u64,
+    /// Readable text (the default; wins over --json)
+    #[arg(long)]
+    pub text: bool,
+    /// Write to this new file (created 0600) instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ForgetArgs {
+    /// The client's number
+    pub number: u64,
+    /// Do not ask for the typed confirmation (for scripts)
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct RestrictArgs {
+    /// The client's number
+    pub number: u64,
+    /// Lift the restriction
+    #[arg(long)]
+    pub lift: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct PurgeArgs {
+    /// Without contact for this long: 24m, 2y (else config.toml's retention, else 24m)
+    #[arg(long, value_name = "PERIOD")]
+    pub inactive: Option<String>,
+    /// Erase them; without it purge only lists them
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct BackupArgs {
+    /// The file to write (an older copy there is replaced)
+    pub path: PathBuf,
 }

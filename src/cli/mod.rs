@@ -1,14 +1,21 @@
 //! The subcommands: each reads its arguments, calls the library and returns what to print.
 
 mod args;
+mod audit;
+mod backup;
+mod check;
 mod client;
 mod demo;
 mod error;
+mod export;
 mod find;
 mod followups;
+mod forget;
 mod import;
 mod json;
 mod output;
+mod purge;
+mod restrict;
 mod show;
 mod tally;
 mod visit;
@@ -36,6 +43,8 @@ pub struct Context {
     pub config: Config,
     pub now: NaiveDateTime,
     pub json: bool,
+    /// The login name, for the coordinator check (not overridable with --as).
+    pub login: Option<String>,
 }
 
 impl Context {
@@ -53,11 +62,31 @@ impl Context {
             config,
             now: chrono::Local::now().naive_local(),
             json: cli.json,
+            login: config::login_name(env),
         })
     }
 
+    /// Opens the store (creating it on first use) and warns on stderr when other users of
+    /// the server can read it.
     pub fn open(&self) -> Result<Store, CliError> {
-        Ok(Store::open(&self.store_path)?)
+        let group = self.config.group.as_deref();
+        let store = Store::open_shared(&self.store_path, group)?;
+        if let Some(warning) = crate::store::files::permission_warning(&self.store_path, group) {
+            eprintln!("spreekuur: {warning}");
+        }
+        Ok(store)
+    }
+
+    /// Refuses unless the login name is one of config.toml's coordinators. A guard rail
+    /// against mistakes, not access control: that is the server's accounts and file modes.
+    pub fn require_coordinator(&self, what: &str) -> Result<(), CliError> {
+        match &self.login {
+            Some(login) if self.config.coordinators.iter().any(|c| c == login) => Ok(()),
+            login => Err(CliError::Usage(format!(
+                "{what} is for a coordinator, and your login name ({}) is not in the coordinators list of config.toml; ask the coordinator",
+                login.as_deref().unwrap_or("unknown")
+            ))),
+        }
     }
 
     pub fn stamp(&self) -> Stamp {
@@ -83,7 +112,17 @@ impl Context {
 /// Runs one subcommand and prints its result; errors go to stderr with a non-zero exit.
 pub fn run(cli: Cli) -> ExitCode {
     let keymap = cli.keymap.clone();
-    let result = Context::from_cli(&cli).and_then(|ctx| dispatch(&ctx, cli.command, keymap));
+    let result = match guarded(|| {
+        Context::from_cli(&cli).and_then(|ctx| dispatch(&ctx, cli.command, keymap))
+    }) {
+        Ok(result) => result,
+        Err(what) => {
+            eprintln!(
+                "spreekuur: an internal error stopped this command ({what}). The store may be damaged: run `spreekuur check`, and restore the store from a backup if it reports a problem"
+            );
+            return ExitCode::from(2);
+        }
+    };
     match result {
         Ok(output) => {
             let text = match output {
@@ -99,6 +138,33 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs `work`, turning a panic (redb panics on some damaged pages, as it does not verify
+/// checksums on every read) into a message instead of a trace. A transaction in progress is
+/// never committed by a panic, so nothing is stored half.
+fn guarded<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    use std::sync::{Arc, Mutex};
+    let seen: Arc<Mutex<String>> = Arc::default();
+    let keep = seen.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        if let Ok(mut s) = keep.lock() {
+            *s = format!("{message}{place}");
+        }
+    }));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    drop(std::panic::take_hook());
+    result.map_err(|_| seen.lock().map(|s| s.clone()).unwrap_or_default())
 }
 
 fn dispatch(
@@ -121,6 +187,13 @@ fn dispatch(
         Some(Command::Import(a)) => import::run(ctx, a),
         Some(Command::Demo(a)) => demo::run(ctx, a),
         Some(Command::Where) => where_::run(ctx),
+        Some(Command::Audit(a)) => audit::run(ctx, a),
+        Some(Command::Export(a)) => export::run(ctx, a),
+        Some(Command::Forget(a)) => forget::run(ctx, a),
+        Some(Command::Restrict(a)) => restrict::run(ctx, a),
+        Some(Command::Purge(a)) => purge::run(ctx, a),
+        Some(Command::Backup(a)) => backup::run(ctx, a),
+        Some(Command::Check) => check::run(ctx),
     }
 }
 

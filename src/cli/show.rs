@@ -3,12 +3,13 @@
 use super::args::ShowArgs;
 use super::output::{Output, fields, safe};
 use super::{CliError, Context, json};
-use crate::model::{CatalogKind, Visit};
+use crate::model::{AuditAction, CatalogKind, Visit};
 use serde_json::json;
 
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
     let store = ctx.open()?;
     let client = store.client(args.number)?;
+    store.audit(&ctx.stamp(), Some(client.number), AuditAction::View)?;
     let visits = store.visits_of(client.number)?;
     let followups: Vec<_> = store
         .followups_of(client.number)?

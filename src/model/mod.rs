@@ -1,5 +1,6 @@
 //! The records of the desk as plain data: no storage, no terminal, no I/O.
 
+mod audit;
 mod birth;
 mod catalog;
 mod channel;
@@ -11,6 +12,7 @@ mod groups;
 mod text;
 mod visit;
 
+pub use audit::{AuditAction, AuditEntry};
 pub use birth::Birth;
 pub use catalog::{Catalog, CatalogEntry, CatalogKind};
 pub use channel::Channel;

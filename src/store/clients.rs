@@ -1,16 +1,21 @@
 //! Clients: register, change, read; keeps the name, phone and household indexes in step.
 
+use super::audit::append;
 use super::codec::{decode_client, encode_client};
 use super::tables::{ReadTables, WriteTables};
 use super::{Store, StoreError, next_number};
-use crate::model::{Client, ClientDraft, Stamp};
+use crate::model::{AuditAction, Client, ClientDraft, Stamp};
 use crate::search::{birth_term, index_terms, phone_key};
 use redb::ReadableTable;
 
 impl Store {
     /// Registers a new client and returns its number.
     pub fn add_client(&self, draft: ClientDraft, stamp: Stamp) -> Result<u64, StoreError> {
-        self.write(|t| insert_client(t, draft, stamp))
+        self.write(|t| {
+            let number = insert_client(t, draft, stamp.clone())?;
+            append(t, &stamp, Some(number), AuditAction::Create, None)?;
+            Ok(number)
+        })
     }
 
     /// Changes a client with `change` and stores the result; the indexes follow.
@@ -28,6 +33,7 @@ impl Store {
             // the indexes in step.
             client.number = number;
             client.household = old.household;
+            append(t, &stamp, Some(number), AuditAction::Change, None)?;
             client.changed = stamp;
             unindex(t, &old)?;
             index(t, &client)?;
@@ -39,13 +45,17 @@ impl Store {
 
     /// Puts `number` in the household of `other` (starting one when `other` has none).
     pub fn join_household(&self, number: u64, other: u64, stamp: Stamp) -> Result<u64, StoreError> {
-        self.write(|t| join_household(t, number, other, stamp))
+        self.write(|t| {
+            append(t, &stamp, Some(number), AuditAction::Change, None)?;
+            join_household(t, number, other, stamp)
+        })
     }
 
     pub fn leave_household(&self, number: u64, stamp: Stamp) -> Result<(), StoreError> {
         self.write(|t| {
             let mut client = load_client(t, number)?;
             if let Some(old) = client.household.take() {
+                append(t, &stamp, Some(number), AuditAction::Change, None)?;
                 t.households.remove((old, number))?;
                 client.changed = stamp;
                 store_client(t, &client)?;
@@ -128,14 +138,14 @@ pub(super) fn insert_client(
 }
 
 /// The search terms of a client: name parts, spellings and phonetic keys, and the birth year.
-fn terms(c: &Client) -> Vec<String> {
+pub(super) fn search_terms(c: &Client) -> Vec<String> {
     let mut terms = index_terms(&c.name, &c.aliases);
     terms.extend(birth_term(&c.birth));
     terms
 }
 
 fn index(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
-    for term in terms(c) {
+    for term in search_terms(c) {
         t.name_terms.insert((term.as_str(), c.number), ())?;
     }
     if let Some(key) = c.phone.as_deref().and_then(phone_key) {
@@ -145,7 +155,7 @@ fn index(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
 }
 
 fn unindex(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
-    for term in terms(c) {
+    for term in search_terms(c) {
         t.name_terms.remove((term.as_str(), c.number))?;
     }
     if let Some(key) = c.phone.as_deref().and_then(phone_key) {

@@ -6,11 +6,23 @@
 //! change a record by adding a `V2`, never by editing a `V1`. The golden-bytes test at the end
 //! holds today's bytes of every kind and must pass forever.
 
-use crate::model::{Birth, Channel, Client, FollowUp, FollowUpState, Referral, Stamp, Visit};
+use crate::model::{
+    AuditAction, AuditEntry, Birth, Channel, Client, FollowUp, FollowUpState, Referral, Stamp,
+    Visit,
+};
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-const CONFIG: bincode::config::Configuration = bincode::config::standard();
+/// At most this many bytes are claimed while decoding one record. Without a limit a damaged
+/// length prefix makes bincode try to allocate exabytes and abort the process (found by the
+/// fuzz test in tests/faults.rs). No record comes near it; the limit changes no encoded byte.
+const DECODE_LIMIT: usize = 1 << 20;
+
+const CONFIG: bincode::config::Configuration<
+    bincode::config::LittleEndian,
+    bincode::config::Varint,
+    bincode::config::Limit<DECODE_LIMIT>,
+> = bincode::config::standard().with_limit::<DECODE_LIMIT>();
 
 /// A record's bytes could not be read back.
 #[derive(Debug)]
@@ -299,6 +311,64 @@ pub fn decode_followup(bytes: &[u8]) -> Result<FollowUp, Undecodable> {
     })
 }
 
+// ---- audit entry ---------------------------------------------------------------------------
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct AuditV1 {
+    stamp: StampV1,
+    client: Option<u64>,
+    action: u8,
+    object: Option<u64>,
+}
+
+#[derive(Serialize, Deserialize)]
+enum AuditRecord {
+    V1(AuditV1),
+}
+
+/// Audit actions as fixed numbers; new actions get new numbers.
+fn action_code(a: AuditAction) -> u8 {
+    match a {
+        AuditAction::View => 0,
+        AuditAction::Create => 1,
+        AuditAction::Change => 2,
+        AuditAction::Visit => 3,
+        AuditAction::FollowUp => 4,
+        AuditAction::Done => 5,
+        AuditAction::Cancel => 6,
+        AuditAction::Export => 7,
+        AuditAction::Forget => 8,
+        AuditAction::Purge => 9,
+        AuditAction::Restrict => 10,
+        AuditAction::Lift => 11,
+        AuditAction::Backup => 12,
+    }
+}
+
+/// The number is the entry's key in the audit table, not part of its bytes.
+pub fn encode_audit(e: &AuditEntry) -> Vec<u8> {
+    encode(&AuditRecord::V1(AuditV1 {
+        stamp: StampV1::of(&e.stamp),
+        client: e.client,
+        action: action_code(e.action),
+        object: e.object,
+    }))
+}
+
+pub fn decode_audit(number: u64, bytes: &[u8]) -> Result<AuditEntry, Undecodable> {
+    let AuditRecord::V1(a) = decode(bytes)?;
+    Ok(AuditEntry {
+        number,
+        stamp: a.stamp.stamp()?,
+        client: a.client,
+        action: AuditAction::ALL
+            .into_iter()
+            .find(|x| action_code(*x) == a.action)
+            .ok_or(Undecodable)?,
+        object: a.object,
+    })
+}
+
 // ---- day index entry -----------------------------------------------------------------------
 
 // A year's tally reads some 200,000 of these, so they have a compact hand-written format
@@ -503,6 +573,16 @@ mod tests {
         }
     }
 
+    fn audit() -> AuditEntry {
+        AuditEntry {
+            number: 7,
+            stamp: stamp(),
+            client: Some(1042),
+            action: AuditAction::Export,
+            object: None,
+        }
+    }
+
     fn hex(bytes: &[u8]) -> String {
         bytes.iter().map(|b| format!("{b:02x}")).collect()
     }
@@ -520,6 +600,7 @@ mod tests {
     const VISIT_V1: &str = "00fbb90b01fb1204fcd02713d6076d617269656b65000209746f65736c6167656e04706f737401086b77616472616164066275646765741562726965662042656c617374696e676469656e7374076d617269656b65fcd02713d6";
     const FOLLOWUP_V1: &str = "000cfb120401fbb90b01086b77616472616164fb7ca2156e6176726167656e2062696a204b7761647261616401076d617269656b6501076d617269656b65fcd02713d6076d617269656b65fcd02713d6";
     const DAY_ENTRY_GOLDEN: &str = "01930802ac02030102c8010105";
+    const AUDIT_V1: &str = "00076d617269656b65fcd02713d601fb12040700";
 
     #[test]
     fn golden_bytes_decode_forever() {
@@ -527,6 +608,7 @@ mod tests {
             ("client", CLIENT_V1, hex(&encode_client(&client()))),
             ("visit", VISIT_V1, hex(&encode_visit(&visit()))),
             ("followup", FOLLOWUP_V1, hex(&encode_followup(&followup()))),
+            ("audit", AUDIT_V1, hex(&encode_audit(&audit()))),
             (
                 "day entry",
                 DAY_ENTRY_GOLDEN,
@@ -541,6 +623,7 @@ mod tests {
         assert_eq!(decode_client(&unhex(CLIENT_V1)).unwrap(), client());
         assert_eq!(decode_visit(&unhex(VISIT_V1)).unwrap(), visit());
         assert_eq!(decode_followup(&unhex(FOLLOWUP_V1)).unwrap(), followup());
+        assert_eq!(decode_audit(7, &unhex(AUDIT_V1)).unwrap(), audit());
         let bytes = unhex(DAY_ENTRY_GOLDEN);
         let view = decode_day_entry(&bytes).unwrap();
         let entry = day_entry();

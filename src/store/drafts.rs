@@ -4,11 +4,12 @@
 
 use super::{Store, StoreError};
 use chrono::{DateTime, NaiveDateTime};
-use redb::{ReadableDatabase, TableDefinition};
+use redb::TableDefinition;
 use serde::{Deserialize, Serialize};
 
 /// volunteer -> draft envelope.
-const DRAFTS: TableDefinition<&str, &[u8]> = TableDefinition::new("drafts");
+/// volunteer -> the form they were typing in when the session was cut off.
+pub(super) const DRAFTS: TableDefinition<&str, &[u8]> = TableDefinition::new("drafts");
 
 /// A form's typed text as named fields, so a new field needs no new record version.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,10 +68,15 @@ fn decode(bytes: &[u8]) -> Option<Draft> {
     })
 }
 
+/// The client a stored draft is about, if it can be read and is about one.
+pub(super) fn draft_client(bytes: &[u8]) -> Option<u64> {
+    decode(bytes).and_then(|d| d.client)
+}
+
 impl Store {
     /// Keeps `draft` as this volunteer's draft (replacing an older one).
     pub fn save_draft(&self, volunteer: &str, draft: &Draft) -> Result<(), StoreError> {
-        let txn = self.db.begin_write()?;
+        let (txn, _) = self.begin_write()?;
         {
             let mut t = txn.open_table(DRAFTS)?;
             t.insert(volunteer, encode(draft).as_slice())?;
@@ -81,7 +87,7 @@ impl Store {
 
     /// This volunteer's draft, if one was kept. An unreadable draft counts as none.
     pub fn draft(&self, volunteer: &str) -> Result<Option<Draft>, StoreError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.begin_read()?;
         let table = match txn.open_table(DRAFTS) {
             Ok(t) => t,
             Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
@@ -92,7 +98,7 @@ impl Store {
 
     /// Forgets this volunteer's draft (taken back or thrown away).
     pub fn clear_draft(&self, volunteer: &str) -> Result<(), StoreError> {
-        let txn = self.db.begin_write()?;
+        let (txn, _) = self.begin_write()?;
         {
             let mut t = txn.open_table(DRAFTS)?;
             t.remove(volunteer)?;

@@ -1,10 +1,11 @@
 //! Follow-ups: add, close, list; keeps the open-by-due-date, per-client and event indexes.
 
+use super::audit::append;
 use super::clients::load_client;
 use super::codec::{day_key, decode_followup, encode_followup};
 use super::tables::{EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, ReadTables, WriteTables};
 use super::{Store, StoreError, next_number};
-use crate::model::{FollowUp, FollowUpState};
+use crate::model::{AuditAction, FollowUp, FollowUpState};
 use chrono::NaiveDate;
 use redb::ReadableTable;
 
@@ -13,7 +14,10 @@ impl Store {
     pub fn add_followup(&self, followup: FollowUp) -> Result<u64, StoreError> {
         self.write(|t| {
             load_client(t, followup.client)?;
-            insert_followup(t, followup)
+            let (stamp, client) = (followup.created.clone(), followup.client);
+            let number = insert_followup(t, followup)?;
+            append(t, &stamp, Some(client), AuditAction::FollowUp, Some(number))?;
+            Ok(number)
         })
     }
 
@@ -40,8 +44,14 @@ impl Store {
                 });
             }
             let (event, day) = match &state {
-                FollowUpState::Done(s) => (EVENT_DONE, s.at.date()),
-                FollowUpState::Cancelled(s) => (EVENT_CANCELLED, s.at.date()),
+                FollowUpState::Done(s) => {
+                    append(t, s, Some(f.client), AuditAction::Done, Some(number))?;
+                    (EVENT_DONE, s.at.date())
+                }
+                FollowUpState::Cancelled(s) => {
+                    append(t, s, Some(f.client), AuditAction::Cancel, Some(number))?;
+                    (EVENT_CANCELLED, s.at.date())
+                }
                 FollowUpState::Open => return Ok(f),
             };
             t.open_followups.remove((day_key(f.due), number))?;

@@ -2,30 +2,37 @@
 //! (redb's MultiWriter mode): two desks and any number of command-line calls. Every change is
 //! one short write transaction; none stays open while a person types.
 
+mod audit;
+mod backup;
 mod batch;
 mod candidates;
+mod check;
 mod clients;
 pub mod codec;
 mod counts;
 mod drafts;
 mod error;
+pub mod files;
 mod followups;
+mod forget;
 mod tables;
 mod visits;
 
+pub use audit::AuditFilter;
 pub use batch::Batch;
 pub use candidates::ClientSummary;
+pub use check::CheckReport;
 pub use codec::DayEntryView;
 pub use counts::Dictionary;
 pub use counts::FollowUpEvents;
 pub use drafts::Draft;
 pub use error::StoreError;
+pub use forget::Inactive;
 pub use visits::NewFollowUp;
 
 use redb::{Database, DatabaseError, ReadableDatabase, ReadableTable, ReadableTableMetadata};
-use std::fs::{DirBuilder, OpenOptions};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
 use tables::{META, ReadTables, WriteTables};
 
 /// The store layout this program writes. A store with a higher number is refused.
@@ -34,54 +41,43 @@ pub const SCHEMA_VERSION: u64 = 1;
 /// Client numbers start here so they read as four digits at the desk ("1042").
 const FIRST_CLIENT_NUMBER: u64 = 1001;
 
-pub struct Store {
+/// Set in the meta table of a store file that `forget` has replaced by a fresh copy: every
+/// process that still holds the old file reopens the path before its next transaction.
+const MOVED: &str = "moved";
+
+/// How often a transaction follows a replaced file before giving up (each replacement is a
+/// forget, so more than one in a row is already unlikely).
+const REOPEN_TRIES: usize = 5;
+
+/// An open database and the identity (device, inode) of the file it was opened from.
+struct Handle {
     db: Database,
+    file: (u64, u64),
+}
+
+pub struct Store {
+    /// Behind a lock so that a process can follow the path to a fresh file after a forget
+    /// elsewhere replaced it (see `rewrite`).
+    db: RwLock<Arc<Handle>>,
     path: PathBuf,
+    /// A Unix group that shares the store: files are created 0660 with that group.
+    group: Option<String>,
 }
 
 impl Store {
     /// Opens the store at `path`, creating it (mode 0600, in a 0700 directory) on first use.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let open_error = |reason: String| StoreError::Open {
-            path: path.to_path_buf(),
-            reason,
-        };
-        let fresh = match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => {
-                return Err(open_error("that is a directory, not a file".into()));
-            }
-            Ok(m) => m.len() == 0,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                create_private_file(path).map_err(|e| open_error(e.to_string()))?;
-                true
-            }
-            Err(e) => return Err(open_error(e.to_string())),
-        };
-        let mut builder = Database::builder();
-        builder.set_concurrency_mode(redb::ConcurrencyMode::MultiWriter);
-        let opened = if fresh {
-            builder.create(path)
-        } else {
-            builder.open(path)
-        };
-        let db = opened.map_err(|e| match e {
-            DatabaseError::Storage(redb::StorageError::Io(io))
-                if io.kind() != std::io::ErrorKind::InvalidData
-                    && io.kind() != std::io::ErrorKind::UnexpectedEof =>
-            {
-                open_error(io.to_string())
-            }
-            DatabaseError::UpgradeRequired(_) => StoreError::NotAStore {
-                path: path.to_path_buf(),
-            },
-            DatabaseError::Storage(_) | DatabaseError::RepairAborted => StoreError::NotAStore {
-                path: path.to_path_buf(),
-            },
-            other => open_error(other.to_string()),
-        })?;
+        Store::open_shared(path, None)
+    }
+
+    /// Opens the store like `open`; with a group, files it creates (the store, its backups,
+    /// the fresh copy after a forget) are 0660 and belong to that group.
+    pub fn open_shared(path: &Path, group: Option<&str>) -> Result<Store, StoreError> {
+        let (handle, fresh) = open_database(path, group)?;
         let store = Store {
-            db,
+            db: RwLock::new(Arc::new(handle)),
             path: path.to_path_buf(),
+            group: group.map(str::to_string),
         };
         store.check_schema(fresh)?;
         Ok(store)
@@ -91,10 +87,84 @@ impl Store {
         &self.path
     }
 
+    /// The group that shares the store, if any.
+    pub fn group(&self) -> Option<&str> {
+        self.group.as_deref()
+    }
+
+    /// The database this process uses now.
+    fn database(&self) -> Arc<Handle> {
+        // A poisoned lock means a thread panicked while swapping two Arcs, which cannot leave
+        // the value half-written: use it as it is.
+        self.db
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Opens the path again after `stale` was replaced by a fresh copy (unless another thread
+    /// of this process did so already).
+    fn reopen(&self, stale: &Arc<Handle>) -> Result<(), StoreError> {
+        let mut current = self
+            .db
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if Arc::ptr_eq(&current, stale) {
+            let (handle, _) = open_database(&self.path, self.group.as_deref())?;
+            *current = Arc::new(handle);
+        }
+        Ok(())
+    }
+}
+
+/// Opens (or creates) the redb file; says whether it was fresh.
+fn open_database(path: &Path, group: Option<&str>) -> Result<(Handle, bool), StoreError> {
+    let open_error = |reason: String| StoreError::Open {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let fresh = match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(open_error("that is a directory, not a file".into()));
+        }
+        Ok(m) => m.len() == 0,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            files::create_private_file(path, group).map_err(|e| open_error(e.to_string()))?;
+            true
+        }
+        Err(e) => return Err(open_error(e.to_string())),
+    };
+    let mut builder = Database::builder();
+    builder.set_concurrency_mode(redb::ConcurrencyMode::MultiWriter);
+    let opened = if fresh {
+        builder.create(path)
+    } else {
+        builder.open(path)
+    };
+    let db = opened.map_err(|e| match e {
+        DatabaseError::Storage(redb::StorageError::Io(io))
+            if io.kind() != std::io::ErrorKind::InvalidData
+                && io.kind() != std::io::ErrorKind::UnexpectedEof =>
+        {
+            open_error(io.to_string())
+        }
+        DatabaseError::UpgradeRequired(_) => StoreError::NotAStore {
+            path: path.to_path_buf(),
+        },
+        DatabaseError::Storage(_) | DatabaseError::RepairAborted => StoreError::NotAStore {
+            path: path.to_path_buf(),
+        },
+        other => open_error(other.to_string()),
+    })?;
+    let file = files::identity(path).map_err(|e| open_error(e.to_string()))?;
+    Ok((Handle { db, file }, fresh))
+}
+
+impl Store {
     /// Reads the schema version; a fresh file gets the tables and counters.
     fn check_schema(&self, fresh: bool) -> Result<(), StoreError> {
         let found = {
-            let txn = self.db.begin_read()?;
+            let txn = self.begin_read()?;
             match txn.open_table(META) {
                 Ok(meta) => meta.get("schema")?.map(|v| v.value()),
                 Err(redb::TableError::TableDoesNotExist(_)) => None,
@@ -135,7 +205,7 @@ impl Store {
         &self,
         change: impl FnOnce(&mut WriteTables) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let txn = self.db.begin_write()?;
+        let (txn, _) = self.begin_write()?;
         let result = {
             let mut tables = WriteTables::open(&txn)?;
             change(&mut tables)?
@@ -144,14 +214,56 @@ impl Store {
         Ok(result)
     }
 
+    /// A write transaction on the current file (following a replacement by a forget
+    /// elsewhere), with the database it belongs to.
+    fn begin_write(&self) -> Result<(redb::WriteTransaction, Arc<Handle>), StoreError> {
+        for _ in 0..REOPEN_TRIES {
+            let handle = self.database();
+            let txn = handle.db.begin_write()?;
+            let moved = txn.open_table(META)?.get(MOVED)?.is_some();
+            // The file at the path is another one: a forget replaced it but could not mark
+            // this one (see `rewrite`).
+            let replaced = files::identity(&self.path).is_ok_and(|id| id != handle.file);
+            if !moved && !replaced {
+                return Ok((txn, handle));
+            }
+            txn.abort()?;
+            self.reopen(&handle)?;
+        }
+        Err(StoreError::Failed(
+            "the store file was replaced several times in a row".into(),
+        ))
+    }
+
     /// Runs `look` on one consistent view of the store.
     pub(crate) fn read<T>(
         &self,
         look: impl FnOnce(&ReadTables) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let txn = self.db.begin_read()?;
+        let txn = self.begin_read()?;
         let tables = ReadTables::open(&txn)?;
         look(&tables)
+    }
+
+    /// A read transaction on the current file (following a replacement by a forget
+    /// elsewhere).
+    fn begin_read(&self) -> Result<redb::ReadTransaction, StoreError> {
+        for _ in 0..REOPEN_TRIES {
+            let handle = self.database();
+            let txn = handle.db.begin_read()?;
+            let moved = match txn.open_table(META) {
+                Ok(meta) => meta.get(MOVED)?.is_some(),
+                Err(redb::TableError::TableDoesNotExist(_)) => false,
+                Err(e) => return Err(e.into()),
+            };
+            if !moved {
+                return Ok(txn);
+            }
+            self.reopen(&handle)?;
+        }
+        Err(StoreError::Failed(
+            "the store file was replaced several times in a row".into(),
+        ))
     }
 
     /// How many clients the store holds.
@@ -183,27 +295,6 @@ fn next_number(t: &mut WriteTables, counter: &str) -> Result<u64, StoreError> {
         .ok_or_else(|| StoreError::damaged(format!("counter {counter} is missing")))?;
     t.meta.insert(counter, n + 1)?;
     Ok(n)
-}
-
-/// Creates the store file readable by its owner only, in a directory only the owner can
-/// enter (when the directory is new).
-fn create_private_file(path: &Path) -> std::io::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && !dir.exists()
-    {
-        DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
-    }
-    match OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-    {
-        Ok(_) => Ok(()),
-        // Another process created it between our look and now: use theirs.
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(e),
-    }
 }
 
 #[cfg(test)]

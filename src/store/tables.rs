@@ -33,6 +33,15 @@ pub const DICTIONARY: TableDefinition<&str, u32> = TableDefinition::new("diction
 pub const DICTIONARY_KEYS: TableDefinition<u32, &str> = TableDefinition::new("dictionary_keys");
 /// (household, client).
 pub const HOUSEHOLDS: TableDefinition<(u64, u64), ()> = TableDefinition::new("households");
+/// Append-only audit log: sequence number -> audit entry (who, when, client number, action).
+/// Holds numbers and actions only, never a name or a note.
+pub const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
+/// (kind, number) of every client (FORGOTTEN_CLIENT) and follow-up (FORGOTTEN_FOLLOWUP) that
+/// was forgotten, so `check` can tell an anonymous count that outlived its record from a
+/// dangling index entry.
+pub const FORGOTTEN: TableDefinition<(u8, u64), ()> = TableDefinition::new("forgotten");
+pub const FORGOTTEN_CLIENT: u8 = 0;
+pub const FORGOTTEN_FOLLOWUP: u8 = 1;
 
 pub const EVENT_OPENED: u8 = 0;
 pub const EVENT_DONE: u8 = 1;
@@ -56,6 +65,9 @@ pub struct WriteTables<'t> {
     pub households: Table<'t, (u64, u64), ()>,
     pub dictionary: Table<'t, &'static str, u32>,
     pub dictionary_keys: Table<'t, u32, &'static str>,
+    pub audit: Table<'t, u64, &'static [u8]>,
+    pub forgotten: Table<'t, (u8, u64), ()>,
+    pub drafts: Table<'t, &'static str, &'static [u8]>,
 }
 
 impl<'t> WriteTables<'t> {
@@ -76,12 +88,16 @@ impl<'t> WriteTables<'t> {
             households: txn.open_table(HOUSEHOLDS)?,
             dictionary: txn.open_table(DICTIONARY)?,
             dictionary_keys: txn.open_table(DICTIONARY_KEYS)?,
+            audit: txn.open_table(AUDIT)?,
+            forgotten: txn.open_table(FORGOTTEN)?,
+            drafts: txn.open_table(super::drafts::DRAFTS)?,
         })
     }
 }
 
 /// The tables a read needs, opened from one read transaction (one consistent view).
 pub struct ReadTables {
+    pub meta: ReadOnlyTable<&'static str, u64>,
     pub clients: ReadOnlyTable<u64, &'static [u8]>,
     pub visits: ReadOnlyTable<u64, &'static [u8]>,
     pub followups: ReadOnlyTable<u64, &'static [u8]>,
@@ -95,11 +111,16 @@ pub struct ReadTables {
     pub phones: ReadOnlyTable<(&'static str, u64), ()>,
     pub households: ReadOnlyTable<(u64, u64), ()>,
     pub dictionary_keys: ReadOnlyTable<u32, &'static str>,
+    /// Absent in a store written before the audit log existed (read as empty).
+    pub audit: Option<ReadOnlyTable<u64, &'static [u8]>>,
+    /// Absent in a store in which nothing was ever forgotten (read as empty).
+    pub forgotten: Option<ReadOnlyTable<(u8, u64), ()>>,
 }
 
 impl ReadTables {
     pub fn open(txn: &ReadTransaction) -> Result<ReadTables, redb::TableError> {
         Ok(ReadTables {
+            meta: txn.open_table(META)?,
             clients: txn.open_table(CLIENTS)?,
             visits: txn.open_table(VISITS)?,
             followups: txn.open_table(FOLLOWUPS)?,
@@ -113,6 +134,17 @@ impl ReadTables {
             phones: txn.open_table(PHONES)?,
             households: txn.open_table(HOUSEHOLDS)?,
             dictionary_keys: txn.open_table(DICTIONARY_KEYS)?,
+            audit: optional(txn.open_table(AUDIT))?,
+            forgotten: optional(txn.open_table(FORGOTTEN))?,
         })
+    }
+}
+
+/// A table that an older store may not have yet: absent reads as empty.
+fn optional<T>(opened: Result<T, redb::TableError>) -> Result<Option<T>, redb::TableError> {
+    match opened {
+        Ok(t) => Ok(Some(t)),
+        Err(redb::TableError::TableDoesNotExist(_)) => Ok(None),
+        Err(e) => Err(e),
     }
 }

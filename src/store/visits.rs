@@ -1,11 +1,12 @@
 //! Visits: log, correct, delete, read; keeps the day, client and first-visit indexes in step.
 
+use super::audit::append;
 use super::clients::load_client;
 use super::codec::{DayEntryCodes, day_key, decode_visit, encode_day_entry, encode_visit};
 use super::followups::insert_followup;
 use super::tables::{ReadTables, WriteTables};
 use super::{Store, StoreError, code, next_number};
-use crate::model::{FollowUp, FollowUpState, Stamp, Visit};
+use crate::model::{AuditAction, FollowUp, FollowUpState, Stamp, Visit};
 use chrono::NaiveDate;
 use redb::ReadableTable;
 
@@ -26,7 +27,18 @@ impl Store {
         visit: Visit,
         followups: Vec<NewFollowUp>,
     ) -> Result<(u64, Vec<u64>), StoreError> {
-        self.write(|t| insert_visit(t, visit, followups))
+        self.write(|t| {
+            let stamp = visit.recorded.clone();
+            let client = visit.client;
+            let (number, followups) = insert_visit(t, visit, followups)?;
+            if client.is_some() {
+                append(t, &stamp, client, AuditAction::Visit, Some(number))?;
+                for &f in &followups {
+                    append(t, &stamp, client, AuditAction::FollowUp, Some(f))?;
+                }
+            }
+            Ok((number, followups))
+        })
     }
 
     /// Changes a visit (moment, categories, referrals, note …); its counts move with it.

@@ -4,6 +4,7 @@
 use super::{Period, Tally};
 use crate::labels::Labels;
 use crate::model::{Catalog, CatalogKind, Channel};
+use std::collections::HashMap;
 
 /// One line of a breakdown: a stable key, a label in the chosen language, and one value per
 /// column (the period, then what it is compared with).
@@ -46,14 +47,14 @@ impl Compared<'_> {
     }
 }
 
-/// Values for one key across the tallies, with the difference after each comparison.
-fn values(c: &Compared, get: impl Fn(&Tally) -> u64) -> Vec<i64> {
-    let now = get(c.tally) as i64;
+/// One key's counts in the period and each comparison (in `Compared::tallies` order), with
+/// the difference after each comparison.
+fn with_differences(counts: &[u64]) -> Vec<i64> {
+    let now = counts.first().copied().unwrap_or(0) as i64;
     let mut out = vec![now];
-    for other in [c.previous, c.year_earlier].into_iter().flatten() {
-        let then = get(other.1) as i64;
-        out.push(then);
-        out.push(now - then);
+    for &then in &counts[1.min(counts.len())..] {
+        out.push(then as i64);
+        out.push(now - then as i64);
     }
     out
 }
@@ -92,7 +93,7 @@ fn summary(c: &Compared, l: &Labels) -> Section {
             .map(|(key, label, get)| Row {
                 key: key.to_string(),
                 label: label.to_string(),
-                values: values(c, get),
+                values: with_differences(&c.tallies().into_iter().map(get).collect::<Vec<_>>()),
             })
             .collect(),
     }
@@ -107,6 +108,12 @@ fn breakdown(
     label_of: impl Fn(&str) -> String,
     ranked: bool,
 ) -> Section {
+    // Each tally's breakdown is worked out once (a century's months are 1,200 keys).
+    let per_tally: Vec<HashMap<String, u64>> = c
+        .tallies()
+        .into_iter()
+        .map(|t| keys_of(t).into_iter().collect())
+        .collect();
     let mut keys: Vec<String> = Vec::new();
     for t in c.tallies() {
         for (k, _) in keys_of(t) {
@@ -117,15 +124,16 @@ fn breakdown(
     }
     let mut rows: Vec<Row> = keys
         .into_iter()
-        .map(|k| Row {
-            values: values(c, |t| {
-                keys_of(t)
-                    .into_iter()
-                    .find(|(key, _)| *key == k)
-                    .map_or(0, |(_, n)| n)
-            }),
-            label: label_of(&k),
-            key: k,
+        .map(|k| {
+            let counts: Vec<u64> = per_tally
+                .iter()
+                .map(|m| m.get(&k).copied().unwrap_or(0))
+                .collect();
+            Row {
+                values: with_differences(&counts),
+                label: label_of(&k),
+                key: k,
+            }
         })
         .collect();
     if ranked {

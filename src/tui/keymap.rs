@@ -101,6 +101,7 @@ actions! {
     Previous = "previous",
     Next = "next",
     Export = "export",
+    Informed = "informed",
 }
 
 /// A key with its modifiers, normalised so that a typed event and a file's text compare.

@@ -7,7 +7,7 @@ use super::state::{CardData, Desk, FollowupRow, State};
 use super::terminal::{self, Backend, Guard};
 use super::update::{Effect, Event, RESULT_LIMIT, update};
 use crate::config::{Config, Lang};
-use crate::model::{FollowUpState, Stamp};
+use crate::model::{AuditAction, FollowUpState, Stamp};
 use crate::store::{Store, StoreError};
 use crate::tally::{self, Period, export, report};
 use chrono::{Local, NaiveDateTime};
@@ -42,7 +42,9 @@ fn short_path(path: &Path) -> String {
 
 /// Opens the desk and runs it until the volunteer quits or the session hangs up.
 pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
-    let store = Store::open(opts.store_path).map_err(|e| e.to_string())?;
+    let group = opts.config.group.clone();
+    let store = Store::open_shared(opts.store_path, group.as_deref()).map_err(|e| e.to_string())?;
+    let warning = crate::store::files::permission_warning(opts.store_path, group.as_deref());
     let hangup = terminal::hangup_flag().map_err(|e| e.to_string())?;
     let desk = Desk {
         store_label: short_path(opts.store_path),
@@ -56,6 +58,10 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
     let mut state = State::new(desk, now());
     let mut queue: VecDeque<Event> = VecDeque::new();
     queue.push_back(Event::Tick);
+    // A store others can read: the warning (with the command that fixes it) stays in view.
+    if let Some(w) = warning {
+        queue.push_back(Event::Failed(w));
+    }
     if let Ok(Some(draft)) = store.draft(&state.desk.volunteer) {
         queue.push_back(Event::DraftFound(draft));
     }
@@ -245,6 +251,18 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
                 )?)))
             }
             Effect::ExportTally(period) => Some(export_tally(store, state, period)?),
+            Effect::AuditView(n) => {
+                store.audit(&stamp(), Some(n), AuditAction::View)?;
+                None
+            }
+            Effect::MarkInformed(n) => {
+                let today = state.today();
+                store.update_client(n, stamp(), |c| {
+                    c.informed = Some(today);
+                    Ok(())
+                })?;
+                Some(Event::Changed(state.desk.d().informed_now.to_string()))
+            }
         })
     })();
     result.unwrap_or_else(|e| Some(Event::Failed(e.to_string())))

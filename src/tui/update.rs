@@ -44,6 +44,10 @@ pub enum Effect {
     SaveDraft(Draft),
     ClearDraft,
     LoadTally(Period),
+    /// The volunteer opened a client's card: the audit log records the view.
+    AuditView(u64),
+    /// The client was told today what is recorded and why.
+    MarkInformed(u64),
     /// Write the shown period's tally to a CSV file and say where.
     ExportTally(Period),
 }
@@ -409,7 +413,7 @@ fn open_card(state: &mut State, number: u64) -> Vec<Effect> {
     }
     state.card_client = Some(number);
     state.screen = Screen::Card;
-    vec![Effect::LoadCard(number)]
+    vec![Effect::LoadCard(number), Effect::AuditView(number)]
 }
 
 fn search_key(state: &mut State, action: Option<Action>, k: &KeyEvent) -> Vec<Effect> {
@@ -504,6 +508,7 @@ fn card_key(state: &mut State, action: Option<Action>, k: &KeyEvent) -> Vec<Effe
             card.mini = Some(MiniForm::new(MiniKind::Alias));
             Vec::new()
         }
+        Some(Action::Informed) => vec![Effect::MarkInformed(card.data.client.number)],
         Some(Action::Edit) => {
             let c = &card.data.client;
             let mut form = ClientForm::new(Some(c.number));

@@ -50,13 +50,31 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             Span::raw("")
         },
     ])];
-    details.push(Line::from(format!(
-        "{}: {}   {}: {}",
-        l.languages,
-        safe(&c.languages.join(", ")),
-        l.phone,
-        safe(c.phone.as_deref().unwrap_or("-"))
-    )));
+    details.push(Line::from(vec![
+        Span::raw(format!(
+            "{}: {}   {}: {}   ",
+            l.languages,
+            safe(&c.languages.join(", ")),
+            l.phone,
+            safe(c.phone.as_deref().unwrap_or("-"))
+        )),
+        match c.informed {
+            Some(day) => Span::raw(format!("{} {}", l.informed, day.format("%d-%m-%Y"))),
+            // Marked so the volunteer tells the client now what is recorded and why.
+            None => Span::styled(
+                format!(
+                    "{} [{}]",
+                    d.not_informed,
+                    state
+                        .desk
+                        .keymap
+                        .key_for(Screen::Card.mode(), Action::Informed)
+                        .unwrap_or("?"),
+                ),
+                t.warn,
+            ),
+        },
+    ]));
     details.push(Line::from(format!(
         "{}: {}",
         l.aliases,

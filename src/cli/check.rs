@@ -1,0 +1,55 @@
+//! `check`: verify the store without changing it; a non-zero exit when there is a problem.
+
+use super::output::{Output, fields};
+use super::{CliError, Context};
+use crate::labels::privacy_labels;
+use crate::store::Store;
+use serde_json::json;
+
+pub fn run(ctx: &Context) -> Result<Output, CliError> {
+    if !ctx.store_path.exists() {
+        return Err(CliError::Usage(format!(
+            "there is no store at {}; check the --db path (or $SPREEKUUR_DB)",
+            ctx.store_path.display()
+        )));
+    }
+    let store = Store::open_shared(&ctx.store_path, ctx.config.group.as_deref())?;
+    if let Some(warning) =
+        crate::store::files::permission_warning(&ctx.store_path, ctx.config.group.as_deref())
+    {
+        eprintln!("spreekuur: {warning}");
+    }
+    let report = store.check()?;
+    let p = privacy_labels(ctx.lang);
+    let l = ctx.labels();
+    let summary = fields(&[
+        (l.store, ctx.store_path.display().to_string()),
+        ("clients", report.clients.to_string()),
+        ("visits", report.visits.to_string()),
+        ("follow-ups", report.followups.to_string()),
+        ("audit", report.audit_entries.to_string()),
+        ("forgotten", report.forgotten_clients.to_string()),
+    ]);
+    if report.is_clean() {
+        if ctx.json {
+            return Ok(Output::Json(json!({
+                "clean": true,
+                "clients": report.clients,
+                "visits": report.visits,
+                "followups": report.followups,
+                "audit": report.audit_entries,
+                "forgotten": report.forgotten_clients,
+                "problems": [],
+            })));
+        }
+        return Ok(Output::Text(format!("{summary}{}\n", p.check_clean)));
+    }
+    let mut text = format!("{summary}{} ({}):\n", p.check_found, report.problems.len());
+    for problem in &report.problems {
+        text.push_str(&format!("  {problem}\n"));
+    }
+    text.push_str(
+        "Restore the store from a backup, or keep this report for whoever maintains spreekuur.",
+    );
+    Err(CliError::Usage(text))
+}

@@ -1,0 +1,83 @@
+use super::Stamp;
+
+/// One line of the audit log: who did what to which client, and when. Numbers and actions
+/// only: no name, no note, so the log can outlive the records it speaks of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    /// Its place in the log (1, 2, …), given by the store.
+    pub number: u64,
+    pub stamp: Stamp,
+    /// The client concerned; none for an office-wide action (a backup).
+    pub client: Option<u64>,
+    pub action: AuditAction,
+    /// The visit or follow-up concerned, when the action is about one.
+    pub object: Option<u64>,
+}
+
+/// What was done. New actions are only ever appended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    /// The client's card or `show` was opened.
+    View,
+    /// Registered.
+    Create,
+    /// Name, aliases, birth, phone, note, household or "informed" changed.
+    Change,
+    /// A visit was logged.
+    Visit,
+    /// A follow-up was added.
+    FollowUp,
+    /// A follow-up was marked done.
+    Done,
+    /// A follow-up was cancelled.
+    Cancel,
+    /// Everything about the client was exported (right of access).
+    Export,
+    /// The client was erased on request.
+    Forget,
+    /// The client was erased by the retention purge.
+    Purge,
+    /// Restricted: hidden from search and lists.
+    Restrict,
+    /// Restriction lifted.
+    Lift,
+    /// A backup of the whole store was written.
+    Backup,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 13] = [
+        AuditAction::View,
+        AuditAction::Create,
+        AuditAction::Change,
+        AuditAction::Visit,
+        AuditAction::FollowUp,
+        AuditAction::Done,
+        AuditAction::Cancel,
+        AuditAction::Export,
+        AuditAction::Forget,
+        AuditAction::Purge,
+        AuditAction::Restrict,
+        AuditAction::Lift,
+        AuditAction::Backup,
+    ];
+
+    /// The stable key printed and given in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            AuditAction::View => "view",
+            AuditAction::Create => "create",
+            AuditAction::Change => "change",
+            AuditAction::Visit => "visit",
+            AuditAction::FollowUp => "followup",
+            AuditAction::Done => "done",
+            AuditAction::Cancel => "cancel",
+            AuditAction::Export => "export",
+            AuditAction::Forget => "forget",
+            AuditAction::Purge => "purge",
+            AuditAction::Restrict => "restrict",
+            AuditAction::Lift => "lift",
+            AuditAction::Backup => "backup",
+        }
+    }
+}

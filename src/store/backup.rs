@@ -1,0 +1,176 @@
+//! Copies of the store: `backup` writes a consistent copy while others keep working, and
+//! `rewrite` replaces the store by a fresh copy of itself after a forget, so that the bytes of
+//! what was erased do not linger in freed pages of the file.
+//!
+//! Both copy record by record from one transaction into a new redb file next to the target
+//! and rename it into place, so a reader of the target never sees half a copy.
+//!
+//! `rewrite` and the processes that hold the store open (desks): the rewrite copies from a
+//! write transaction on the old file, so no one writes meanwhile; it renames the fresh file
+//! over the path and then marks the old file "moved" in the same transaction. Every other
+//! process checks that mark (and, before a write, the file's identity at the path) at the
+//! start of each transaction and reopens the path when it is set, so its next read or write
+//! goes to the fresh file; no write is lost. Until then the old file lives on, unlinked, only
+//! as long as that process keeps it open.
+
+use super::drafts::DRAFTS;
+use super::tables::{
+    AUDIT, CLIENTS, DICTIONARY, DICTIONARY_KEYS, FIRST_VISITS, FOLLOWUP_EVENTS, FOLLOWUPS,
+    FOLLOWUPS_BY_CLIENT, FORGOTTEN, HOUSEHOLDS, META, NAME_TERMS, OPEN_FOLLOWUPS, PHONES, VISITS,
+    VISITS_BY_CLIENT, VISITS_BY_DAY,
+};
+use super::{MOVED, Store, StoreError, files};
+use crate::model::{AuditAction, Stamp};
+use redb::{Database, Key, ReadableTable, TableDefinition, TableHandle, Value, WriteTransaction};
+use std::path::{Path, PathBuf};
+
+/// Opens each known table of `$src` (a read or a write transaction) and copies it into
+/// `$dst`; a table the source does not have yet is skipped. Gives the names copied.
+macro_rules! copy_tables {
+    ($src:expr, $dst:expr) => {{
+        let mut names: Vec<String> = Vec::new();
+        copy_tables!(@each $src, $dst, names,
+            META, CLIENTS, VISITS, FOLLOWUPS, VISITS_BY_DAY, VISITS_BY_CLIENT, FIRST_VISITS,
+            OPEN_FOLLOWUPS, FOLLOWUPS_BY_CLIENT, FOLLOWUP_EVENTS, NAME_TERMS, PHONES,
+            DICTIONARY, DICTIONARY_KEYS, HOUSEHOLDS, AUDIT, FORGOTTEN, DRAFTS);
+        names
+    }};
+    (@each $src:expr, $dst:expr, $names:ident, $($def:expr),+) => {
+        $(
+            $names.push($def.name().to_string());
+            match $src.open_table($def) {
+                Ok(table) => copy_table(&table, $dst, $def)?,
+                Err(redb::TableError::TableDoesNotExist(_)) => {}
+                Err(e) => return Err(e.into()),
+            }
+        )+
+    };
+}
+
+fn copy_table<K: Key + 'static, V: Value + 'static>(
+    from: &impl ReadableTable<K, V>,
+    to: &WriteTransaction,
+    def: TableDefinition<K, V>,
+) -> Result<(), StoreError> {
+    let mut table = to.open_table(def)?;
+    for entry in from.iter()? {
+        let (k, v) = entry?;
+        table.insert(k.value(), v.value())?;
+    }
+    Ok(())
+}
+
+/// Refuses to copy a store that holds a table this program does not know: the copy would
+/// silently lose it.
+fn all_known(
+    names: &[String],
+    found: impl Iterator<Item = redb::UntypedTableHandle>,
+) -> Result<(), StoreError> {
+    for table in found {
+        if !names.iter().any(|n| n == table.name()) {
+            return Err(StoreError::Failed(format!(
+                "the store holds a table \"{}\" this spreekuur does not know, so it cannot copy it; update spreekuur",
+                table.name()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The temporary file a copy is written to before it is renamed to `target`.
+fn partial_path(target: &Path) -> PathBuf {
+    let mut name = target.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".{}.partial", std::process::id()));
+    target.with_file_name(name)
+}
+
+/// A new, empty redb file at `path` (0600, or 0660 with the group).
+fn fresh_database(path: &Path, group: Option<&str>) -> Result<Database, StoreError> {
+    let failed = |e: &dyn std::fmt::Display| {
+        StoreError::Failed(format!("cannot write {}: {e}", path.display()))
+    };
+    match std::fs::remove_file(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(failed(&e)),
+    }
+    files::create_new_private(path, group).map_err(|e| failed(&e))?;
+    let mut builder = Database::builder();
+    builder.set_concurrency_mode(redb::ConcurrencyMode::MultiWriter);
+    builder.create(path).map_err(|e| failed(&e))
+}
+
+/// Renames the finished copy into place, durably.
+fn put_in_place(partial: &Path, target: &Path) -> Result<(), StoreError> {
+    let failed = |e: std::io::Error| {
+        StoreError::Failed(format!("cannot put the copy at {}: {e}", target.display()))
+    };
+    std::fs::rename(partial, target).map_err(failed)?;
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    files::sync_dir(dir).map_err(failed)
+}
+
+impl Store {
+    /// Writes a consistent copy of the store to `target` (replacing an older copy there)
+    /// while others keep reading and writing, and logs it. The copy is 0600 (0660 with the
+    /// group). Refuses a target that is the store itself.
+    pub fn backup(&self, target: &Path, stamp: &Stamp) -> Result<(), StoreError> {
+        if files_same(target, &self.path) {
+            return Err(StoreError::Failed(
+                "the backup would overwrite the store itself; give another path".into(),
+            ));
+        }
+        let partial = partial_path(target);
+        let result = (|| {
+            let txn = self.begin_read()?;
+            let copy = fresh_database(&partial, self.group.as_deref())?;
+            let out = copy.begin_write()?;
+            let names = copy_tables!(txn, &out);
+            all_known(&names, txn.list_tables()?)?;
+            out.commit()?;
+            drop(copy);
+            put_in_place(&partial, target)
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        result?;
+        self.audit(stamp, None, AuditAction::Backup)
+    }
+
+    /// Replaces the store file by a fresh copy of its live records (see the module comment).
+    pub(super) fn rewrite(&self) -> Result<(), StoreError> {
+        let (txn, _) = self.begin_write()?;
+        let partial = partial_path(&self.path);
+        let copied = (|| {
+            let copy = fresh_database(&partial, self.group.as_deref())?;
+            let out = copy.begin_write()?;
+            let names = copy_tables!(txn, &out);
+            all_known(&names, txn.list_tables()?)?;
+            out.commit()?;
+            drop(copy);
+            put_in_place(&partial, &self.path)
+        })();
+        if let Err(e) = copied {
+            let _ = std::fs::remove_file(&partial);
+            // The old file stays the store; the erasure itself is committed already.
+            return Err(e);
+        }
+        txn.open_table(META)?.insert(MOVED, 1)?;
+        txn.commit()?;
+        // Follow it ourselves right away.
+        let handle = self.database();
+        self.reopen(&handle)
+    }
+}
+
+/// Whether two paths name the same file.
+fn files_same(a: &Path, b: &Path) -> bool {
+    match (files::identity(a), files::identity(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}

@@ -1,0 +1,359 @@
+//! `check`: verifies a store without changing it. Every record decodes, every index entry
+//! points to a record and every record is in its indexes, and the counters are ahead of every
+//! number used. Entries that outlive a forgotten client or follow-up (see `forget`) are
+//! accepted only for numbers in the `forgotten` table.
+
+use super::clients::search_terms;
+use super::codec::{
+    DayEntryCodes, day_key, decode_audit, decode_client, decode_day_entry, decode_followup,
+    decode_visit, encode_day_entry,
+};
+use super::tables::{
+    EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, FORGOTTEN_CLIENT, FORGOTTEN_FOLLOWUP, ReadTables,
+};
+use super::{Store, StoreError};
+use crate::model::FollowUpState;
+use crate::search::phone_key;
+use redb::ReadableTable;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// What `check` found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    pub clients: u64,
+    pub visits: u64,
+    pub followups: u64,
+    pub audit_entries: u64,
+    pub forgotten_clients: u64,
+    /// One sentence per problem; empty when the store is sound.
+    pub problems: Vec<String>,
+}
+
+impl CheckReport {
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+impl Store {
+    /// Verifies the whole store in one consistent read; changes nothing.
+    pub fn check(&self) -> Result<CheckReport, StoreError> {
+        self.read(|t| {
+            let mut c = Checker {
+                t,
+                report: CheckReport::default(),
+            };
+            c.run()?;
+            Ok(c.report)
+        })
+    }
+}
+
+struct Checker<'a> {
+    t: &'a ReadTables,
+    report: CheckReport,
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, text: String) {
+        self.report.problems.push(text);
+    }
+
+    fn counter(&mut self, name: &str) -> Result<u64, StoreError> {
+        match self.t.meta.get(name)? {
+            Some(v) => Ok(v.value()),
+            None => {
+                self.problem(format!("the counter {name} is missing"));
+                Ok(u64::MAX)
+            }
+        }
+    }
+
+    fn run(&mut self) -> Result<(), StoreError> {
+        if self.t.meta.get("schema")?.is_none() {
+            self.problem("the schema version is missing".into());
+        }
+        let next_client = self.counter("next_client")?;
+        let next_visit = self.counter("next_visit")?;
+        let next_followup = self.counter("next_followup")?;
+        let next_household = self.counter("next_household")?;
+        let next_code = self.counter("next_code")?;
+        let next_audit = self.t.meta.get("next_audit")?.map_or(1, |v| v.value());
+
+        let mut forgotten_clients = HashSet::new();
+        let mut forgotten_followups = HashSet::new();
+        if let Some(f) = &self.t.forgotten {
+            for e in f.iter()? {
+                let (kind, n) = e?.0.value();
+                match kind {
+                    FORGOTTEN_CLIENT => forgotten_clients.insert(n),
+                    FORGOTTEN_FOLLOWUP => forgotten_followups.insert(n),
+                    other => {
+                        self.problem(format!("forgotten entry of unknown kind {other}"));
+                        false
+                    }
+                };
+            }
+        }
+        self.report.forgotten_clients = forgotten_clients.len() as u64;
+
+        // Dictionary, both ways.
+        let mut codes: HashMap<u32, String> = HashMap::new();
+        for e in self.t.dictionary_keys.iter()? {
+            let (code, key) = e?;
+            codes.insert(code.value(), key.value().to_string());
+        }
+        for (&code, key) in &codes.clone() {
+            if u64::from(code) >= next_code {
+                self.problem(format!("dictionary code {code} is not below the counter"));
+            }
+            if key.split_once(':').is_none() {
+                self.problem(format!("dictionary entry {code} \"{key}\" has no kind"));
+            }
+        }
+
+        // Clients and their name, phone and household entries.
+        let mut clients: HashMap<u64, Option<u64>> = HashMap::new();
+        let mut terms: BTreeSet<(String, u64)> = BTreeSet::new();
+        let mut phones: BTreeSet<(String, u64)> = BTreeSet::new();
+        for e in self.t.clients.iter()? {
+            let (key, bytes) = e?;
+            let n = key.value();
+            self.report.clients += 1;
+            let Ok(client) = decode_client(bytes.value()) else {
+                self.problem(format!("client {n} cannot be read"));
+                continue;
+            };
+            if client.number != n {
+                self.problem(format!("client {n} holds the number {}", client.number));
+            }
+            if n >= next_client {
+                self.problem(format!(
+                    "client {n} is not below the counter ({next_client})"
+                ));
+            }
+            if forgotten_clients.contains(&n) {
+                self.problem(format!("client {n} was forgotten but is still there"));
+            }
+            if let Some(h) = client.household {
+                if h >= next_household {
+                    self.problem(format!("household {h} is not below the counter"));
+                }
+                if self.t.households.get((h, n))?.is_none() {
+                    self.problem(format!("client {n} is missing from household {h}"));
+                }
+            }
+            for term in search_terms(&client) {
+                terms.insert((term, n));
+            }
+            if let Some(k) = client.phone.as_deref().and_then(phone_key) {
+                phones.insert((k, n));
+            }
+            clients.insert(n, client.household);
+        }
+        let mut indexed: BTreeSet<(String, u64)> = BTreeSet::new();
+        for e in self.t.name_terms.iter()? {
+            let (key, _) = e?;
+            let (term, n) = key.value();
+            indexed.insert((term.to_string(), n));
+        }
+        self.compare("name index", &terms, &indexed);
+        indexed.clear();
+        for e in self.t.phones.iter()? {
+            let (key, _) = e?;
+            let (phone, n) = key.value();
+            indexed.insert((phone.to_string(), n));
+        }
+        self.compare("phone index", &phones, &indexed);
+        for e in self.t.households.iter()? {
+            let (h, n) = e?.0.value();
+            match clients.get(&n) {
+                Some(Some(own)) if *own == h => {}
+                None if forgotten_clients.contains(&n) => {}
+                _ => self.problem(format!("household entry ({h}, {n}) matches no client")),
+            }
+        }
+        let known_client = |n: u64| clients.contains_key(&n) || forgotten_clients.contains(&n);
+
+        // Visits, the day index, the client index and first visits.
+        let mut by_client: BTreeSet<(u64, i32, u64)> = BTreeSet::new();
+        let mut days: HashMap<(i32, u64), Vec<u8>> = HashMap::new();
+        let dictionary: HashMap<&str, u32> = codes.iter().map(|(c, k)| (k.as_str(), *c)).collect();
+        for e in self.t.visits.iter()? {
+            let (key, bytes) = e?;
+            let n = key.value();
+            self.report.visits += 1;
+            let Ok(v) = decode_visit(bytes.value()) else {
+                self.problem(format!("visit {n} cannot be read"));
+                continue;
+            };
+            if v.number != n || n >= next_visit {
+                self.problem(format!(
+                    "visit {n} has a wrong number or is not below the counter"
+                ));
+            }
+            let day = day_key(v.when.date());
+            let code =
+                |kind: &str, key: &str| dictionary.get(format!("{kind}:{key}").as_str()).copied();
+            let entry = (|| {
+                Some(DayEntryCodes {
+                    client: v.client,
+                    channel: v.channel,
+                    volunteer: code("v", &v.volunteer)?,
+                    categories: v
+                        .categories
+                        .iter()
+                        .map(|k| code("c", k))
+                        .collect::<Option<_>>()?,
+                    referrals: v
+                        .referrals
+                        .iter()
+                        .map(|r| code("r", &r.destination))
+                        .collect::<Option<_>>()?,
+                })
+            })();
+            match entry {
+                Some(entry) => {
+                    days.insert((day, n), encode_day_entry(&entry));
+                }
+                None => self.problem(format!("visit {n} uses a key missing from the dictionary")),
+            }
+            if let Some(c) = v.client {
+                if !known_client(c) {
+                    self.problem(format!(
+                        "visit {n} belongs to client {c}, who does not exist"
+                    ));
+                }
+                by_client.insert((c, day, n));
+            }
+        }
+        for e in self.t.visits_by_day.iter()? {
+            let (key, value) = e?;
+            let (day, n) = key.value();
+            let bytes = value.value();
+            if decode_day_entry(bytes).is_err() {
+                self.problem(format!("the day entry of visit {n} cannot be read"));
+            }
+            match days.remove(&(day, n)) {
+                Some(expected) if expected == bytes => {}
+                Some(_) => {
+                    self.problem(format!("the day entry of visit {n} differs from the visit"))
+                }
+                None => self.problem(format!("day entry ({day}, {n}) matches no visit")),
+            }
+        }
+        for (day, n) in days.keys() {
+            self.problem(format!(
+                "visit {n} is missing from the day index (day {day})"
+            ));
+        }
+        let mut indexed_by_client = BTreeSet::new();
+        for e in self.t.visits_by_client.iter()? {
+            indexed_by_client.insert(e?.0.value());
+        }
+        let mut first: HashMap<u64, i32> = HashMap::new();
+        for &(c, day, _) in &by_client {
+            first.entry(c).or_insert(day);
+        }
+        self.compare("client visit index", &by_client, &indexed_by_client);
+        let expected_first: BTreeSet<(i32, u64)> = first.iter().map(|(c, d)| (*d, *c)).collect();
+        let mut indexed_first = BTreeSet::new();
+        for e in self.t.first_visits.iter()? {
+            indexed_first.insert(e?.0.value());
+        }
+        self.compare("first-visit index", &expected_first, &indexed_first);
+
+        // Follow-ups and their indexes.
+        let mut open: BTreeSet<(i32, u64)> = BTreeSet::new();
+        let mut of_client: BTreeSet<(u64, u64, bool)> = BTreeSet::new();
+        let mut events: BTreeSet<(i32, u64, u8)> = BTreeSet::new();
+        for e in self.t.followups.iter()? {
+            let (key, bytes) = e?;
+            let n = key.value();
+            self.report.followups += 1;
+            let Ok(f) = decode_followup(bytes.value()) else {
+                self.problem(format!("follow-up {n} cannot be read"));
+                continue;
+            };
+            if f.number != n || n >= next_followup {
+                self.problem(format!(
+                    "follow-up {n} has a wrong number or is not below the counter"
+                ));
+            }
+            if !clients.contains_key(&f.client) {
+                self.problem(format!(
+                    "follow-up {n} belongs to client {}, who does not exist",
+                    f.client
+                ));
+            }
+            if forgotten_followups.contains(&n) {
+                self.problem(format!("follow-up {n} was forgotten but is still there"));
+            }
+            of_client.insert((f.client, n, f.is_open()));
+            events.insert((day_key(f.created.at.date()), n, EVENT_OPENED));
+            match &f.state {
+                FollowUpState::Open => {
+                    open.insert((day_key(f.due), n));
+                }
+                FollowUpState::Done(s) => {
+                    events.insert((day_key(s.at.date()), n, EVENT_DONE));
+                }
+                FollowUpState::Cancelled(s) => {
+                    events.insert((day_key(s.at.date()), n, EVENT_CANCELLED));
+                }
+            }
+        }
+        let mut indexed_open = BTreeSet::new();
+        for e in self.t.open_followups.iter()? {
+            indexed_open.insert(e?.0.value());
+        }
+        self.compare("open follow-up index", &open, &indexed_open);
+        let mut indexed_of_client = BTreeSet::new();
+        for e in self.t.followups_by_client.iter()? {
+            let (k, v) = e?;
+            let (c, n) = k.value();
+            indexed_of_client.insert((c, n, v.value()));
+        }
+        self.compare("client follow-up index", &of_client, &indexed_of_client);
+        let mut indexed_events = BTreeSet::new();
+        for e in self.t.followup_events.iter()? {
+            let (day, n, event) = e?.0.value();
+            // The events of a forgotten follow-up are anonymous counts and stay.
+            if !forgotten_followups.contains(&n) {
+                indexed_events.insert((day, n, event));
+            }
+        }
+        self.compare("follow-up event index", &events, &indexed_events);
+
+        // The audit log.
+        if let Some(audit) = &self.t.audit {
+            for e in audit.iter()? {
+                let (key, bytes) = e?;
+                let n = key.value();
+                self.report.audit_entries += 1;
+                if decode_audit(n, bytes.value()).is_err() {
+                    self.problem(format!("audit entry {n} cannot be read"));
+                }
+                if n >= next_audit {
+                    self.problem(format!("audit entry {n} is not below the counter"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Names what one index lacks and what it holds too much, at most a few of each.
+    fn compare<T: Ord + std::fmt::Debug>(
+        &mut self,
+        index: &str,
+        expected: &BTreeSet<T>,
+        found: &BTreeSet<T>,
+    ) {
+        for missing in expected.difference(found).take(10) {
+            self.problem(format!("{index}: {missing:?} is missing"));
+        }
+        for extra in found.difference(expected).take(10) {
+            self.problem(format!("{index}: {extra:?} points to nothing"));
+        }
+    }
+}

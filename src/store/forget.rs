@@ -1,0 +1,157 @@
+//! Erasure (on request, or by the retention purge): the client's record, its name and phone
+//! index entries, its follow-ups and every note of its visits go; the anonymous counts stay.
+//!
+//! What stays, so that past tallies do not change: the visit records stripped of their notes
+//! and referral notes (client number, moment, volunteer, channel, category and referral keys),
+//! the day index, the client's visit and first-visit index entries, its household entry (two
+//! numbers), and the follow-up events (day, follow-up number, event). The numbers of forgotten
+//! clients and follow-ups go into the `forgotten` table so `check` can tell these from
+//! dangling entries. Afterwards the store is rewritten into a fresh file (see `rewrite`), so
+//! no freed page of the old file keeps a byte of what was erased.
+
+use super::audit::append;
+use super::clients::{load_client, search_terms};
+use super::codec::{day_key, decode_followup, decode_visit, encode_client, encode_visit};
+use super::drafts::draft_client;
+use super::tables::{FORGOTTEN_CLIENT, FORGOTTEN_FOLLOWUP, WriteTables};
+use super::visits::last_visit_day;
+use super::{Store, StoreError};
+use crate::model::{AuditAction, Client, Stamp};
+use crate::search::phone_key;
+use chrono::NaiveDate;
+use redb::ReadableTable;
+
+/// A client without contact since a cutoff: a candidate for the retention purge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inactive {
+    pub number: u64,
+    /// The last visit's day, or the registration day of a client who never visited.
+    pub last_contact: NaiveDate,
+}
+
+impl Store {
+    /// Erases these clients as the module says, in one transaction, then rewrites the store
+    /// into a fresh file. `action` is `Forget` (on request) or `Purge` (retention). Refuses
+    /// all of them when one does not exist.
+    pub fn forget(
+        &self,
+        numbers: &[u64],
+        stamp: &Stamp,
+        action: AuditAction,
+    ) -> Result<(), StoreError> {
+        self.write(|t| {
+            for &number in numbers {
+                erase(t, number)?;
+                append(t, stamp, Some(number), action, None)?;
+            }
+            Ok(())
+        })?;
+        self.rewrite()
+    }
+
+    /// Restricts a client (hidden from search and lists unless asked for explicitly), or
+    /// lifts the restriction; logged as `Restrict` or `Lift`.
+    pub fn restrict(
+        &self,
+        number: u64,
+        restricted: bool,
+        stamp: &Stamp,
+    ) -> Result<Client, StoreError> {
+        self.write(|t| {
+            let mut client = load_client(t, number)?;
+            client.restricted = restricted;
+            client.changed = stamp.clone();
+            t.clients
+                .insert(number, encode_client(&client).as_slice())?;
+            let action = if restricted {
+                AuditAction::Restrict
+            } else {
+                AuditAction::Lift
+            };
+            append(t, stamp, Some(number), action, None)?;
+            Ok(client)
+        })
+    }
+
+    /// Clients whose last contact lies before `cutoff`, oldest contact first. Reads every
+    /// client: a purge is rare and explicit.
+    pub fn inactive_since(&self, cutoff: NaiveDate) -> Result<Vec<Inactive>, StoreError> {
+        self.read(|t| {
+            let mut out = Vec::new();
+            for entry in t.clients.iter()? {
+                let (key, bytes) = entry?;
+                let number = key.value();
+                let client = super::codec::decode_client(bytes.value())
+                    .map_err(|_| StoreError::damaged(format!("client {number}")))?;
+                let registered = client.created.at.date();
+                let last = last_visit_day(t, number)?.map_or(registered, |d| d.max(registered));
+                if last < cutoff {
+                    out.push(Inactive {
+                        number,
+                        last_contact: last,
+                    });
+                }
+            }
+            out.sort_by_key(|i| (i.last_contact, i.number));
+            Ok(out)
+        })
+    }
+}
+
+fn erase(t: &mut WriteTables, number: u64) -> Result<(), StoreError> {
+    let client = load_client(t, number)?;
+    for term in search_terms(&client) {
+        t.name_terms.remove((term.as_str(), number))?;
+    }
+    // A desk's draft about this client holds typed text about them.
+    let mut drafts: Vec<String> = Vec::new();
+    for entry in t.drafts.iter()? {
+        let (volunteer, bytes) = entry?;
+        if draft_client(bytes.value()) == Some(number) {
+            drafts.push(volunteer.value().to_string());
+        }
+    }
+    for volunteer in drafts {
+        t.drafts.remove(volunteer.as_str())?;
+    }
+    if let Some(key) = client.phone.as_deref().and_then(phone_key) {
+        t.phones.remove((key.as_str(), number))?;
+    }
+    t.clients.remove(number)?;
+    t.forgotten.insert((FORGOTTEN_CLIENT, number), ())?;
+
+    let visits: Vec<u64> = t
+        .visits_by_client
+        .range((number, i32::MIN, 0)..=(number, i32::MAX, u64::MAX))?
+        .map(|e| e.map(|(k, _)| k.value().2))
+        .collect::<Result<_, _>>()?;
+    for v in visits {
+        let Some(bytes) = t.visits.get(v)?.map(|b| b.value().to_vec()) else {
+            continue;
+        };
+        let mut visit =
+            decode_visit(&bytes).map_err(|_| StoreError::damaged(format!("visit {v}")))?;
+        visit.note.clear();
+        for r in &mut visit.referrals {
+            r.note.clear();
+        }
+        t.visits.insert(v, encode_visit(&visit).as_slice())?;
+    }
+
+    let followups: Vec<u64> = t
+        .followups_by_client
+        .range((number, 0)..=(number, u64::MAX))?
+        .map(|e| e.map(|(k, _)| k.value().1))
+        .collect::<Result<_, _>>()?;
+    for f in followups {
+        t.followups_by_client.remove((number, f))?;
+        t.forgotten.insert((FORGOTTEN_FOLLOWUP, f), ())?;
+        let Some(bytes) = t.followups.remove(f)?.map(|b| b.value().to_vec()) else {
+            continue;
+        };
+        let followup =
+            decode_followup(&bytes).map_err(|_| StoreError::damaged(format!("follow-up {f}")))?;
+        t.open_followups.remove((day_key(followup.due), f))?;
+    }
+    Ok(())
+}

@@ -16,6 +16,7 @@ use ratatui::Terminal;
 use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::atomic::Ordering;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 const TICK: Duration = Duration::from_secs(1);
@@ -80,6 +81,7 @@ fn run_loop(
     queue: &mut VecDeque<Event>,
     hangup: &std::sync::atomic::AtomicBool,
 ) -> Result<(), String> {
+    let terminal_events = read_terminal();
     let mut last_tick = Instant::now();
     let mut dirty = true;
     loop {
@@ -107,18 +109,33 @@ fn run_loop(
                 .map_err(|e| e.to_string())?;
             dirty = false;
         }
-        if event::poll(POLL).map_err(|e| e.to_string())? {
-            match event::read().map_err(|e| e.to_string())? {
-                event::Event::Key(k) => queue.push_back(Event::Key(k)),
-                event::Event::Resize(_, _) => dirty = true,
-                _ => {}
-            }
+        match terminal_events.recv_timeout(POLL) {
+            Ok(event::Event::Key(k)) => queue.push_back(Event::Key(k)),
+            Ok(event::Event::Resize(_, _)) => dirty = true,
+            Ok(_) | Err(RecvTimeoutError::Timeout) => {}
+            // The terminal is gone (a dropped SSH session that sent no signal).
+            Err(RecvTimeoutError::Disconnected) => queue.push_front(Event::Hangup),
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             queue.push_back(Event::Tick);
         }
     }
+}
+
+/// Reads the terminal's events on a thread of their own. When the terminal goes away,
+/// crossterm's read can spin instead of failing; reading here keeps the loop free to see the
+/// hang-up signal (or the failed draw) and stop, which ends this thread with the process.
+fn read_terminal() -> Receiver<event::Event> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(ev).is_err() {
+                break;
+            }
+        }
+    });
+    rx
 }
 
 /// Does one effect against the store; what came of it returns as an event.

@@ -3,13 +3,9 @@
 use super::args::{ClientCommand, ClientEditArgs, ClientFields};
 use super::output::{Output, safe};
 use super::{CliError, Context};
-use crate::model::{Birth, Client, ClientDraft, clean_line, clean_note, is_country_code};
+use crate::model::{Birth, Client, ClientDraft, fields};
 use crate::store::Store;
 use serde_json::json;
-
-const NAME_MAX: usize = 120;
-const NOTE_MAX: usize = 500;
-const PHONE_MAX: usize = 40;
 
 pub fn run(ctx: &Context, command: ClientCommand) -> Result<Output, CliError> {
     match command {
@@ -18,75 +14,30 @@ pub fn run(ctx: &Context, command: ClientCommand) -> Result<Output, CliError> {
     }
 }
 
+// The checks live in `model::fields`, shared with import; here they take the flags' lists.
+
 fn name(text: &str) -> Result<String, CliError> {
-    let name = clean_line(text, "name", NAME_MAX)?;
-    if name.is_empty() {
-        return Err(CliError::Usage(
-            "the name is empty: give the name as on the residence document, e.g. --name \"Amina Yusuf\"".into(),
-        ));
-    }
-    Ok(name)
+    Ok(fields::name(text)?)
 }
 
 fn aliases(list: &[String]) -> Result<Vec<String>, CliError> {
-    let mut out: Vec<String> = Vec::new();
-    for a in list {
-        let a = clean_line(a, "alias", NAME_MAX)?;
-        if !a.is_empty() && !out.contains(&a) {
-            out.push(a);
-        }
-    }
-    Ok(out)
+    Ok(fields::aliases(list.iter().map(String::as_str))?)
 }
 
 fn country(text: &str) -> Result<Option<String>, CliError> {
-    let code = text.trim().to_uppercase();
-    if code.is_empty() {
-        return Ok(None);
-    }
-    if !is_country_code(&code) {
-        return Err(CliError::Usage(format!(
-            "\"{}\" is not a country code: use the two-letter ISO code, such as SY (Syria), ER (Eritrea), AF (Afghanistan), IQ (Iraq), SO (Somalia)",
-            text.trim()
-        )));
-    }
-    Ok(Some(code))
+    Ok(fields::country(text)?)
 }
 
 fn languages(list: &[String]) -> Result<Vec<String>, CliError> {
-    let mut out: Vec<String> = Vec::new();
-    for code in list.iter().flat_map(|l| l.split(',')) {
-        let code = code.trim().to_lowercase();
-        if code.is_empty() {
-            continue;
-        }
-        if !(2..=3).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_lowercase()) {
-            return Err(CliError::Usage(format!(
-                "\"{code}\" is not a language code: use the ISO code, such as ar (Arabic), ti (Tigrinya), prs (Dari), so (Somali), kmr (Kurmanji)"
-            )));
-        }
-        if !out.contains(&code) {
-            out.push(code);
-        }
-    }
-    Ok(out)
+    Ok(fields::languages(list.iter().map(String::as_str))?)
 }
 
 fn phone(text: &str) -> Result<Option<String>, CliError> {
-    let phone = clean_line(text, "phone number", PHONE_MAX)?;
-    if phone.is_empty() {
-        return Ok(None);
-    }
-    if !phone
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-().".contains(c))
-        || phone.chars().filter(char::is_ascii_digit).count() < 6
-    {
-        return Err(CliError::Usage(format!(
-            "\"{phone}\" is not a phone number: use digits, spaces, + and -, e.g. 06-12345678"
-        )));
-    }
-    Ok(Some(phone))
+    Ok(fields::phone(text)?)
+}
+
+fn note(text: &str) -> Result<String, CliError> {
+    Ok(fields::note(text)?)
 }
 
 fn draft(ctx: &Context, f: &ClientFields) -> Result<ClientDraft, CliError> {
@@ -113,7 +64,7 @@ fn draft(ctx: &Context, f: &ClientFields) -> Result<ClientDraft, CliError> {
             None => None,
         },
         note: match &f.note {
-            Some(n) => clean_note(n, "note", NOTE_MAX)?,
+            Some(n) => note(n)?,
             None => String::new(),
         },
     })
@@ -160,11 +111,7 @@ fn edit(ctx: &Context, args: ClientEditArgs) -> Result<Output, CliError> {
     let new_country = f.country.as_deref().map(country).transpose()?;
     let new_languages = languages(&f.languages)?;
     let new_phone = f.phone.as_deref().map(phone).transpose()?;
-    let new_note = f
-        .note
-        .as_deref()
-        .map(|n| clean_note(n, "note", NOTE_MAX))
-        .transpose()?;
+    let new_note = f.note.as_deref().map(note).transpose()?;
     let informed = args
         .informed
         .as_deref()

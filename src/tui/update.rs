@@ -7,7 +7,7 @@ use super::state::{CardData, CardItem, CardState, FollowupRow, Screen, State, St
 use crate::dates::parse_date;
 use crate::model::{
     Birth, CatalogKind, Channel, ClientDraft, FollowUp, FollowUpState, Referral, Stamp, Visit,
-    clean_line, clean_note, is_country_code,
+    clean_line, clean_note, fields,
 };
 use crate::store::{ClientSummary, Draft, NewFollowUp};
 use crate::tally::{Period, Tally};
@@ -995,54 +995,34 @@ fn save_client(state: &mut State) -> Vec<Effect> {
     }
 }
 
-/// The form's fields checked and cleaned; on a mistake, the field and what is wrong.
+/// The form's fields checked and cleaned as the command line checks them
+/// (`model::fields`); on a mistake, the field and what is wrong.
 fn client_draft(
     form: &ClientForm,
     today: chrono::NaiveDate,
 ) -> Result<ClientDraft, (ClientField, String)> {
-    let line = |f: ClientField| {
-        clean_line(form.value(f), f.key(), LINE_MAX).map_err(|e| (f, e.to_string()))
-    };
-    let name = line(ClientField::Name)?;
-    if name.is_empty() {
+    let at = |f: ClientField| move |e: String| (f, e);
+    let name_text = form.value(ClientField::Name);
+    if name_text.trim().is_empty() {
         return Err((ClientField::Name, String::new()));
     }
-    let list = |f: ClientField, lower: bool| -> Result<Vec<String>, (ClientField, String)> {
-        Ok(line(f)?
-            .split(',')
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .map(|s| {
-                if lower {
-                    s.to_lowercase()
-                } else {
-                    s.to_string()
-                }
-            })
-            .collect())
-    };
     let birth_text = form.value(ClientField::Birth).trim();
     let birth = if birth_text.is_empty() {
         Birth::Unknown
     } else {
-        Birth::parse(birth_text, today).map_err(|e| (ClientField::Birth, e))?
+        Birth::parse(birth_text, today).map_err(at(ClientField::Birth))?
     };
-    let country = line(ClientField::Country)?.to_uppercase();
-    if !country.is_empty() && !is_country_code(&country) {
-        return Err((
-            ClientField::Country,
-            format!("\"{country}\": use a two-letter country code such as SY, ER, AF"),
-        ));
-    }
-    let phone = line(ClientField::Phone)?;
     Ok(ClientDraft {
-        name,
-        aliases: list(ClientField::Aliases, false)?,
+        name: fields::name(name_text).map_err(at(ClientField::Name))?,
+        aliases: fields::aliases(form.value(ClientField::Aliases).split(','))
+            .map_err(at(ClientField::Aliases))?,
         birth,
-        country: Some(country).filter(|c| !c.is_empty()),
-        languages: list(ClientField::Languages, true)?,
+        country: fields::country(form.value(ClientField::Country))
+            .map_err(at(ClientField::Country))?,
+        languages: fields::languages([form.value(ClientField::Languages)])
+            .map_err(at(ClientField::Languages))?,
         interpreter: form.interpreter(),
-        phone: Some(phone).filter(|p| !p.is_empty()),
+        phone: fields::phone(form.value(ClientField::Phone)).map_err(at(ClientField::Phone))?,
         note: String::new(),
     })
 }

@@ -12,6 +12,7 @@ use spreekuur::model::{
 };
 use spreekuur::store::ClientSummary;
 use spreekuur::tally::{Period, Tally};
+use spreekuur::tui::forms::VisitPart;
 use spreekuur::tui::keymap::Keymap;
 use spreekuur::tui::screens;
 use spreekuur::tui::state::{CardData, Desk, FollowupRow, Screen, State};
@@ -206,6 +207,40 @@ fn visit_needs_a_category_then_saves_with_the_suggested_followup() {
     assert!(fx.contains(&Effect::LoadCard(1042)));
     assert_eq!(s.screen, Screen::Card);
     assert!(s.status.message.as_ref().unwrap().contains("313"));
+}
+
+#[test]
+fn a_late_entry_lands_on_the_moment_typed_and_the_future_is_refused() {
+    let mut s = at_card();
+    update(&mut s, key(KeyCode::Char('v')), now());
+    update(&mut s, key(KeyCode::Char(' ')), now());
+    for _ in 0..3 {
+        update(&mut s, key(KeyCode::Tab), now());
+    }
+    assert_eq!(s.visit.as_ref().unwrap().part, VisitPart::When);
+    typed(&mut s, "morgen 10:00");
+    assert_eq!(update(&mut s, ctrl('s'), now()), vec![]);
+    let error = s.visit.as_ref().unwrap().error.clone().unwrap();
+    assert!(error.contains("future"), "{error}");
+    for _ in 0.."morgen 10:00".len() {
+        update(&mut s, key(KeyCode::Backspace), now());
+    }
+    typed(&mut s, "27-11-2026 14:30");
+    let fx = update(&mut s, ctrl('s'), now());
+    let [Effect::SaveVisit { visit, .. }] = &fx[..] else {
+        panic!("expected one save, got {fx:?}");
+    };
+    assert_eq!(
+        visit.when,
+        NaiveDate::from_ymd_opt(2026, 11, 27)
+            .and_then(|d| d.and_hms_opt(14, 30, 0))
+            .unwrap()
+    );
+    assert_eq!(
+        visit.recorded.at,
+        now(),
+        "who entered it, and when, is kept apart"
+    );
 }
 
 #[test]

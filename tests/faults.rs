@@ -499,12 +499,25 @@ proptest! {
             prop_assert!(e.to_string().contains("fuzz.toml"));
         }
     }
+
+    #[test]
+    fn the_keymap_parser_never_panics(text in "\\PC{0,200}", valid_edit in any::<prop::sample::Index>(), junk in "[\\[\\]{}=,\"a-z0-9_ \n-]{0,20}") {
+        use spreekuur::tui::keymap::parse;
+        let _ = parse(&text, "fuzz.toml");
+        let valid = spreekuur::tui::keymap::DEFAULT;
+        let at = valid_edit.index(valid.len());
+        let at = (0..=at).rev().find(|i| valid.is_char_boundary(*i)).unwrap_or(0);
+        let edited = format!("{}{junk}{}", &valid[..at], &valid[at..]);
+        if let Err(e) = parse(&edited, "fuzz.toml") {
+            prop_assert!(e.to_string().contains("fuzz.toml, line"), "{}", e);
+        }
+    }
 }
 
 #[test]
 fn fuzzing_says_what_it_tried() {
     println!(
-        "fuzzed with proptest: {FUZZ_CASES} cases each of arbitrary bytes into 5 record decoders, damaged client records, and config.toml text: 0 panics"
+        "fuzzed with proptest: {FUZZ_CASES} cases each of arbitrary bytes into 5 record decoders, damaged client records, config.toml text and keymap text: 0 panics"
     );
 }
 

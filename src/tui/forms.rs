@@ -9,16 +9,19 @@ pub enum VisitPart {
     Categories,
     Referrals,
     Channel,
+    /// When it happened, for a late entry; empty means now.
+    When,
     Note,
     FollowupText,
     FollowupDue,
 }
 
 impl VisitPart {
-    pub const ALL: [VisitPart; 6] = [
+    pub const ALL: [VisitPart; 7] = [
         VisitPart::Categories,
         VisitPart::Referrals,
         VisitPart::Channel,
+        VisitPart::When,
         VisitPart::Note,
         VisitPart::FollowupText,
         VisitPart::FollowupDue,
@@ -66,6 +69,7 @@ pub struct VisitForm {
     pub categories: Picker,
     pub referrals: Picker,
     pub channel: Channel,
+    pub when: Input,
     pub note: Input,
     pub fu_text: Input,
     pub fu_due: Input,
@@ -88,6 +92,7 @@ impl VisitForm {
             categories: Picker::default(),
             referrals: Picker::default(),
             channel: Channel::Spreekuur,
+            when: Input::default(),
             note: Input::default(),
             fu_text: Input::default(),
             fu_due: Input::default(),
@@ -102,6 +107,7 @@ impl VisitForm {
         !self.categories.chosen.is_empty()
             || !self.referrals.chosen.is_empty()
             || !self.note.value().is_empty()
+            || !self.when.value().is_empty()
             || !self.fu_text.value().is_empty()
             || !self.fu_due.value().is_empty()
     }
@@ -111,6 +117,7 @@ impl VisitForm {
             VisitPart::Categories => &mut self.categories.filter,
             VisitPart::Referrals => &mut self.referrals.filter,
             VisitPart::Note | VisitPart::Channel => &mut self.note,
+            VisitPart::When => &mut self.when,
             VisitPart::FollowupText => &mut self.fu_text,
             VisitPart::FollowupDue => &mut self.fu_due,
         }
@@ -128,6 +135,7 @@ impl VisitForm {
                 f("referrals", &self.referrals.chosen.join(",")),
                 f("channel", self.channel.key()),
                 f("note", self.note.value()),
+                f("when", self.when.value()),
                 f("followup", self.fu_text.value()),
                 f("due", self.fu_due.value()),
                 f(
@@ -150,6 +158,7 @@ impl VisitForm {
         form.referrals.chosen = list(d.field("referrals"));
         form.channel = Channel::parse(d.field("channel")).unwrap_or_default();
         form.note = Input::new(d.field("note").to_string());
+        form.when = Input::new(d.field("when").to_string());
         form.fu_text = Input::new(d.field("followup").to_string());
         form.fu_due = Input::new(d.field("due").to_string());
         form.fu_referral = Some(d.field("followup_referral").to_string()).filter(|s| !s.is_empty());

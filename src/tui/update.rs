@@ -4,7 +4,7 @@
 use super::forms::{ClientField, ClientForm, MiniForm, MiniKind, VisitForm, VisitPart};
 use super::keymap::{Action, Key, Mode};
 use super::state::{CardData, CardItem, CardState, FollowupRow, Screen, State, Status};
-use crate::dates::parse_date;
+use crate::dates::{parse_date, parse_datetime};
 use crate::model::{
     Birth, CatalogKind, Channel, ClientDraft, FollowUp, FollowUpState, Referral, Stamp, Visit,
     clean_line, clean_note, fields,
@@ -779,6 +779,22 @@ fn visit_key(state: &mut State, action: Option<Action>, k: &KeyEvent) -> Vec<Eff
     }
 }
 
+/// The moment of a visit from the form's "when" (empty: now); a late entry may lie in the
+/// past, never in the future.
+pub fn moment(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
+    if text.trim().is_empty() {
+        return Ok(now);
+    }
+    let when = parse_datetime(text, now).map_err(|e| e.to_string())?;
+    if when > now + chrono::Duration::minutes(5) {
+        return Err(format!(
+            "the visit would lie in the future ({}); a late entry already happened",
+            when.format("%d-%m-%Y %H:%M")
+        ));
+    }
+    Ok(when)
+}
+
 fn save_visit(state: &mut State) -> Vec<Effect> {
     let d = state.desk.d();
     let today = state.today();
@@ -792,6 +808,14 @@ fn save_visit(state: &mut State) -> Vec<Effect> {
         form.part = VisitPart::Categories;
         return Vec::new();
     }
+    let when = match moment(form.when.value(), now) {
+        Ok(w) => w,
+        Err(e) => {
+            form.error = Some(e);
+            form.part = VisitPart::When;
+            return Vec::new();
+        }
+    };
     let note = match clean_note(form.note.value(), "note", NOTE_MAX) {
         Ok(n) => n,
         Err(e) => {
@@ -834,7 +858,7 @@ fn save_visit(state: &mut State) -> Vec<Effect> {
     let visit = Visit {
         number: 0,
         client: Some(form.client),
-        when: now,
+        when,
         volunteer,
         channel: form.channel,
         categories: form.categories.chosen.clone(),

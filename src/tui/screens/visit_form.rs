@@ -6,6 +6,8 @@ use crate::model::CatalogKind;
 use crate::tui::forms::{Picker, VisitPart};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Screen, State};
+use crate::tui::update::moment;
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -67,8 +69,17 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let block = Block::new().borders(Borders::LEFT);
     let inner = block.inner(right);
     frame.render_widget(block, right);
-    let [channel, note, _, fu_title, fu_text, fu_due, resolved, _] =
-        Layout::vertical([Constraint::Length(1); 8]).areas(inner);
+    let [
+        channel,
+        when,
+        when_resolved,
+        note,
+        _,
+        fu_title,
+        fu_text,
+        fu_due,
+        resolved,
+    ] = Layout::vertical([Constraint::Length(1); 9]).areas(inner);
     let focus = |p: VisitPart| form.part == p;
     let channel_style = if focus(VisitPart::Channel) {
         t.focus
@@ -82,6 +93,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         ])),
         channel,
     );
+    input_line(frame, when, d.when, &form.when, focus(VisitPart::When), &t);
+    if !form.when.value().trim().is_empty() {
+        let shown = match moment(form.when.value(), state.now) {
+            Ok(at) => Line::from(format!("→ {}", at.format("%d-%m-%Y %H:%M"))),
+            Err(_) => Line::styled(d.bad_moment, t.warn),
+        };
+        frame.render_widget(Paragraph::new(shown), when_resolved);
+    }
     input_line(frame, note, l.note, &form.note, focus(VisitPart::Note), &t);
     frame.render_widget(Paragraph::new(Line::styled(l.followups, t.title)), fu_title);
     input_line(
@@ -103,7 +122,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let due_text = form.fu_due.value().trim();
     if !due_text.is_empty() {
         let shown = match parse_date(due_text, state.today()) {
-            Ok(date) => Line::from(format!("→ {}", date.format("%a %d-%m-%Y"))),
+            Ok(date) => Line::from(format!(
+                "→ {} {}",
+                d.weekdays[date.weekday().num_days_from_monday() as usize],
+                date.format("%d-%m-%Y")
+            )),
             Err(_) => Line::styled(d.bad_date, t.warn),
         };
         frame.render_widget(Paragraph::new(shown), resolved);

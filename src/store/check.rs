@@ -15,7 +15,7 @@ use super::{Store, StoreError};
 use crate::model::FollowUpState;
 use crate::search::phone_key;
 use redb::ReadableTable;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// What `check` found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -324,6 +324,23 @@ impl Checker<'_> {
             }
         }
         self.compare("follow-up event index", &events, &indexed_events);
+        if let Some(counts) = &self.t.followup_event_counts {
+            let mut walked: BTreeMap<(i32, u8), u64> = BTreeMap::new();
+            for e in self.t.followup_events.iter()? {
+                let (day, _, event) = e?.0.value();
+                *walked.entry((day, event)).or_insert(0) += 1;
+            }
+            let mut kept: BTreeMap<(i32, u8), u64> = BTreeMap::new();
+            for e in counts.iter()? {
+                let (k, n) = e?;
+                kept.insert(k.value(), n.value());
+            }
+            if walked != kept {
+                self.problem(
+                    "the follow-up counts per day differ from the follow-up events".into(),
+                );
+            }
+        }
 
         // The audit log.
         if let Some(audit) = &self.t.audit {

@@ -117,15 +117,30 @@ impl Store {
     ) -> Result<FollowUpEvents, StoreError> {
         self.read(|t| {
             let mut events = FollowUpEvents::default();
-            for entry in t
-                .followup_events
-                .range((day_key(from), 0, 0)..=(day_key(to), u64::MAX, u8::MAX))?
-            {
-                match entry?.0.value().2 {
-                    EVENT_OPENED => events.opened += 1,
-                    EVENT_DONE => events.done += 1,
-                    EVENT_CANCELLED => events.cancelled += 1,
+            let mut add = |event: u8, n: u64| -> Result<(), StoreError> {
+                match event {
+                    EVENT_OPENED => events.opened += n,
+                    EVENT_DONE => events.done += n,
+                    EVENT_CANCELLED => events.cancelled += n,
                     other => return Err(StoreError::damaged(format!("follow-up event {other}"))),
+                }
+                Ok(())
+            };
+            let (first, last) = (day_key(from), day_key(to));
+            match &t.followup_event_counts {
+                Some(counts) => {
+                    for entry in counts.range((first, 0)..=(last, u8::MAX))? {
+                        let (key, n) = entry?;
+                        add(key.value().1, n.value())?;
+                    }
+                }
+                None => {
+                    for entry in t
+                        .followup_events
+                        .range((first, 0, 0)..=(last, u64::MAX, u8::MAX))?
+                    {
+                        add(entry?.0.value().2, 1)?;
+                    }
                 }
             }
             Ok(events)

@@ -56,8 +56,7 @@ impl Store {
             };
             t.open_followups.remove((day_key(f.due), number))?;
             t.followups_by_client.insert((f.client, number), false)?;
-            t.followup_events
-                .insert((day_key(day), number, event), ())?;
+            record_event(t, day_key(day), number, event)?;
             f.state = state;
             t.followups.insert(number, encode_followup(&f).as_slice())?;
             Ok(f)
@@ -134,20 +133,30 @@ pub(super) fn insert_followup(t: &mut WriteTables, mut f: FollowUp) -> Result<u6
     t.followups.insert(number, encode_followup(&f).as_slice())?;
     t.followups_by_client
         .insert((f.client, number), f.is_open())?;
-    t.followup_events
-        .insert((day_key(f.created.at.date()), number, EVENT_OPENED), ())?;
+    record_event(t, day_key(f.created.at.date()), number, EVENT_OPENED)?;
     match &f.state {
         FollowUpState::Open => {
             t.open_followups.insert((day_key(f.due), number), ())?;
         }
-        FollowUpState::Done(s) => {
-            t.followup_events
-                .insert((day_key(s.at.date()), number, EVENT_DONE), ())?;
-        }
+        FollowUpState::Done(s) => record_event(t, day_key(s.at.date()), number, EVENT_DONE)?,
         FollowUpState::Cancelled(s) => {
-            t.followup_events
-                .insert((day_key(s.at.date()), number, EVENT_CANCELLED), ())?;
+            record_event(t, day_key(s.at.date()), number, EVENT_CANCELLED)?
         }
     }
     Ok(number)
+}
+
+/// Puts a follow-up's event in the event index and in that day's count.
+fn record_event(t: &mut WriteTables, day: i32, number: u64, event: u8) -> Result<(), StoreError> {
+    if t.followup_events
+        .insert((day, number, event), ())?
+        .is_none()
+    {
+        let n = t
+            .followup_event_counts
+            .get((day, event))?
+            .map_or(0, |v| v.value());
+        t.followup_event_counts.insert((day, event), n + 1)?;
+    }
+    Ok(())
 }

@@ -80,7 +80,30 @@ impl Store {
             group: group.map(str::to_string),
         };
         store.check_schema(fresh)?;
+        store.count_followup_events()?;
         Ok(store)
+    }
+
+    /// A store written before the per-day follow-up counts existed gets them once, from its
+    /// event index, before anything is written to it.
+    fn count_followup_events(&self) -> Result<(), StoreError> {
+        let missing = self.read(|t| {
+            Ok(t.followup_event_counts.is_none() && t.followup_events.first()?.is_some())
+        })?;
+        if !missing {
+            return Ok(());
+        }
+        self.write(|t| {
+            let mut counts: std::collections::BTreeMap<(i32, u8), u64> = Default::default();
+            for e in t.followup_events.iter()? {
+                let (day, _, event) = e?.0.value();
+                *counts.entry((day, event)).or_insert(0) += 1;
+            }
+            for (key, n) in counts {
+                t.followup_event_counts.insert(key, n)?;
+            }
+            Ok(())
+        })
     }
 
     pub fn path(&self) -> &Path {

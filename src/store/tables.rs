@@ -43,6 +43,11 @@ pub const FORGOTTEN: TableDefinition<(u8, u64), ()> = TableDefinition::new("forg
 pub const FORGOTTEN_CLIENT: u8 = 0;
 pub const FORGOTTEN_FOLLOWUP: u8 = 1;
 
+/// (day, event) -> how many follow-ups had that event that day: a period's follow-up figures
+/// without walking every event. Kept in step with FOLLOWUP_EVENTS.
+pub const FOLLOWUP_EVENT_COUNTS: TableDefinition<(i32, u8), u64> =
+    TableDefinition::new("followup_event_counts");
+
 pub const EVENT_OPENED: u8 = 0;
 pub const EVENT_DONE: u8 = 1;
 pub const EVENT_CANCELLED: u8 = 2;
@@ -60,6 +65,7 @@ pub struct WriteTables<'t> {
     pub open_followups: Table<'t, (i32, u64), ()>,
     pub followups_by_client: Table<'t, (u64, u64), bool>,
     pub followup_events: Table<'t, (i32, u64, u8), ()>,
+    pub followup_event_counts: Table<'t, (i32, u8), u64>,
     pub name_terms: Table<'t, (&'static str, u64), ()>,
     pub phones: Table<'t, (&'static str, u64), ()>,
     pub households: Table<'t, (u64, u64), ()>,
@@ -83,6 +89,7 @@ impl<'t> WriteTables<'t> {
             open_followups: txn.open_table(OPEN_FOLLOWUPS)?,
             followups_by_client: txn.open_table(FOLLOWUPS_BY_CLIENT)?,
             followup_events: txn.open_table(FOLLOWUP_EVENTS)?,
+            followup_event_counts: txn.open_table(FOLLOWUP_EVENT_COUNTS)?,
             name_terms: txn.open_table(NAME_TERMS)?,
             phones: txn.open_table(PHONES)?,
             households: txn.open_table(HOUSEHOLDS)?,
@@ -107,6 +114,8 @@ pub struct ReadTables {
     pub open_followups: ReadOnlyTable<(i32, u64), ()>,
     pub followups_by_client: ReadOnlyTable<(u64, u64), bool>,
     pub followup_events: ReadOnlyTable<(i32, u64, u8), ()>,
+    /// Absent in a store written before the counts existed (then the events are walked).
+    pub followup_event_counts: Option<ReadOnlyTable<(i32, u8), u64>>,
     pub name_terms: ReadOnlyTable<(&'static str, u64), ()>,
     pub phones: ReadOnlyTable<(&'static str, u64), ()>,
     pub households: ReadOnlyTable<(u64, u64), ()>,
@@ -130,6 +139,7 @@ impl ReadTables {
             open_followups: txn.open_table(OPEN_FOLLOWUPS)?,
             followups_by_client: txn.open_table(FOLLOWUPS_BY_CLIENT)?,
             followup_events: txn.open_table(FOLLOWUP_EVENTS)?,
+            followup_event_counts: optional(txn.open_table(FOLLOWUP_EVENT_COUNTS))?,
             name_terms: txn.open_table(NAME_TERMS)?,
             phones: txn.open_table(PHONES)?,
             households: txn.open_table(HOUSEHOLDS)?,

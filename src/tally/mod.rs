@@ -177,9 +177,19 @@ pub fn count(
     let mut group_counts = vec![0u64; group_names.len()];
     let days = (to - from).num_days().max(-1) + 1;
     let mut per_day = vec![0u64; days.max(0) as usize];
+    // Entries come day by day: the day's place in `per_day` is worked out once per day.
+    let mut current: Option<(NaiveDate, usize)> = None;
     store.for_each_day_entry(from, to, |day, _, e| {
         visits += 1;
-        if let Some(n) = per_day.get_mut((day - from).num_days() as usize) {
+        let index = match current {
+            Some((d, i)) if d == day => i,
+            _ => {
+                let i = (day - from).num_days() as usize;
+                current = Some((day, i));
+                i
+            }
+        };
+        if let Some(n) = per_day.get_mut(index) {
             *n += 1;
         }
         match e.client {

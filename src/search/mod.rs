@@ -24,7 +24,7 @@ mod table;
 mod terms;
 
 pub use rank::MatchKind;
-pub use terms::{birth_term, index_terms};
+pub use terms::{birth_term, index_terms, terms_version};
 
 use crate::model::{Birth, phone_digits};
 use parts::parse_name;

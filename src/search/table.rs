@@ -35,11 +35,13 @@ pub struct Table {
     keys: FastSet<String>,
 }
 
+/// The name-part table as shipped.
+pub const SOURCE: &str = include_str!("../../data/name_parts.toml");
+
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     // The file is compiled in and `tests::the_shipped_table_parses` reads it, so a build whose
     // table does not parse fails its tests before it can ship.
-    Table::parse(include_str!("../../data/name_parts.toml"))
-        .expect("data/name_parts.toml is checked by a unit test")
+    Table::parse(SOURCE).expect("data/name_parts.toml is checked by a unit test")
 });
 
 /// The table shipped with the program.

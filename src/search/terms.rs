@@ -22,6 +22,26 @@ pub const GROUP: &str = "v:";
 pub const INNER: &str = "i:";
 pub const YEAR: &str = "y:";
 
+/// Raise when the rules that make terms change (normalisation, particles, phonetic keys,
+/// the term kinds); a change of `data/name_parts.toml` is noticed by itself.
+const RULES_VERSION: u64 = 1;
+
+/// Names which terms `index_terms` writes: the store rebuilds its name index when this
+/// differs from the one its terms were written with, so no client goes unfound after an
+/// upgrade. FNV-1a over the rules' version and the name-part table.
+pub fn terms_version() -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in RULES_VERSION
+        .to_le_bytes()
+        .iter()
+        .chain(super::table::SOURCE.as_bytes())
+    {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
 pub fn index_terms(name: &str, aliases: &[String]) -> Vec<String> {
     let mut terms = Vec::new();
     for text in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {

@@ -81,7 +81,39 @@ impl Store {
         };
         store.check_schema(fresh)?;
         store.count_followup_events()?;
+        store.refresh_name_index()?;
         Ok(store)
+    }
+
+    /// Rewrites the name index when this program writes other search terms than the ones the
+    /// store holds (a new release with better rules or a larger name-part table).
+    fn refresh_name_index(&self) -> Result<(), StoreError> {
+        let version = crate::search::terms_version();
+        let stored = self.read(|t| Ok(t.meta.get("terms_version")?.map(|v| v.value())))?;
+        if stored == Some(version) {
+            return Ok(());
+        }
+        self.write(|t| {
+            // Another process may have rebuilt it a moment ago.
+            if t.meta.get("terms_version")?.map(|v| v.value()) == Some(version) {
+                return Ok(());
+            }
+            t.name_terms.retain(|_, _| false)?;
+            let mut clients = Vec::new();
+            for entry in t.clients.iter()? {
+                let (n, bytes) = entry?;
+                let client = codec::decode_client(bytes.value())
+                    .map_err(|_| StoreError::damaged(format!("client {}", n.value())))?;
+                clients.push(client);
+            }
+            for client in &clients {
+                for term in clients::search_terms(client) {
+                    t.name_terms.insert((term.as_str(), client.number), ())?;
+                }
+            }
+            t.meta.insert("terms_version", version)?;
+            Ok(())
+        })
     }
 
     /// A store written before the per-day follow-up counts existed gets them once, from its
@@ -340,6 +372,44 @@ mod tests {
         let err = Store::open(&path).err().expect("refused").to_string();
         assert!(err.contains("newer spreekuur"), "{err}");
         assert!(err.contains("s.redb"), "{err}");
+    }
+
+    #[test]
+    fn a_name_index_from_other_search_rules_is_rebuilt_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.redb");
+        let stamp = crate::model::Stamp {
+            who: "test".into(),
+            at: chrono::NaiveDate::from_ymd_opt(2026, 11, 29)
+                .and_then(|d| d.and_hms_opt(10, 0, 0))
+                .unwrap(),
+        };
+        {
+            let store = Store::open(&path).unwrap();
+            let draft = crate::model::ClientDraft {
+                name: "Mohammed Al-Hassan".into(),
+                ..Default::default()
+            };
+            store.add_client(draft, stamp).unwrap();
+            // As an older release would have left it: other terms, another version.
+            store
+                .write(|t| {
+                    t.name_terms.retain(|_, _| false)?;
+                    t.name_terms.insert(("old:term", 1001), ())?;
+                    t.meta.insert("terms_version", 0)?;
+                    Ok(())
+                })
+                .unwrap();
+            assert!(
+                store
+                    .find("muhammad alhassan", 5, false)
+                    .unwrap()
+                    .is_empty()
+            );
+        }
+        let store = Store::open(&path).unwrap();
+        let found = store.find("muhammad alhassan", 5, false).unwrap();
+        assert_eq!(found[0].client.number, 1001);
     }
 
     #[test]

@@ -97,11 +97,6 @@ impl Store {
             summaries(t, hits.iter().map(|h| h.number))
         })
     }
-
-    /// The list-row view of these clients (those that exist), in the same order.
-    pub fn summaries(&self, numbers: &[u64]) -> Result<Vec<ClientSummary>, StoreError> {
-        self.read(|t| summaries(t, numbers.iter().copied()))
-    }
 }
 
 fn summaries(

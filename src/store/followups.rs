@@ -63,10 +63,6 @@ impl Store {
         })
     }
 
-    pub fn followup(&self, number: u64) -> Result<FollowUp, StoreError> {
-        self.read(|t| read_followup(t, number))
-    }
-
     /// Open follow-ups by due date (oldest first), those due on or before `due_before` when
     /// given.
     pub fn open_followups(
@@ -98,11 +94,6 @@ impl Store {
             out.sort_by_key(|f| (!f.is_open(), f.due, f.number));
             Ok(out)
         })
-    }
-
-    /// How many open follow-ups a client has.
-    pub fn open_followup_count(&self, client: u64) -> Result<usize, StoreError> {
-        self.read(|t| open_count(t, client))
     }
 }
 

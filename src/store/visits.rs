@@ -72,15 +72,6 @@ impl Store {
         })
     }
 
-    pub fn visit(&self, number: u64) -> Result<Visit, StoreError> {
-        self.read(|t| match t.visits.get(number)? {
-            Some(b) => {
-                decode_visit(b.value()).map_err(|_| StoreError::damaged(format!("visit {number}")))
-            }
-            None => Err(StoreError::NoSuchVisit(number)),
-        })
-    }
-
     /// A client's visits, newest first.
     pub fn visits_of(&self, client: u64) -> Result<Vec<Visit>, StoreError> {
         self.read(|t| {
@@ -95,11 +86,6 @@ impl Store {
             out.sort_by(|a, b| b.when.cmp(&a.when).then(b.number.cmp(&a.number)));
             Ok(out)
         })
-    }
-
-    /// The day of a client's latest visit.
-    pub fn last_visit_day(&self, client: u64) -> Result<Option<NaiveDate>, StoreError> {
-        self.read(|t| last_visit_day(t, client))
     }
 }
 

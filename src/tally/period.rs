@@ -38,10 +38,6 @@ fn month_end(year: i32, month: u32) -> NaiveDate {
 }
 
 impl Period {
-    pub fn day(d: NaiveDate) -> Period {
-        Period::Day(d)
-    }
-
     pub fn week_of(d: NaiveDate) -> Period {
         Period::Week(week_of(d).0)
     }
@@ -164,18 +160,6 @@ impl Period {
             }),
             Period::Year(y) => Some(Period::Year(y - 1)),
             _ => None,
-        }
-    }
-
-    /// The key that names the kind in JSON and CSV.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Period::Day(_) => "day",
-            Period::Week(_) => "week",
-            Period::Month { .. } => "month",
-            Period::Quarter { .. } => "quarter",
-            Period::Year(_) => "year",
-            Period::Range(..) => "range",
         }
     }
 }

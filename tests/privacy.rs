@@ -335,8 +335,25 @@ fn restrict_hides_a_client_from_search_until_lifted_by_a_coordinator() {
     let n = office
         .client(&["--name", "Abdirahman Warsame", "--born", "1991"])
         .to_string();
+    office.ok(&[
+        "visit",
+        &n,
+        "--category",
+        "post",
+        "--follow-up",
+        "bellen",
+        "--due",
+        "+1w",
+    ]);
     office.ok(&["restrict", &n]);
     assert_eq!(office.ok(&["find", "warsame", "--json"]).json(), json!([]));
+    assert_eq!(
+        office.ok(&["followups", "--json"]).json(),
+        json!([]),
+        "nor in lists"
+    );
+    let asked = office.ok(&["followups", "--restricted", "--json"]).json();
+    assert_eq!(asked[0]["client"].to_string(), n);
     let asked = office
         .ok(&["find", "warsame", "--restricted", "--json"])
         .json();

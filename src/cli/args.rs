@@ -231,6 +231,9 @@ pub struct FollowupsArgs {
     /// Only those assigned to this volunteer
     #[arg(long, value_name = "NAME")]
     pub assignee: Option<String>,
+    /// Include those of restricted clients
+    #[arg(long)]
+    pub restricted: bool,
 }
 
 #[derive(Args, Debug)]

@@ -19,7 +19,7 @@ pub fn list(ctx: &Context, args: FollowupsArgs) -> Result<Output, CliError> {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    let followups: Vec<_> = store
+    let open: Vec<_> = store
         .open_followups(limit)?
         .into_iter()
         .filter(|f| match &args.assignee {
@@ -27,14 +27,21 @@ pub fn list(ctx: &Context, args: FollowupsArgs) -> Result<Output, CliError> {
             None => true,
         })
         .collect();
-    let mut numbers: Vec<u64> = followups.iter().map(|f| f.client).collect();
+    let mut numbers: Vec<u64> = open.iter().map(|f| f.client).collect();
     numbers.sort_unstable();
     numbers.dedup();
-    let names: HashMap<u64, String> = store
-        .clients(&numbers)?
-        .into_iter()
-        .map(|c| (c.number, c.name))
+    let clients = store.clients(&numbers)?;
+    // A restricted client stays out of lists unless asked for, as out of search.
+    let hidden: Vec<u64> = clients
+        .iter()
+        .filter(|c| c.restricted && !args.restricted)
+        .map(|c| c.number)
         .collect();
+    let followups: Vec<_> = open
+        .into_iter()
+        .filter(|f| !hidden.contains(&f.client))
+        .collect();
+    let names: HashMap<u64, String> = clients.into_iter().map(|c| (c.number, c.name)).collect();
     if ctx.json {
         return Ok(Output::Json(
             followups

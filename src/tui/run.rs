@@ -173,16 +173,20 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
                 let mut numbers: Vec<u64> = open.iter().map(|f| f.client).collect();
                 numbers.sort_unstable();
                 numbers.dedup();
-                let clients = store.clients(&numbers)?;
+                // Restricted clients stay out of the list, as out of the search.
+                let names: std::collections::HashMap<u64, String> = store
+                    .clients(&numbers)?
+                    .into_iter()
+                    .filter(|c| !c.restricted)
+                    .map(|c| (c.number, c.name))
+                    .collect();
                 let rows = open
                     .into_iter()
-                    .map(|f| FollowupRow {
-                        client_name: clients
-                            .iter()
-                            .find(|c| c.number == f.client)
-                            .map(|c| c.name.clone())
-                            .unwrap_or_default(),
-                        followup: f,
+                    .filter_map(|f| {
+                        Some(FollowupRow {
+                            client_name: names.get(&f.client)?.clone(),
+                            followup: f,
+                        })
                     })
                     .collect();
                 Some(Event::FollowupsLoaded(rows))

@@ -171,19 +171,49 @@ fn a_visit_with_two_categories_and_a_referral_reaches_the_store() {
 }
 
 #[test]
+fn a_desk_shows_what_another_process_saved_within_a_few_seconds() {
+    let home = tempfile::tempdir().unwrap();
+    let number = add_client(home.path(), "Hodan Yusuf Jama");
+    let mut desk = Desk::start(home.path(), &[]);
+    desk.wait_for("Zoek:");
+    desk.send("hodan");
+    desk.wait_for("Hodan Yusuf Jama");
+    desk.send("\r");
+    desk.wait_for("Bezoeken (0)");
+    // Another volunteer logs a visit from the command line while this card is open.
+    let out = cli(
+        home.path(),
+        &[
+            "visit",
+            &number,
+            "--category",
+            "duo",
+            "--note",
+            "van de andere balie",
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    desk.wait_for("Bezoeken (1)");
+    desk.wait_for("van de andere balie");
+    desk.send(CTRL_Q);
+    assert!(desk.wait_exit().success());
+}
+
+#[test]
 fn a_hangup_keeps_the_visit_form_as_a_draft_for_the_next_start() {
     let home = tempfile::tempdir().unwrap();
     add_client(home.path(), "Şahin Yilmaz");
     let mut desk = Desk::start(home.path(), &[]);
     desk.wait_for("Zoek:");
-    desk.send("yilm");
-    desk.wait_for("Yilmaz");
+    desk.send("sahin");
+    desk.wait_for("Şahin Yilmaz");
     desk.send("\r");
     desk.wait_for("Bezoeken (0)");
     desk.send("v");
     desk.send("duo ");
     desk.wait_for("Categorieën (1)");
-    desk.send("\t\t\tbrief van DUO");
+    // Categories, referrals, channel, when, then the note.
+    desk.send("\t\t\t\tbrief van DUO");
     desk.wait_for("brief van DUO");
     let pid = desk.child.process_id().unwrap();
     let killed = Command::new("kill")

@@ -42,6 +42,7 @@ fn demo_store() -> MemorySource {
                 aliases: demo.aliases,
                 birth: Birth::Year(year),
                 restricted: false,
+                last_contact: None,
             },
             None,
         );
@@ -174,6 +175,7 @@ fn record(number: u64, name: &str, birth: Birth) -> NameRecord {
         aliases: Vec::new(),
         birth,
         restricted: false,
+        last_contact: None,
     }
 }
 
@@ -358,4 +360,81 @@ fn variant_groups_distinct_pairs_and_held_out_groups() {
     // for the year (the volunteer always asks it) and a slightly lower one without.
     assert!(held_out.pct(held_out.first_with_year) >= 90.0);
     assert!(held_out.pct(held_out.top5_name_only) >= 90.0);
+}
+
+/// The same measurement through the real store and `Store::find`, as `spreekuur find` and the
+/// desk search: a store filled by `spreekuur demo`, the test clients registered after it.
+#[test]
+fn through_the_store_as_find_searches() {
+    use spreekuur::model::{ClientDraft, Stamp};
+    use spreekuur::store::Store;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let store = Store::open(&dir.path().join("s.redb")).expect("a new store");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("a date");
+    let size = spreekuur::demo::DemoSize {
+        clients: 20_000,
+        visits: 20_000,
+        seed: 5,
+    };
+    spreekuur::demo::fill(&store, size, today, |_, _| {}).expect("the demo fills the store");
+    let stamp = Stamp {
+        who: "test".into(),
+        at: today.and_hms_opt(10, 0, 0).expect("a time"),
+    };
+    let groups: Vec<Vec<String>> = variants()
+        .groups
+        .iter()
+        .map(|g| g.variants.clone())
+        .chain(
+            HELD_OUT
+                .iter()
+                .map(|g| g.iter().map(|s| s.to_string()).collect()),
+        )
+        .collect();
+    let mut numbers = Vec::new();
+    for (i, group) in groups.iter().enumerate() {
+        let draft = ClientDraft {
+            name: group[0].clone(),
+            birth: Birth::Year(year_for(i)),
+            ..ClientDraft::default()
+        };
+        numbers.push(store.add_client(draft, stamp.clone()).expect("a client"));
+    }
+    let rank = |query: &str, number: u64| {
+        store
+            .find(query, 50, false)
+            .expect("a search")
+            .iter()
+            .position(|s| s.client.number == number)
+    };
+    let mut f = Figures::default();
+    for (i, group) in groups.iter().enumerate() {
+        for spelling in &group[1..] {
+            f.queries += 1;
+            let with_year = rank(&format!("{spelling} {}", year_for(i)), numbers[i]);
+            let name_only = rank(spelling, numbers[i]);
+            f.first_with_year += usize::from(with_year == Some(0));
+            f.top5_with_year += usize::from(with_year.is_some_and(|r| r < 5));
+            f.top5_name_only += usize::from(name_only.is_some_and(|r| r < 5));
+            if with_year.is_none_or(|r| r >= 5) || name_only.is_none_or(|r| r >= 5) {
+                f.misses.push(format!(
+                    "  stored \"{}\", searched \"{spelling}\": rank with year {with_year:?}, name only {name_only:?}",
+                    group[0]
+                ));
+            }
+        }
+    }
+    report("through the store (variants.json and held-out groups)", &f);
+    assert!(
+        f.pct(f.first_with_year) >= 95.0,
+        "name and year: first too rarely"
+    );
+    assert_eq!(
+        f.top5_with_year, f.queries,
+        "name and year: every query in the top 5"
+    );
+    assert!(
+        f.pct(f.top5_name_only) >= 95.0,
+        "name alone: top 5 too rarely"
+    );
 }

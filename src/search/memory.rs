@@ -54,6 +54,7 @@ impl MemorySource {
                     aliases: demo.aliases,
                     birth: Birth::Year(year),
                     restricted: false,
+                    last_contact: None,
                 },
                 None,
             );

@@ -39,6 +39,10 @@ pub struct NameRecord {
     pub aliases: Vec<String>,
     pub birth: Birth,
     pub restricted: bool,
+    /// The day of the client's latest contact (last visit, else registration). Between equal
+    /// matches the client seen most recently comes first: at a desk, the active clients are
+    /// the ones who walk in.
+    pub last_contact: Option<chrono::NaiveDate>,
 }
 
 /// Where candidates come from; the store implements it over its index tables.
@@ -141,6 +145,7 @@ struct Scored {
     matched: usize,
     /// The birth in the query fits the client's.
     born: bool,
+    last_contact: Option<chrono::NaiveDate>,
 }
 
 fn rank_candidates<S: CandidateSource>(
@@ -184,12 +189,14 @@ fn rank_candidates<S: CandidateSource>(
             },
             matched,
             born,
+            last_contact: record.last_contact,
         });
     }
     scored.sort_by(|a, b| {
         b.hit
             .score
             .cmp(&a.hit.score)
+            .then(b.last_contact.cmp(&a.last_contact))
             .then(a.hit.number.cmp(&b.hit.number))
     });
     Ok(scored)
@@ -213,6 +220,7 @@ mod tests {
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             birth,
             restricted,
+            last_contact: None,
         }
     }
 

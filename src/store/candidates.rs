@@ -58,12 +58,14 @@ impl CandidateSource for View<'_> {
         let mut out = Vec::with_capacity(numbers.len());
         for &n in numbers {
             if let Some(c) = read_client(self.0, n)? {
+                let last_contact = last_visit_day(self.0, n)?.unwrap_or(c.created.at.date());
                 out.push(NameRecord {
                     number: c.number,
                     name: c.name,
                     aliases: c.aliases,
                     birth: c.birth,
                     restricted: c.restricted,
+                    last_contact: Some(last_contact),
                 });
             }
         }

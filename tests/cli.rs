@@ -680,6 +680,17 @@ fn late_entries_corrections_and_deletions_move_the_counts() {
     assert_eq!(day("2026-03-28")["new_clients"], 0);
     let err = office.refused(&["visit-delete", &v]);
     assert!(err.contains(&format!("no visit {v}")), "{err}");
+    let log = office.ok(&["audit", "--client", &n, "--json"]).json();
+    let actions: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert!(
+        actions.ends_with(&["visit", "visit_change", "visit_delete"]),
+        "{actions:?}"
+    );
 }
 
 #[test]

@@ -72,7 +72,7 @@ fn corrections_move_counts_and_first_visits() {
 
     // Moving the late entry to another day and category moves its counts.
     store
-        .update_visit(v2, |v| {
+        .update_visit(v2, &stamp_now(), |v| {
             v.when = at(25, 0);
             v.categories = vec!["huisvesting".into()];
             Ok(())
@@ -95,7 +95,7 @@ fn corrections_move_counts_and_first_visits() {
     );
 
     // Deleting a visit removes its counts; deleting the last one leaves no first visit.
-    store.delete_visit(v1).unwrap();
+    store.delete_visit(v1, &stamp_now()).unwrap();
     assert_eq!(
         tally::count(&store, day(20), day(20), today, &groups)
             .unwrap()
@@ -103,8 +103,18 @@ fn corrections_move_counts_and_first_visits() {
         0
     );
     assert_eq!(store.new_clients(day(25), day(25)).unwrap(), 1);
-    store.delete_visit(v2).unwrap();
+    store.delete_visit(v2, &stamp_now()).unwrap();
     assert_eq!(store.new_clients(day(1), day(30)).unwrap(), 0);
     assert!(store.visits_of(c).unwrap().is_empty());
-    assert!(store.delete_visit(v2).is_err(), "a deleted visit is gone");
+    assert!(
+        store.delete_visit(v2, &stamp_now()).is_err(),
+        "a deleted visit is gone"
+    );
+}
+
+fn stamp_now() -> Stamp {
+    Stamp {
+        who: "marieke".into(),
+        at: at(29, 12),
+    }
 }

@@ -198,12 +198,12 @@ proptest! {
                     let Some(&n) = truth.visits.keys().nth(pick as usize % truth.visits.len().max(1)) else { continue };
                     let when = moment(day, minute);
                     let categories = unique(&cats, CATEGORIES);
-                    let stored = store.update_visit(n, |v| { v.when = when; v.categories = categories.clone(); Ok(()) }).expect("an edit");
+                    let stored = store.update_visit(n, &stamp(when), |v| { v.when = when; v.categories = categories.clone(); Ok(()) }).expect("an edit");
                     truth.visits.insert(n, stored);
                 }
                 Op::Delete { pick } => {
                     let Some(&n) = truth.visits.keys().nth(pick as usize % truth.visits.len().max(1)) else { continue };
-                    store.delete_visit(n).expect("a delete");
+                    store.delete_visit(n, &stamp(moment(19, 5))).expect("a delete");
                     truth.visits.remove(&n);
                 }
                 Op::FollowUp { client, opened, closed } => {

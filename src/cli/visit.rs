@@ -143,7 +143,7 @@ pub fn edit(ctx: &Context, args: VisitEditArgs) -> Result<Output, CliError> {
         .map(|n| clean_note(n, "note", NOTE_MAX))
         .transpose()?;
     let store = ctx.open()?;
-    let visit = store.update_visit(args.visit, |v| {
+    let visit = store.update_visit(args.visit, &ctx.stamp(), |v| {
         if let Some(w) = when {
             v.when = w;
         }
@@ -169,7 +169,7 @@ pub fn edit(ctx: &Context, args: VisitEditArgs) -> Result<Output, CliError> {
 
 pub fn delete(ctx: &Context, args: VisitDeleteArgs) -> Result<Output, CliError> {
     let store = ctx.open()?;
-    store.delete_visit(args.visit)?;
+    store.delete_visit(args.visit, &ctx.stamp())?;
     if ctx.json {
         return Ok(Output::Json(json!({ "deleted": args.visit })));
     }

@@ -43,10 +43,14 @@ pub enum AuditAction {
     Lift,
     /// A backup of the whole store was written.
     Backup,
+    /// A visit was corrected (moment, categories, referrals, channel or note).
+    VisitChange,
+    /// A visit was deleted.
+    VisitDelete,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 13] = [
+    pub const ALL: [AuditAction; 15] = [
         AuditAction::View,
         AuditAction::Create,
         AuditAction::Change,
@@ -60,6 +64,8 @@ impl AuditAction {
         AuditAction::Restrict,
         AuditAction::Lift,
         AuditAction::Backup,
+        AuditAction::VisitChange,
+        AuditAction::VisitDelete,
     ];
 
     /// The stable key printed and given in JSON.
@@ -78,6 +84,8 @@ impl AuditAction {
             AuditAction::Restrict => "restrict",
             AuditAction::Lift => "lift",
             AuditAction::Backup => "backup",
+            AuditAction::VisitChange => "visit_change",
+            AuditAction::VisitDelete => "visit_delete",
         }
     }
 }

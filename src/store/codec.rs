@@ -342,6 +342,8 @@ fn action_code(a: AuditAction) -> u8 {
         AuditAction::Restrict => 10,
         AuditAction::Lift => 11,
         AuditAction::Backup => 12,
+        AuditAction::VisitChange => 13,
+        AuditAction::VisitDelete => 14,
     }
 }
 

@@ -45,6 +45,7 @@ impl Store {
     pub fn update_visit(
         &self,
         number: u64,
+        stamp: &Stamp,
         change: impl FnOnce(&mut Visit) -> Result<(), StoreError>,
     ) -> Result<Visit, StoreError> {
         self.write(|t| {
@@ -58,16 +59,24 @@ impl Store {
             unindex(t, &old)?;
             index(t, &visit)?;
             t.visits.insert(number, encode_visit(&visit).as_slice())?;
+            append(
+                t,
+                stamp,
+                visit.client,
+                AuditAction::VisitChange,
+                Some(number),
+            )?;
             Ok(visit)
         })
     }
 
     /// Deletes a visit; it no longer counts in any tally.
-    pub fn delete_visit(&self, number: u64) -> Result<(), StoreError> {
+    pub fn delete_visit(&self, number: u64, stamp: &Stamp) -> Result<(), StoreError> {
         self.write(|t| {
             let old = load_visit(t, number)?;
             unindex(t, &old)?;
             t.visits.remove(number)?;
+            append(t, stamp, old.client, AuditAction::VisitDelete, Some(number))?;
             Ok(())
         })
     }

@@ -352,6 +352,14 @@ fn restrict_hides_a_client_from_search_until_lifted_by_a_coordinator() {
         json!([]),
         "nor in lists"
     );
+    let partner = office.client(&["--name", "Faadumo Warsame"]).to_string();
+    office.ok(&["client", "edit", &partner, "--household", &n]);
+    let shown = office.ok(&["show", &partner, "--json"]).json();
+    assert_eq!(
+        shown["household"],
+        json!([]),
+        "nor in a household member's card"
+    );
     let asked = office.ok(&["followups", "--restricted", "--json"]).json();
     assert_eq!(asked[0]["client"].to_string(), n);
     let asked = office

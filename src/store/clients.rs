@@ -81,7 +81,8 @@ impl Store {
         })
     }
 
-    /// The other members of a client's household.
+    /// The other members of a client's household; restricted members stay out, as they stay
+    /// out of search.
     pub fn household_members(&self, client: &Client) -> Result<Vec<Client>, StoreError> {
         let Some(h) = client.household else {
             return Ok(Vec::new());
@@ -93,6 +94,7 @@ impl Store {
                 let (_, member) = key.value();
                 if member != client.number
                     && let Some(c) = read_client(t, member)?
+                    && !c.restricted
                 {
                     out.push(c);
                 }

@@ -156,11 +156,7 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
             }
             Effect::LoadCard(n) => {
                 let client = store.client(n)?;
-                let household = store
-                    .household_members(&client)?
-                    .into_iter()
-                    .filter(|m| m.number != n)
-                    .collect();
+                let household = store.household_members(&client)?;
                 Some(Event::CardLoaded(Box::new(CardData {
                     household,
                     followups: store.followups_of(n)?,

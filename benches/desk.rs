@@ -5,7 +5,10 @@
 //! Goals: start-up under 100 ms; a keystroke under 16 ms; a moved selection under 400 bytes,
 //! a new result list under 2 KB. Run with `cargo bench --bench desk`.
 
+mod common;
+
 use chrono::Local;
+use common::{CLIENTS, VISITS, bin, store_path};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::backend::CrosstermBackend;
@@ -19,44 +22,9 @@ use spreekuur::tui::screens;
 use spreekuur::tui::state::{Desk, State};
 use spreekuur::tui::update::{Effect, Event, RESULT_LIMIT, update};
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-const CLIENTS: &str = "100000";
-const VISITS: &str = "1000000";
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_spreekuur")
-}
-
-fn store_path() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("bench")
-        .join("out");
-    std::fs::create_dir_all(&dir).expect("bench/out can be made");
-    let path = dir.join(format!("demo-{CLIENTS}-{VISITS}.redb"));
-    if !path.exists() {
-        eprintln!("building {} (once)…", path.display());
-        let status = Command::new(bin())
-            .arg("--db")
-            .arg(&path)
-            .args([
-                "demo",
-                "--clients",
-                CLIENTS,
-                "--visits",
-                VISITS,
-                "--seed",
-                "1",
-            ])
-            .status()
-            .expect("the demo runs");
-        assert!(status.success(), "demo failed");
-    }
-    path
-}
 
 /// Bytes written to the "terminal", counted.
 #[derive(Clone, Default)]

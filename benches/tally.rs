@@ -3,7 +3,10 @@
 //! comparison. Run with `cargo bench --bench tally` (the store is built once, in bench/out).
 //! Goals: under 20 ms in-process, under 50 ms as a whole process.
 
+mod common;
+
 use chrono::{Datelike, Local, NaiveDate};
+use common::{CLIENTS, VISITS, bin, store_path};
 use spreekuur::model::default_groups;
 use spreekuur::store::Store;
 use spreekuur::tally;
@@ -12,13 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const CLIENTS: &str = "100000";
-const VISITS: &str = "1000000";
 const RUNS: usize = 21;
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_spreekuur")
-}
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
@@ -27,34 +24,6 @@ fn median(mut times: Vec<Duration>) -> Duration {
 
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
-
-/// The demo store, built once and kept between runs.
-fn store_path() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("bench")
-        .join("out");
-    std::fs::create_dir_all(&dir).expect("bench/out can be made");
-    let path = dir.join(format!("demo-{CLIENTS}-{VISITS}.redb"));
-    if !path.exists() {
-        eprintln!("building {} (once)…", path.display());
-        let status = Command::new(bin())
-            .args(["--db"])
-            .arg(&path)
-            .args([
-                "demo",
-                "--clients",
-                CLIENTS,
-                "--visits",
-                VISITS,
-                "--seed",
-                "1",
-            ])
-            .status()
-            .expect("the demo runs");
-        assert!(status.success(), "demo failed");
-    }
-    path
 }
 
 /// Writes every visit of the year as rows for sqlite: visits, and one row per category and

@@ -1,14 +1,14 @@
-//! Faults, each with real processes: writers killed with SIGKILL, desks and the command line
-//! writing at once for 30 seconds (with an erasure in the middle), a full disk, an unusable
-//! directory, damaged store files, fuzzed decoders and config, and bad input. Each prints what
-//! it tried and what was lost.
+//! Faults, each with real processes: writers killed with SIGKILL, two real desks (in
+//! pseudo-terminals) and the command line writing at once for 30 seconds (with an erasure in
+//! the middle), a full disk, an unusable directory, damaged store files, fuzzed decoders,
+//! config and keymaps, and bad input. Each prints what it tried and what was lost.
 
 mod common;
 
 use common::Office;
+use common::pty::{CTRL_Q, CTRL_S};
 use proptest::prelude::*;
-use spreekuur::model::{AuditAction, Channel, Stamp, Visit};
-use spreekuur::store::Store;
+use spreekuur::model::Stamp;
 use std::collections::{BTreeMap, HashSet};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -159,38 +159,35 @@ fn two_desks_and_the_command_line_write_at_once_for_thirty_seconds() {
         let mut handles = Vec::new();
         for desk in 0..2 {
             handles.push(s.spawn(move || {
-                // A desk: one process, the store open the whole time.
-                let store = Store::open(&office.store()).expect("the desk opens the store");
+                // A real desk in a pseudo-terminal, the store open the whole time, typed at
+                // as a volunteer would: open the client, log visits one after another.
+                let mut d = office.desk(&format!("desk{desk}"));
+                d.wait_for("Zoek:");
+                d.send(client_s);
+                d.wait_for("Luwam Fitsum");
+                d.send("\r");
+                d.wait_for("Bezoeken (");
                 let mut written = Vec::new();
                 let mut i = 0;
                 while !stop.load(Ordering::Relaxed) {
                     let note = format!("desk{desk}-{i}");
-                    let stamp = Stamp {
-                        who: format!("desk{desk}"),
-                        at: chrono::Local::now().naive_local(),
-                    };
-                    store
-                        .audit(&stamp, Some(client), AuditAction::View)
-                        .unwrap_or_else(|e| panic!("desk {desk} saw an error: {e}"));
-                    store
-                        .add_visit(
-                            Visit {
-                                number: 0,
-                                client: Some(client),
-                                when: stamp.at,
-                                volunteer: stamp.who.clone(),
-                                channel: Channel::Spreekuur,
-                                categories: vec!["post".into()],
-                                referrals: vec![],
-                                note: note.clone(),
-                                recorded: stamp,
-                            },
-                            vec![],
-                        )
-                        .unwrap_or_else(|e| panic!("desk {desk} saw an error: {e}"));
+                    d.send("v");
+                    d.wait_for("Categorieën (0)");
+                    d.send("post ");
+                    d.wait_for("Categorieën (1)");
+                    // Categories, referrals, channel, when, then the note.
+                    d.send("\t\t\t\t");
+                    d.send(&note);
+                    d.wait_for(&note);
+                    d.send(CTRL_S);
+                    d.wait_until("the visit saved and the card back", |t| {
+                        t.contains("Bezoek opgeslagen: nr") && !t.contains("Categorieën (")
+                    });
                     written.push(note);
                     i += 1;
                 }
+                d.send(CTRL_Q);
+                assert!(d.wait_exit().success(), "desk {desk} did not end cleanly");
                 (format!("desk {desk}"), written)
             }));
         }
@@ -262,7 +259,7 @@ fn two_desks_and_the_command_line_write_at_once_for_thirty_seconds() {
         .map(|(who, w)| format!("{who} {}", w.len()))
         .collect();
     println!(
-        "{:.0} s, 2 desks (each its own open Store) + the command line (a process per write) ({}), a forget and a backup in between: {total} writes, 0 lost, 0 twice, 0 errors",
+        "{:.0} s, 2 desks (real desk processes typed at in a pty) + the command line (a process per write) ({}), a forget and a backup in between: {total} writes, 0 lost, 0 twice, 0 errors",
         started.elapsed().as_secs_f64(),
         per.join(", ")
     );

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each test file uses a different part of this helper
 
+pub mod pty;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -50,6 +52,21 @@ impl Office {
             .env("SPREEKUUR_VOLUNTEER", "marieke")
             .env("TZ", "Europe/Amsterdam");
         cmd
+    }
+
+    /// The desk of this office in a pseudo-terminal, as `volunteer`.
+    pub fn desk(&self, volunteer: &str) -> pty::Desk {
+        let mut cmd = portable_pty::CommandBuilder::new(pty::BIN);
+        cmd.env_clear();
+        cmd.env("HOME", self.dir.path());
+        cmd.env("XDG_CONFIG_HOME", self.dir.path().join("config"));
+        cmd.env("XDG_DATA_HOME", self.dir.path().join("xdg-data"));
+        cmd.env("SPREEKUUR_DB", self.store());
+        cmd.env("SPREEKUUR_VOLUNTEER", volunteer);
+        cmd.env("TZ", "Europe/Amsterdam");
+        cmd.env("TERM", "xterm");
+        cmd.env("NO_COLOR", "1");
+        pty::Desk::spawn(cmd)
     }
 
     pub fn run(&self, args: &[&str]) -> Ran {

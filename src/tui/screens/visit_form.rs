@@ -1,6 +1,6 @@
 //! The visit form: categories and referrals as filterable lists, channel, note, follow-up.
 
-use super::{Theme, hints, input_line, safe, theme};
+use super::{hints, input_line, safe, theme};
 use crate::dates::parse_date;
 use crate::model::CatalogKind;
 use crate::tui::forms::{Picker, VisitPart};
@@ -49,7 +49,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         frame,
         cats,
         state,
-        &t,
         d.categories,
         &form.categories,
         CatalogKind::Category,
@@ -59,7 +58,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         frame,
         refs,
         state,
-        &t,
         d.referrals,
         &form.referrals,
         CatalogKind::Referral,
@@ -164,17 +162,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(Paragraph::new(Line::styled(hint_text, t.dim)), hint);
 }
 
-#[allow(clippy::too_many_arguments)]
 fn picker(
     frame: &mut Frame,
     area: Rect,
     state: &State,
-    t: &Theme,
     title: &str,
     p: &Picker,
     kind: CatalogKind,
     focused: bool,
 ) {
+    let t = &theme(state);
     let english = state.desk.english();
     let title_style = if focused { t.focus } else { t.title };
     let chosen = p.chosen.len();

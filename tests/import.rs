@@ -87,6 +87,11 @@ fn a_dry_run_first_then_one_transaction() {
     assert_eq!(shown["client"]["languages"], json!(["ar"]));
     assert_eq!(shown["client"]["interpreter"], true);
     assert!(!office.ok(&["show", &first]).stdout.contains("111222333"));
+    let log = office.ok(&["audit", "--client", &first, "--json"]).json();
+    assert_eq!(
+        log[0]["action"], "create",
+        "an imported client is registered in the audit log"
+    );
     assert_ne!(existing, 0);
 }
 

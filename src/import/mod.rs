@@ -118,7 +118,7 @@ pub fn apply(
             }
             added.push((
                 row.line,
-                batch.add_client(row.draft.clone(), stamp.clone())?,
+                batch.register_client(row.draft.clone(), stamp.clone())?,
             ));
         }
         Ok(added)

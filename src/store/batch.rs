@@ -1,20 +1,29 @@
 //! Many changes in one transaction, for filling a demo store and importing a client list:
 //! all land or none do.
 
+use super::audit::append;
 use super::clients::{insert_client, join_household};
 use super::followups::insert_followup;
 use super::tables::WriteTables;
 use super::visits::{NewFollowUp, insert_visit};
 use super::{Store, StoreError};
-use crate::model::{ClientDraft, FollowUp, Stamp, Visit};
+use crate::model::{AuditAction, ClientDraft, FollowUp, Stamp, Visit};
 
 pub struct Batch<'a, 't> {
     tables: &'a mut WriteTables<'t>,
 }
 
 impl Batch<'_, '_> {
+    /// Registers a client without an audit line: for synthetic demo data only.
     pub fn add_client(&mut self, draft: ClientDraft, stamp: Stamp) -> Result<u64, StoreError> {
         insert_client(self.tables, draft, stamp)
+    }
+
+    /// Registers a real client (an import) with its audit line, as `Store::add_client` does.
+    pub fn register_client(&mut self, draft: ClientDraft, stamp: Stamp) -> Result<u64, StoreError> {
+        let number = insert_client(self.tables, draft, stamp.clone())?;
+        append(self.tables, &stamp, Some(number), AuditAction::Create, None)?;
+        Ok(number)
     }
 
     pub fn join_household(

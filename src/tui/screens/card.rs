@@ -1,6 +1,6 @@
 //! The client card: details, household, open follow-ups, visits newest first.
 
-use super::{hints, input_line, safe, theme};
+use super::{fit, hints, input_line, safe, theme};
 use crate::model::CatalogKind;
 use crate::tui::forms::MiniKind;
 use crate::tui::keymap::Action;
@@ -218,5 +218,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             Action::Help,
         ],
     );
-    frame.render_widget(Paragraph::new(Line::styled(hint_text, t.dim)), hint);
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&hint_text, hint.width), t.dim)),
+        hint,
+    );
 }

@@ -1,6 +1,6 @@
 //! All open follow-ups by due date, overdue first and marked.
 
-use super::{hints, safe, theme};
+use super::{fit, hints, safe, theme};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Screen, State};
 use ratatui::Frame;
@@ -68,5 +68,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             Action::Help,
         ],
     );
-    frame.render_widget(Paragraph::new(Line::styled(hint_text, t.dim)), hint);
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&hint_text, hint.width), t.dim)),
+        hint,
+    );
 }

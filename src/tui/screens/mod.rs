@@ -104,6 +104,25 @@ pub fn input_line(
     }
 }
 
+/// A hint line cut to `width` columns at whole hints, so none is shown half (F1 lists all).
+pub fn fit(text: &str, width: u16) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let width = width as usize;
+    let mut out = String::new();
+    for item in text.split(" · ") {
+        let candidate = if out.is_empty() {
+            item.to_string()
+        } else {
+            format!("{out} · {item}")
+        };
+        if candidate.width() > width {
+            break;
+        }
+        out = candidate;
+    }
+    out
+}
+
 /// A hint line "key text · key text" from the active keymap.
 pub fn hints(state: &State, screen: Screen, actions: &[super::keymap::Action]) -> String {
     let km = &state.desk.keymap;

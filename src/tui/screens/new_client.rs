@@ -1,6 +1,6 @@
 //! Registering (or changing) a client, with possible duplicates beside the fields.
 
-use super::{hints, input_line, safe, theme};
+use super::{fit, hints, input_line, safe, theme};
 use crate::tui::forms::ClientField;
 use crate::tui::keymap::Action;
 use crate::tui::state::{Screen, State};
@@ -108,5 +108,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             Action::Back,
         ],
     );
-    frame.render_widget(Paragraph::new(Line::styled(hint_text, t.dim)), hint);
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&hint_text, hint.width), t.dim)),
+        hint,
+    );
 }

@@ -1,6 +1,6 @@
 //! The home screen: the query line and the ranked clients.
 
-use super::{hints, input_line, safe, theme};
+use super::{fit, hints, input_line, safe, theme};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Screen, State};
 use ratatui::Frame;
@@ -104,5 +104,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             Action::Quit,
         ],
     );
-    frame.render_widget(Paragraph::new(Line::styled(hint_text, t.dim)), hint);
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&hint_text, hint.width), t.dim)),
+        hint,
+    );
 }

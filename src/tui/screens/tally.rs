@@ -1,7 +1,7 @@
 //! The tally screen: the figures of a period, categories and referrals as horizontal bars,
 //! contacts over time as a sparkline.
 
-use super::{hints, safe, theme};
+use super::{fit, hints, safe, theme};
 use crate::model::CatalogKind;
 use crate::tui::keymap::Action;
 use crate::tui::state::{Screen, State};
@@ -47,7 +47,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             Action::Back,
         ],
     );
-    frame.render_widget(Paragraph::new(Line::styled(hint_text, t.dim)), hint);
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&hint_text, hint.width), t.dim)),
+        hint,
+    );
     let Some(tally) = &state.tally.tally else {
         frame.render_widget(Paragraph::new(d.loading), top);
         return;

@@ -1,6 +1,6 @@
 //! The visit form: categories and referrals as filterable lists, channel, note, follow-up.
 
-use super::{hints, input_line, safe, theme};
+use super::{fit, hints, input_line, safe, theme};
 use crate::dates::parse_date;
 use crate::model::CatalogKind;
 use crate::tui::forms::{Picker, VisitPart};
@@ -159,7 +159,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Screen::Visit,
         &[Action::Toggle, Action::NextPart, Action::Save, Action::Back],
     );
-    frame.render_widget(Paragraph::new(Line::styled(hint_text, t.dim)), hint);
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&hint_text, hint.width), t.dim)),
+        hint,
+    );
 }
 
 fn picker(

@@ -244,6 +244,24 @@ fn a_late_entry_lands_on_the_moment_typed_and_the_future_is_refused() {
 }
 
 #[test]
+fn a_failed_save_keeps_the_form_with_the_reason_so_the_volunteer_can_retry() {
+    let mut s = at_card();
+    update(&mut s, key(KeyCode::Char('v')), now());
+    update(&mut s, key(KeyCode::Char(' ')), now());
+    let fx = update(&mut s, ctrl('s'), now());
+    assert!(matches!(fx[..], [Effect::SaveVisit { .. }]), "{fx:?}");
+    let full = "the store could not be read or written: No space left on device. Nothing was saved; try again";
+    update(&mut s, Event::Failed(full.into()), now());
+    assert_eq!(s.screen, Screen::Visit, "the form stays open");
+    let form = s.visit.as_ref().unwrap();
+    assert_eq!(form.categories.chosen.len(), 1, "with what was typed");
+    assert_eq!(form.error.as_deref(), Some(full));
+    assert!(render(&s).contains("No space left"), "and says why");
+    let again = update(&mut s, ctrl('s'), now());
+    assert!(matches!(again[..], [Effect::SaveVisit { .. }]), "{again:?}");
+}
+
+#[test]
 fn esc_asks_before_throwing_input_away() {
     let mut s = at_card();
     update(&mut s, key(KeyCode::Char('v')), now());

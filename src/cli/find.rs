@@ -28,27 +28,13 @@ fn rows(ctx: &Context, found: &[ClientSummary]) -> String {
     let rows: Vec<Vec<String>> = found
         .iter()
         .map(|s| {
-            let c = &s.client;
-            vec![
-                c.number.to_string(),
-                safe(&c.name).into_owned(),
-                c.birth.year().map(|y| y.to_string()).unwrap_or_default(),
-                c.country.clone().unwrap_or_default(),
-                s.last_visit
-                    .map(|d| d.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default(),
-                if s.open_followups > 0 {
-                    s.open_followups.to_string()
-                } else {
-                    String::new()
-                },
-                if c.interpreter {
-                    "T".into()
-                } else {
-                    String::new()
-                },
-                safe(&c.aliases.join(", ")).into_owned(),
-            ]
+            let mut cells: Vec<String> = s
+                .row("%Y-%m-%d")
+                .iter()
+                .map(|c| safe(c).into_owned())
+                .collect();
+            cells.push(safe(&s.client.aliases.join(", ")).into_owned());
+            cells
         })
         .collect();
     table(

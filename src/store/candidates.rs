@@ -17,6 +17,33 @@ pub struct ClientSummary {
     pub open_followups: usize,
 }
 
+impl ClientSummary {
+    /// The cells of a result row, as `find` and the desk's search show them: number, name,
+    /// birth year, country, last visit (in `date_format`), open follow-ups, "T" when an
+    /// interpreter is needed. Raw text: the caller makes it safe for its terminal.
+    pub fn row(&self, date_format: &str) -> [String; 7] {
+        let c = &self.client;
+        [
+            c.number.to_string(),
+            c.name.clone(),
+            c.birth.year().map(|y| y.to_string()).unwrap_or_default(),
+            c.country.clone().unwrap_or_default(),
+            self.last_visit
+                .map(|d| d.format(date_format).to_string())
+                .unwrap_or_default(),
+            match self.open_followups {
+                0 => String::new(),
+                n => n.to_string(),
+            },
+            if c.interpreter {
+                "T".into()
+            } else {
+                String::new()
+            },
+        ]
+    }
+}
+
 struct View<'a>(&'a ReadTables);
 
 impl CandidateSource for View<'_> {

@@ -52,28 +52,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             d.interpreter_short,
         ])
         .style(t.title);
-        let rows = s.results.iter().map(|r| {
-            let c = &r.client;
-            Row::new([
-                c.number.to_string(),
-                safe(&c.name),
-                c.birth.year().map(|y| y.to_string()).unwrap_or_default(),
-                safe(c.country.as_deref().unwrap_or("")),
-                r.last_visit
-                    .map(|d| d.format("%d-%m-%Y").to_string())
-                    .unwrap_or_default(),
-                if r.open_followups > 0 {
-                    r.open_followups.to_string()
-                } else {
-                    String::new()
-                },
-                if c.interpreter {
-                    "T".into()
-                } else {
-                    String::new()
-                },
-            ])
-        });
+        let rows = s
+            .results
+            .iter()
+            .map(|r| Row::new(r.row("%d-%m-%Y").map(|c| safe(&c))));
         let table = Table::new(
             rows,
             [

@@ -1,0 +1,192 @@
+//! The client card's keys, and its one-line forms (alias, follow-up).
+
+use super::{Effect, LINE_MAX, clamp, edit, open_card, step};
+use crate::dates::parse_date;
+use crate::model::{FollowUp, FollowUpState, Stamp, clean_line};
+use crate::tui::forms::{ClientField, ClientForm, MiniForm, MiniKind, VisitForm};
+use crate::tui::keymap::{Action, Key, Mode};
+use crate::tui::state::{CardData, CardItem, CardState, Screen, State};
+use crossterm::event::{KeyCode, KeyEvent};
+use tui_input::Input;
+
+/// A card read again keeps its selection and open form; one for a client no longer shown
+/// is dropped.
+pub(super) fn card_loaded(state: &mut State, data: CardData) -> Vec<Effect> {
+    if state.card_client == Some(data.client.number) {
+        match &mut state.card {
+            Some(card) if card.data.client.number == data.client.number => {
+                card.data = data;
+                let n = card.items().len();
+                clamp(&mut card.selected, n);
+            }
+            _ => {
+                state.card = Some(CardState {
+                    data,
+                    selected: 0,
+                    mini: None,
+                })
+            }
+        }
+    }
+    Vec::new()
+}
+
+pub(super) fn card_key(state: &mut State, action: Option<Action>, k: &KeyEvent) -> Vec<Effect> {
+    let Some(card) = &mut state.card else {
+        if action == Some(Action::Back) {
+            state.screen = Screen::Search;
+        }
+        return Vec::new();
+    };
+    if card.mini.is_some() {
+        return mini_key(state, k);
+    }
+    let client = card.data.client.number;
+    match action {
+        Some(a @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown)) => {
+            let n = card.items().len();
+            step(&mut card.selected, n, a);
+            Vec::new()
+        }
+        Some(Action::Open) => match card.items().get(card.selected) {
+            Some(CardItem::Member(n)) => {
+                let n = *n;
+                open_card(state, n)
+            }
+            _ => Vec::new(),
+        },
+        Some(Action::Done) => match card.items().get(card.selected) {
+            Some(CardItem::FollowUp(n)) => vec![Effect::CloseFollowup(*n)],
+            _ => {
+                state.status.message = Some(state.desk.d().select_followup.to_string());
+                Vec::new()
+            }
+        },
+        Some(Action::Back) | Some(Action::Search) => {
+            state.screen = Screen::Search;
+            vec![Effect::Find(state.search.query.value().to_string())]
+        }
+        Some(Action::Visit) => {
+            state.visit = Some(VisitForm::new(client, card.data.client.name.clone()));
+            state.screen = Screen::Visit;
+            Vec::new()
+        }
+        Some(Action::AddFollowup) => {
+            card.mini = Some(MiniForm::new(MiniKind::FollowUp));
+            Vec::new()
+        }
+        Some(Action::Alias) => {
+            card.mini = Some(MiniForm::new(MiniKind::Alias));
+            Vec::new()
+        }
+        Some(Action::Informed) => vec![Effect::MarkInformed(card.data.client.number)],
+        Some(Action::Edit) => {
+            let c = &card.data.client;
+            let mut form = ClientForm::new(Some(c.number));
+            let set = |form: &mut ClientForm, f: ClientField, v: String| {
+                form.fields[f as usize] = Input::new(v);
+            };
+            set(&mut form, ClientField::Name, c.name.clone());
+            set(&mut form, ClientField::Aliases, c.aliases.join(", "));
+            set(&mut form, ClientField::Birth, c.birth.to_string());
+            set(
+                &mut form,
+                ClientField::Country,
+                c.country.clone().unwrap_or_default(),
+            );
+            set(&mut form, ClientField::Languages, c.languages.join(", "));
+            let yes = if c.interpreter {
+                state.desk.l().yes
+            } else {
+                ""
+            };
+            set(&mut form, ClientField::Interpreter, yes.to_string());
+            set(
+                &mut form,
+                ClientField::Phone,
+                c.phone.clone().unwrap_or_default(),
+            );
+            state.client_form = Some(form);
+            state.screen = Screen::NewClient;
+            Vec::new()
+        }
+        Some(Action::Followups) => {
+            state.screen = Screen::Followups;
+            vec![Effect::LoadFollowups]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The card's one-line forms: Enter or save stores, Esc or back closes, Tab moves.
+fn mini_key(state: &mut State, k: &KeyEvent) -> Vec<Effect> {
+    let action = state.desk.keymap.action(Mode::NewClient, Key::of(k));
+    let today = state.today();
+    let stamp = Stamp {
+        who: state.desk.volunteer.clone(),
+        at: state.now,
+    };
+    let Some(card) = &mut state.card else {
+        return Vec::new();
+    };
+    let client = card.data.client.number;
+    let Some(mini) = &mut card.mini else {
+        return Vec::new();
+    };
+    let submit = k.code == KeyCode::Enter || action == Some(Action::Save);
+    match action {
+        Some(Action::Back) if !submit => {
+            card.mini = None;
+            return Vec::new();
+        }
+        Some(Action::NextPart | Action::PrevPart) if !submit => {
+            if mini.kind == MiniKind::FollowUp {
+                mini.on_due = !mini.on_due;
+            }
+            return Vec::new();
+        }
+        _ => {}
+    }
+    if !submit {
+        let input = if mini.on_due {
+            &mut mini.due
+        } else {
+            &mut mini.text
+        };
+        edit(input, k);
+        return Vec::new();
+    }
+    let text = match clean_line(mini.text.value(), "text", LINE_MAX) {
+        Ok(t) if !t.is_empty() => t,
+        Ok(_) => {
+            mini.error = Some(state.desk.d().empty_text.to_string());
+            return Vec::new();
+        }
+        Err(e) => {
+            mini.error = Some(e.to_string());
+            return Vec::new();
+        }
+    };
+    let effect = match mini.kind {
+        MiniKind::Alias => Effect::AddAlias(client, text),
+        MiniKind::FollowUp => match parse_date(mini.due.value(), today) {
+            Ok(due) => Effect::AddFollowup(FollowUp {
+                number: 0,
+                client,
+                visit: None,
+                referral: None,
+                due,
+                text,
+                assignee: Some(stamp.who.clone()),
+                state: FollowUpState::Open,
+                created: stamp,
+            }),
+            Err(e) => {
+                mini.error = Some(e.to_string());
+                return Vec::new();
+            }
+        },
+    };
+    card.mini = None;
+    vec![effect]
+}

@@ -1,0 +1,258 @@
+//! The visit form's keys: parts, lists, suggestion, and saving the visit.
+
+use super::{Effect, LINE_MAX, edit, step};
+use crate::dates::{parse_date, parse_datetime};
+use crate::model::{CatalogKind, Channel, Referral, Stamp, Visit, clean_line, clean_note};
+use crate::store::NewFollowUp;
+use crate::tui::forms::VisitPart;
+use crate::tui::keymap::Action;
+use crate::tui::state::{Screen, State};
+use chrono::NaiveDateTime;
+use crossterm::event::KeyEvent;
+use tui_input::Input;
+
+const NOTE_MAX: usize = 500;
+
+/// Back to the client's card, with the visit's number (and its follow-up's) in the status
+/// line.
+pub(super) fn visit_saved(state: &mut State, number: u64, followup: Option<u64>) -> Vec<Effect> {
+    let d = state.desk.d();
+    let mut msg = format!("{} {number}", d.visit_saved_no);
+    if let Some(f) = followup {
+        msg.push_str(&format!(", {} {f}", state.desk.l().followup_saved));
+    }
+    state.status.message = Some(msg);
+    let client = state.visit.take().map(|v| v.client);
+    state.screen = Screen::Card;
+    let mut fx = vec![Effect::ClearDraft, Effect::LoadStatus];
+    if let Some(c) = client {
+        fx.push(Effect::LoadCard(c));
+    }
+    fx
+}
+
+pub(super) fn visit_key(state: &mut State, action: Option<Action>, k: &KeyEvent) -> Vec<Effect> {
+    let english = state.desk.english();
+    let d = state.desk.d();
+    let Some(form) = &mut state.visit else {
+        return Vec::new();
+    };
+    if form.confirm_discard {
+        form.confirm_discard = false;
+        if action == Some(Action::Back) {
+            state.visit = None;
+            state.screen = Screen::Card;
+            state.status.message = Some(d.discarded.to_string());
+            return vec![Effect::ClearDraft];
+        }
+        return Vec::new();
+    }
+    let catalog = &state.desk.catalog;
+    let part_index = VisitPart::ALL
+        .iter()
+        .position(|p| *p == form.part)
+        .unwrap_or(0);
+    match action {
+        Some(Action::Back) => {
+            if form.has_input() {
+                form.confirm_discard = true;
+            } else {
+                state.visit = None;
+                state.screen = Screen::Card;
+            }
+            Vec::new()
+        }
+        Some(Action::NextPart) => {
+            form.part = VisitPart::ALL[(part_index + 1) % VisitPart::ALL.len()];
+            Vec::new()
+        }
+        Some(Action::PrevPart) => {
+            let n = VisitPart::ALL.len();
+            form.part = VisitPart::ALL[(part_index + n - 1) % n];
+            Vec::new()
+        }
+        Some(Action::AcceptSuggestion) => {
+            if let Some(dest) = form.suggestion.take() {
+                let label = catalog.label(CatalogKind::Referral, &dest, english);
+                form.fu_text = Input::new(format!("{} {label}", d.ask_at));
+                form.fu_due = Input::new("+2w".into());
+                form.fu_referral = Some(dest);
+                form.part = VisitPart::FollowupText;
+            }
+            Vec::new()
+        }
+        Some(Action::Save) => save_visit(state),
+        Some(
+            a @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Toggle),
+        ) => {
+            match form.part {
+                VisitPart::Categories | VisitPart::Referrals => {
+                    let kind = if form.part == VisitPart::Categories {
+                        CatalogKind::Category
+                    } else {
+                        CatalogKind::Referral
+                    };
+                    let picker = if kind == CatalogKind::Category {
+                        &mut form.categories
+                    } else {
+                        &mut form.referrals
+                    };
+                    let visible: Vec<String> = picker
+                        .visible(catalog, kind, english)
+                        .iter()
+                        .map(|e| e.key.clone())
+                        .collect();
+                    if a == Action::Toggle {
+                        if let Some(key) = visible.get(picker.cursor) {
+                            if let Some(i) = picker.chosen.iter().position(|c| c == key) {
+                                picker.chosen.remove(i);
+                                if form.suggestion.as_ref() == Some(key) {
+                                    form.suggestion = None;
+                                }
+                            } else {
+                                picker.chosen.push(key.clone());
+                                if kind == CatalogKind::Referral && form.fu_text.value().is_empty()
+                                {
+                                    form.suggestion = Some(key.clone());
+                                }
+                            }
+                            picker.filter.reset();
+                            // Keep the cursor on the entry just toggled in the whole list.
+                            let all: Vec<&str> =
+                                catalog.active(kind).map(|e| e.key.as_str()).collect();
+                            picker.cursor = all.iter().position(|k| k == key).unwrap_or(0);
+                            form.error = None;
+                        }
+                    } else {
+                        step(&mut picker.cursor, visible.len(), a);
+                    }
+                }
+                VisitPart::Channel => {
+                    let i = Channel::ALL
+                        .iter()
+                        .position(|c| *c == form.channel)
+                        .unwrap_or(0);
+                    let n = Channel::ALL.len();
+                    form.channel = match a {
+                        Action::Up | Action::PageUp => Channel::ALL[(i + n - 1) % n],
+                        _ => Channel::ALL[(i + 1) % n],
+                    };
+                }
+                _ => {
+                    if a == Action::Toggle {
+                        edit(form.text_input(), k);
+                    }
+                }
+            }
+            Vec::new()
+        }
+        _ => {
+            if form.part != VisitPart::Channel && edit(form.text_input(), k) {
+                match form.part {
+                    VisitPart::Categories => form.categories.cursor = 0,
+                    VisitPart::Referrals => form.referrals.cursor = 0,
+                    _ => {}
+                }
+            }
+            Vec::new()
+        }
+    }
+}
+
+/// The moment of a visit from the form's "when" (empty: now); a late entry may lie in the
+/// past, never in the future.
+pub fn moment(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
+    if text.trim().is_empty() {
+        return Ok(now);
+    }
+    let when = parse_datetime(text, now).map_err(|e| e.to_string())?;
+    if when > now + chrono::Duration::minutes(5) {
+        return Err(format!(
+            "the visit would lie in the future ({}); a late entry already happened",
+            when.format("%d-%m-%Y %H:%M")
+        ));
+    }
+    Ok(when)
+}
+
+fn save_visit(state: &mut State) -> Vec<Effect> {
+    let d = state.desk.d();
+    let today = state.today();
+    let now = state.now;
+    let volunteer = state.desk.volunteer.clone();
+    let Some(form) = &mut state.visit else {
+        return Vec::new();
+    };
+    if form.categories.chosen.is_empty() {
+        form.error = Some(d.need_category.to_string());
+        form.part = VisitPart::Categories;
+        return Vec::new();
+    }
+    let when = match moment(form.when.value(), now) {
+        Ok(w) => w,
+        Err(e) => {
+            form.error = Some(e);
+            form.part = VisitPart::When;
+            return Vec::new();
+        }
+    };
+    let note = match clean_note(form.note.value(), "note", NOTE_MAX) {
+        Ok(n) => n,
+        Err(e) => {
+            form.error = Some(e.to_string());
+            form.part = VisitPart::Note;
+            return Vec::new();
+        }
+    };
+    let mut followups = Vec::new();
+    let text = form.fu_text.value().trim();
+    if !text.is_empty() {
+        let text = match clean_line(text, "follow-up", LINE_MAX) {
+            Ok(t) => t,
+            Err(e) => {
+                form.error = Some(e.to_string());
+                form.part = VisitPart::FollowupText;
+                return Vec::new();
+            }
+        };
+        let due = match parse_date(form.fu_due.value(), today) {
+            Ok(d) => d,
+            Err(e) => {
+                form.error = Some(e.to_string());
+                form.part = VisitPart::FollowupDue;
+                return Vec::new();
+            }
+        };
+        followups.push(NewFollowUp {
+            due,
+            text,
+            assignee: Some(volunteer.clone()),
+            referral: form.fu_referral.clone(),
+        });
+    }
+    form.error = None;
+    let stamp = Stamp {
+        who: volunteer.clone(),
+        at: now,
+    };
+    let visit = Visit {
+        number: 0,
+        client: Some(form.client),
+        when,
+        volunteer,
+        channel: form.channel,
+        categories: form.categories.chosen.clone(),
+        referrals: form
+            .referrals
+            .chosen
+            .iter()
+            .map(|r| Referral {
+                destination: r.clone(),
+                note: String::new(),
+            })
+            .collect(),
+        note,
+        recorded: stamp,
+    };
+    vec![Effect::SaveVisit { visit, followups }]
+}

@@ -20,6 +20,24 @@ pub enum DateError {
     Year(String),
 }
 
+/// How a date is written on every screen and in every text output: day-month-year, as a
+/// Dutch office reads it. JSON keeps ISO (`ISO_DATE`), for programs.
+pub const SHOWN_DATE: &str = "%d-%m-%Y";
+/// A date with its time of day, as shown.
+pub const SHOWN_MOMENT: &str = "%d-%m-%Y %H:%M";
+pub const ISO_DATE: &str = "%Y-%m-%d";
+pub const ISO_MOMENT: &str = "%Y-%m-%d %H:%M";
+
+/// A date as people read it (see `SHOWN_DATE`).
+pub fn shown(day: NaiveDate) -> String {
+    day.format(SHOWN_DATE).to_string()
+}
+
+/// A moment as people read it (see `SHOWN_MOMENT`).
+pub fn shown_moment(at: NaiveDateTime) -> String {
+    at.format(SHOWN_MOMENT).to_string()
+}
+
 const WEEKDAYS: &[(&str, Weekday)] = &[
     ("maandag", Weekday::Mon),
     ("ma", Weekday::Mon),

@@ -440,7 +440,7 @@ fn purge_lists_first_and_erases_only_with_yes() {
     refused_as(&office, "joost", &["purge"]);
     let dry = coordinator(&office, &["purge"]).stdout;
     assert!(
-        dry.contains("Oud Gebleven") && dry.contains("2022-05-03"),
+        dry.contains("Oud Gebleven") && dry.contains("03-05-2022"),
         "{dry}"
     );
     assert!(!dry.contains("Kwam Terug"), "{dry}");

@@ -207,7 +207,7 @@ fn first_hit(source: &MemorySource, query: &str) -> String {
         .records(&hits.iter().map(|h| h.number).collect::<Vec<_>>())
         .unwrap_or_else(|e| match e {});
     records.first().map_or("nobody".to_string(), |r| {
-        format!("{} ({})", r.name, r.birth)
+        format!("{} ({})", r.name, r.birth.shown())
     })
 }
 

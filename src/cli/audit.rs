@@ -63,7 +63,7 @@ pub fn lines(ctx: &Context, entries: &[AuditEntry]) -> String {
         .map(|e| {
             vec![
                 e.number.to_string(),
-                e.stamp.at.format("%Y-%m-%d %H:%M").to_string(),
+                crate::dates::shown_moment(e.stamp.at),
                 safe(&e.stamp.who).into_owned(),
                 e.client.map(|c| c.to_string()).unwrap_or_default(),
                 e.action.key().to_string(),

@@ -88,7 +88,7 @@ fn add(ctx: &Context, fields: ClientFields) -> Result<Output, CliError> {
                 "  {}  {}  {}",
                 s.client.number,
                 safe(&s.client.name),
-                s.client.birth
+                s.client.birth.shown()
             );
         }
     }

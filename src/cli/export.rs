@@ -51,13 +51,13 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Output, CliError> {
             "{} ({} {})\n\n",
             p.export_title,
             p.export_made,
-            ctx.now.format("%Y-%m-%d")
+            crate::dates::shown(ctx.now.date())
         );
         let mut pairs = vec![
             (l.number, client.number.to_string()),
             (l.name, safe(&client.name).into_owned()),
             (l.aliases, safe(&client.aliases.join(", ")).into_owned()),
-            (l.born, client.birth.to_string()),
+            (l.born, client.birth.shown()),
             (l.country, client.country.clone().unwrap_or_default()),
             (l.languages, client.languages.join(", ")),
             (l.interpreter, yes_no(client.interpreter)),
@@ -72,10 +72,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Output, CliError> {
             ),
             (
                 l.informed,
-                client
-                    .informed
-                    .map(|d| d.format("%Y-%m-%d").to_string())
-                    .unwrap_or_default(),
+                client.informed.map(crate::dates::shown).unwrap_or_default(),
             ),
             (l.restricted, yes_no(client.restricted)),
         ];
@@ -83,7 +80,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Output, CliError> {
             l.registered,
             format!(
                 "{} {}",
-                client.created.at.format("%Y-%m-%d"),
+                crate::dates::shown(client.created.at.date()),
                 safe(&client.created.who)
             ),
         ));
@@ -97,13 +94,13 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Output, CliError> {
             let state = match &f.state {
                 FollowUpState::Open => String::new(),
                 FollowUpState::Done(s) | FollowUpState::Cancelled(s) => {
-                    format!("  [{} {}]", f.state.key(), s.at.format("%Y-%m-%d"))
+                    format!("  [{} {}]", f.state.key(), crate::dates::shown(s.at.date()))
                 }
             };
             out.push_str(&format!(
                 "  {:>5}  {}  {}{state}\n",
                 f.number,
-                f.due.format("%Y-%m-%d"),
+                crate::dates::shown(f.due),
                 safe(&f.text)
             ));
         }

@@ -29,7 +29,7 @@ fn rows(ctx: &Context, found: &[ClientSummary]) -> String {
         .iter()
         .map(|s| {
             let mut cells: Vec<String> = s
-                .row("%Y-%m-%d")
+                .row(crate::dates::SHOWN_DATE)
                 .iter()
                 .map(|c| safe(c).into_owned())
                 .collect();

@@ -59,7 +59,7 @@ pub fn list(ctx: &Context, args: FollowupsArgs) -> Result<Output, CliError> {
         .map(|f| {
             vec![
                 f.number.to_string(),
-                f.due.format("%Y-%m-%d").to_string(),
+                crate::dates::shown(f.due),
                 if f.is_overdue(today) {
                     l.overdue.to_string()
                 } else {

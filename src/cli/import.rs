@@ -85,7 +85,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
                 e.line,
                 e.client,
                 safe(&e.client_name),
-                e.client_born
+                e.client_born.shown()
             ));
         }
     }

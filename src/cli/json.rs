@@ -11,7 +11,7 @@ fn date(d: Option<NaiveDate>) -> Value {
 }
 
 pub fn born(client: &Client) -> Value {
-    match client.birth.to_string() {
+    match client.birth.iso() {
         s if s.is_empty() => Value::Null,
         s => Value::String(s),
     }

@@ -27,14 +27,13 @@ pub fn run(ctx: &Context, args: PurgeArgs) -> Result<Output, CliError> {
     if args.yes && !numbers.is_empty() {
         store.forget(&numbers, &ctx.stamp(), AuditAction::Purge)?;
     }
-    let cutoff_text = cutoff.format("%Y-%m-%d").to_string();
     if ctx.json {
         return Ok(Output::Json(json!({
-            "cutoff": cutoff_text,
+            "cutoff": cutoff.format(crate::dates::ISO_DATE).to_string(),
             "erased": args.yes,
             "clients": inactive.iter().map(|i| json!({
                 "number": i.number,
-                "last_contact": i.last_contact.format("%Y-%m-%d").to_string(),
+                "last_contact": i.last_contact.format(crate::dates::ISO_DATE).to_string(),
             })).collect::<Vec<_>>(),
         })));
     }
@@ -43,7 +42,7 @@ pub fn run(ctx: &Context, args: PurgeArgs) -> Result<Output, CliError> {
     if inactive.is_empty() {
         return Ok(Output::Text(format!(
             "{}\n",
-            p.purge_none.replace("{date}", &cutoff_text)
+            p.purge_none.replace("{date}", &crate::dates::shown(cutoff))
         )));
     }
     let rows: Vec<Vec<String>> = inactive
@@ -54,7 +53,7 @@ pub fn run(ctx: &Context, args: PurgeArgs) -> Result<Output, CliError> {
                 i.number.to_string(),
                 safe(&c.name).into_owned(),
                 c.birth.year().map(|y| y.to_string()).unwrap_or_default(),
-                i.last_contact.format("%Y-%m-%d").to_string(),
+                crate::dates::shown(i.last_contact),
             ]
         })
         .collect();

@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
     if !client.aliases.is_empty() {
         pairs.push((l.aliases, safe(&client.aliases.join(", ")).into_owned()));
     }
-    pairs.push((l.born, client.birth.to_string()));
+    pairs.push((l.born, client.birth.shown()));
     pairs.push((l.country, client.country.clone().unwrap_or_default()));
     pairs.push((l.languages, client.languages.join(", ")));
     pairs.push((l.interpreter, yes_no(client.interpreter)));
@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
     if !household.is_empty() {
         let members: Vec<String> = household
             .iter()
-            .map(|m| format!("{} {} ({})", m.number, safe(&m.name), m.birth))
+            .map(|m| format!("{} {} ({})", m.number, safe(&m.name), m.birth.shown()))
             .collect();
         pairs.push((l.household, members.join("; ")));
     }
@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
         l.informed,
         client
             .informed
-            .map(|d| d.format("%Y-%m-%d").to_string())
+            .map(crate::dates::shown)
             .unwrap_or_else(|| l.not_informed.to_string()),
     ));
     if client.restricted {
@@ -66,7 +66,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
         l.registered,
         format!(
             "{} {}",
-            client.created.at.format("%Y-%m-%d"),
+            crate::dates::shown(client.created.at.date()),
             safe(&client.created.who)
         ),
     ));
@@ -89,7 +89,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
         out.push_str(&format!(
             "  {:>5}  {}  {}{who}{late}\n",
             f.number,
-            f.due.format("%Y-%m-%d"),
+            crate::dates::shown(f.due),
             safe(&f.text)
         ));
     }
@@ -115,7 +115,7 @@ pub fn visit_line(ctx: &Context, v: &Visit) -> String {
     let mut line = format!(
         "  {:>5}  {}  {}  {}  {}",
         v.number,
-        v.when.format("%Y-%m-%d %H:%M"),
+        crate::dates::shown_moment(v.when),
         v.channel,
         safe(&v.volunteer),
         categories.join(", ")

@@ -154,9 +154,9 @@ pub fn text(ctx: &Context, report: &Report, period: Period) -> String {
     let mut out = format!(
         "{} {} ({} – {})\n",
         l.period,
-        period,
-        from.format("%Y-%m-%d"),
-        to.format("%Y-%m-%d")
+        period.shown(),
+        crate::dates::shown(from),
+        crate::dates::shown(to)
     );
     let label_width = report
         .sections

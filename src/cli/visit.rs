@@ -55,7 +55,7 @@ fn moment(ctx: &Context, at: Option<&str>) -> Result<chrono::NaiveDateTime, CliE
     if when > ctx.now + chrono::Duration::minutes(5) {
         return Err(CliError::Usage(format!(
             "the visit would lie in the future ({}); --at is for visits that already happened",
-            when.format("%Y-%m-%d %H:%M")
+            crate::dates::shown_moment(when)
         )));
     }
     Ok(when)

@@ -1,5 +1,4 @@
 use chrono::{Datelike, NaiveDate};
-use std::fmt;
 
 /// A client's birth as far as it is known: many refugees' documents carry only a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,12 +46,23 @@ impl Birth {
     }
 }
 
-impl fmt::Display for Birth {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Birth {
+    /// As people read it: the year, or day-month-year (the form every screen and text output
+    /// uses, `dates::SHOWN_DATE`); empty when unknown.
+    pub fn shown(&self) -> String {
+        self.written("%d-%m-%Y")
+    }
+
+    /// For JSON and other programs: the year, or an ISO date.
+    pub fn iso(&self) -> String {
+        self.written("%Y-%m-%d")
+    }
+
+    fn written(&self, date_format: &str) -> String {
         match self {
-            Birth::Unknown => Ok(()),
-            Birth::Year(y) => write!(f, "{y}"),
-            Birth::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Birth::Unknown => String::new(),
+            Birth::Year(y) => y.to_string(),
+            Birth::Date(d) => d.format(date_format).to_string(),
         }
     }
 }

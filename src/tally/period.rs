@@ -164,6 +164,21 @@ impl Period {
     }
 }
 
+impl Period {
+    /// The period as people read it: days as day-month-year (`dates::SHOWN_DATE`), the rest
+    /// as their names (2026-11, 2026-W48, 2026-Q4, 2026). `Display` is the ISO key for JSON.
+    pub fn shown(&self) -> String {
+        match *self {
+            Period::Day(d) => crate::dates::shown(d),
+            Period::Range(a, b) => {
+                format!("{} – {}", crate::dates::shown(a), crate::dates::shown(b))
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
+/// The period's key: ISO dates, for JSON and file names.
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {

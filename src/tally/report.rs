@@ -153,9 +153,9 @@ pub fn build(
     english: bool,
     with_months: bool,
 ) -> Report {
-    let mut columns = vec![c.period.to_string()];
+    let mut columns = vec![c.period.shown()];
     for (p, _) in [c.previous, c.year_earlier].into_iter().flatten() {
-        columns.push(p.to_string());
+        columns.push(p.shown());
         columns.push(l.difference.to_string());
     }
     let map = |m: &std::collections::BTreeMap<String, u64>| -> Vec<(String, u64)> {

@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Span::raw(format!(
             "  {} {}  {} {}",
             l.born,
-            c.birth,
+            c.birth.shown(),
             l.country,
             safe(c.country.as_deref().unwrap_or("-"))
         )),
@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             safe(c.phone.as_deref().unwrap_or("-"))
         )),
         match c.informed {
-            Some(day) => Span::raw(format!("{} {}", l.informed, day.format("%d-%m-%Y"))),
+            Some(day) => Span::raw(format!("{} {}", l.informed, crate::dates::shown(day))),
             // Marked so the volunteer tells the client now what is recorded and why.
             None => Span::styled(
                 format!(
@@ -121,7 +121,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                         let line = Line::from(vec![
                             Span::raw(format!(
                                 "{} {}: {}",
-                                f.due.format("%d-%m-%Y"),
+                                crate::dates::shown(f.due),
                                 f.number,
                                 safe(&f.text)
                             )),
@@ -170,7 +170,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                     .collect();
                 let mut text = format!(
                     "{} #{} {}",
-                    v.when.format("%d-%m-%Y"),
+                    crate::dates::shown(v.when.date()),
                     v.number,
                     safe(&cats.join(", "))
                 );

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             let over = fu.is_overdue(today);
             let row = Row::new([
                 if over { "!".to_string() } else { String::new() },
-                fu.due.format("%d-%m-%Y").to_string(),
+                crate::dates::shown(fu.due),
                 fu.number.to_string(),
                 format!("{} {}", fu.client, safe(&r.client_name)),
                 safe(&fu.text),

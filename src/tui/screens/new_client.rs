@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                     .map(|y| y.to_string())
                     .unwrap_or_default(),
                 s.last_visit
-                    .map(|d| d.format("%d-%m-%Y").to_string())
+                    .map(|d| crate::dates::shown(d))
                     .unwrap_or_default()
             ))
         })

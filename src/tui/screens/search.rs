@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         let rows = s
             .results
             .iter()
-            .map(|r| Row::new(r.row("%d-%m-%Y").map(|c| safe(&c))));
+            .map(|r| Row::new(r.row(crate::dates::SHOWN_DATE).map(|c| safe(&c))));
         let table = Table::new(
             rows,
             [

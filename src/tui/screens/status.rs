@@ -8,40 +8,54 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let t = theme(state);
-    let d = state.desk.d();
-    let s = &state.status;
-    let message = s.message.as_deref().map(safe).unwrap_or_default();
-    // With a message to show, the counts give way to it: at 80 columns both do not fit, and
-    // the message (a visit number, a refusal) is what the volunteer needs now.
-    let facts = if message.is_empty() {
-        format!(
-            " {} · {} · {} {} · {} {}/{} {} · {} ",
-            safe(&state.desk.store_label),
-            safe(&state.desk.volunteer),
-            s.clients,
-            d.clients_short,
-            d.due_today,
-            s.due_today,
-            s.overdue,
-            d.overdue_short,
-            state.now.format("%H:%M"),
-        )
-    } else {
-        format!(
-            " {} · {} ",
-            safe(&state.desk.volunteer),
-            state.now.format("%H:%M")
-        )
-    };
-    let width = facts.chars().count() as u16;
+    let message = state
+        .status
+        .message
+        .as_deref()
+        .map(safe)
+        .unwrap_or_default();
+    let facts = facts(state, !message.is_empty(), area.width);
+    let width = facts.width() as u16;
     let [left, right] =
-        Layout::horizontal([Constraint::Min(10), Constraint::Length(width)]).areas(area);
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
     frame.render_widget(Paragraph::new(Line::styled(message, t.focus)), left);
     frame.render_widget(
         Paragraph::new(Line::styled(facts, t.dim.add_modifier(Modifier::REVERSED))),
         right,
     );
+}
+
+/// The facts on the right, in whole words. With a message to show, the counts give way to it:
+/// the message (a visit number, a refusal) is what the volunteer needs now. Where the line is
+/// too narrow for all of them, the least needed go first: the store's name, then the number
+/// of clients.
+fn facts(state: &State, message: bool, width: u16) -> String {
+    let d = state.desk.d();
+    let s = &state.status;
+    let store = safe(&state.desk.store_label);
+    let volunteer = safe(&state.desk.volunteer);
+    let clock = state.now.format("%H:%M").to_string();
+    if message {
+        return format!(" {volunteer} · {clock} ");
+    }
+    let clients = format!("{} {}", s.clients, d.status_clients);
+    let due = format!("{} {}", s.due_today, d.status_due_today);
+    let late = format!("{} {}", s.overdue, d.status_overdue);
+    let choices: [Vec<&str>; 3] = [
+        vec![&store, &volunteer, &clients, &due, &late, &clock],
+        vec![&volunteer, &clients, &due, &late, &clock],
+        vec![&volunteer, &due, &late, &clock],
+    ];
+    let mut line = String::new();
+    for parts in choices {
+        line = format!(" {} ", parts.join(" · "));
+        if line.width() <= width as usize {
+            break;
+        }
+    }
+    line
 }

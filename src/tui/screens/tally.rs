@@ -27,10 +27,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     ])
     .areas(area);
     let heading = format!(
-        "{} · {period}  ({} – {})",
+        "{} · {}  ({} – {})",
         d.tally_title,
-        from.format("%d-%m-%Y"),
-        to.format("%d-%m-%Y")
+        period.shown(),
+        crate::dates::shown(from),
+        crate::dates::shown(to)
     );
     frame.render_widget(Paragraph::new(Line::styled(heading, t.title)), title);
     let hint_text = hints(

@@ -94,7 +94,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     input_line(frame, when, d.when, &form.when, focus(VisitPart::When), &t);
     if !form.when.value().trim().is_empty() {
         let shown = match moment(form.when.value(), state.now) {
-            Ok(at) => Line::from(format!("→ {}", at.format("%d-%m-%Y %H:%M"))),
+            Ok(at) => Line::from(format!("→ {}", crate::dates::shown_moment(at))),
             Err(_) => Line::styled(d.bad_moment, t.warn),
         };
         frame.render_widget(Paragraph::new(shown), when_resolved);
@@ -123,7 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             Ok(date) => Line::from(format!(
                 "→ {} {}",
                 d.weekdays[date.weekday().num_days_from_monday() as usize],
-                date.format("%d-%m-%Y")
+                crate::dates::shown(date)
             )),
             Err(_) => Line::styled(d.bad_date, t.warn),
         };

@@ -88,7 +88,7 @@ pub(super) fn card_key(state: &mut State, action: Option<Action>, k: &KeyEvent) 
             };
             set(&mut form, ClientField::Name, c.name.clone());
             set(&mut form, ClientField::Aliases, c.aliases.join(", "));
-            set(&mut form, ClientField::Birth, c.birth.to_string());
+            set(&mut form, ClientField::Birth, c.birth.shown());
             set(
                 &mut form,
                 ClientField::Country,

@@ -169,7 +169,7 @@ pub fn moment(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
     if when > now + chrono::Duration::minutes(5) {
         return Err(format!(
             "the visit would lie in the future ({}); a late entry already happened",
-            when.format("%d-%m-%Y %H:%M")
+            crate::dates::shown_moment(when)
         ));
     }
     Ok(when)

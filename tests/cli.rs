@@ -8,6 +8,43 @@ use serde_json::json;
 use std::os::unix::fs::PermissionsExt;
 
 #[test]
+fn a_name_found_by_its_alias_shows_that_spelling_beside_it() {
+    let office = Office::new();
+    let n = office.client(&[
+        "--name",
+        "محمد الحسن",
+        "--alias",
+        "Mohammed Alhassan",
+        "--born",
+        "1986",
+    ]);
+    let text = office.ok(&["find", "mohammed", "alhassan"]).stdout;
+    assert!(text.contains("محمد الحسن (Mohammed Alhassan)"), "{text}");
+    let found = office
+        .ok(&["find", "mohamed", "al-hassan", "--json"])
+        .json();
+    assert_eq!(found[0]["number"], n);
+    assert_eq!(found[0]["matched_alias"], "Mohammed Alhassan");
+    // Found by its own script, the name needs nothing beside it.
+    let found = office.ok(&["find", "محمد", "--json"]).json();
+    assert_eq!(found[0]["matched_alias"], json!(null));
+    // The duplicate warning shows the readable spelling too.
+    let added = office.ok(&[
+        "client",
+        "add",
+        "--name",
+        "Muhammad Al Hassan",
+        "--born",
+        "1986",
+    ]);
+    assert!(
+        added.stderr.contains("محمد الحسن (Mohammed Alhassan)"),
+        "{}",
+        added.stderr
+    );
+}
+
+#[test]
 fn registers_finds_and_shows_a_client() {
     let office = Office::new();
     let n = office.client(&[
@@ -42,6 +79,7 @@ fn registers_finds_and_shows_a_client() {
             "country": "SY",
             "last_visit": null,
             "open_followups": 0,
+            "matched_alias": null,
         })
     );
     let text = office.ok(&["find", "mohammed"]).stdout;

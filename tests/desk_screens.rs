@@ -67,7 +67,15 @@ fn summary(number: u64, name: &str, year: i32) -> ClientSummary {
         client: client(number, name, year),
         last_visit: NaiveDate::from_ymd_opt(2026, 11, 2),
         open_followups: (number % 3) as usize,
+        alias: None,
     }
+}
+
+/// A result the search met through one of the client's other spellings.
+fn found_as(mut s: ClientSummary, alias: &str) -> ClientSummary {
+    s.client.aliases.push(alias.to_string());
+    s.alias = Some(alias.to_string());
+    s
 }
 
 fn followup(number: u64, client: u64, due: (i32, u32, u32), text: &str) -> FollowUp {
@@ -428,8 +436,12 @@ fn snapshot_search_results() {
     typed(&mut s, "moh");
     let results = vec![
         summary(1042, "Mohammed Al-Hassan", 1988),
-        summary(1043, "محمد الحسن", 1990),
+        found_as(summary(1043, "محمد الحسن", 1990), "Mohammed Alhassan"),
         summary(1044, "Muhammad\u{7}Ali", 1979),
+        found_as(
+            summary(1045, "ዮሃንስ ገብረመድህን ወልደሚካኤል ተስፋጽዮን", 1979),
+            "Yohannes Gebremedhin",
+        ),
     ];
     let found = Event::Found {
         query: "moh".into(),
@@ -460,7 +472,10 @@ fn snapshot_new_client() {
     let mut s = State::new(desk(), now());
     typed(&mut s, "Mohamed");
     update(&mut s, ctrl('n'), now());
-    let dups = vec![summary(1042, "Mohammed Al-Hassan", 1988)];
+    let dups = vec![
+        summary(1042, "Mohammed Al-Hassan", 1988),
+        found_as(summary(1043, "محمد الحسن", 1990), "Mohamed Alhassan"),
+    ];
     update(&mut s, Event::DuplicatesFound(dups), now());
     insta::assert_snapshot!(render(&s));
 }

@@ -87,7 +87,7 @@ fn add(ctx: &Context, fields: ClientFields) -> Result<Output, CliError> {
             eprintln!(
                 "  {}  {}  {}",
                 s.client.number,
-                safe(&s.client.name),
+                safe(&s.name_shown()),
                 s.client.birth.shown()
             );
         }

@@ -73,6 +73,10 @@ pub struct Hit {
     /// A restricted client; only `duplicates` returns these without being asked, so the desk
     /// can warn without showing the name.
     pub restricted: bool,
+    /// The other spelling the query met, when it scored better than the registered name: shown
+    /// beside the name, so a volunteer who cannot read the name's script still knows whom
+    /// the row is about.
+    pub alias: Option<String>,
 }
 
 /// The phone index key: the last nine digits, so "+31 6 12345678" and "0612345678" meet.
@@ -165,9 +169,9 @@ fn rank_candidates<S: CandidateSource>(
             .filter(|&&(n, _)| n == record.number)
             .map(|&(_, kind)| kind)
             .min();
-        let (score, kind, matched, born) = match first {
-            Some(MatchKind::Number) => (NUMBER_FIRST, MatchKind::Number, 0, false),
-            Some(kind) => (PHONE_FIRST, kind, 0, false),
+        let (score, kind, matched, born, name) = match first {
+            Some(MatchKind::Number) => (NUMBER_FIRST, MatchKind::Number, 0, false, 0),
+            Some(kind) => (PHONE_FIRST, kind, 0, false, 0),
             None => {
                 let names: Vec<Vec<parts::Part>> = std::iter::once(&record.name)
                     .chain(&record.aliases)
@@ -177,15 +181,26 @@ fn rank_candidates<S: CandidateSource>(
                     continue;
                 };
                 let birth = birth_points(q, &record.birth);
-                (best.points + birth, best.kind, best.matched, birth > 0)
+                (
+                    best.points + birth,
+                    best.kind,
+                    best.matched,
+                    birth > 0,
+                    best.name,
+                )
             }
         };
+        let alias = name
+            .checked_sub(1)
+            .and_then(|i| record.aliases.get(i))
+            .cloned();
         scored.push(Scored {
             hit: Hit {
                 number: record.number,
                 score,
                 kind,
                 restricted: record.restricted,
+                alias,
             },
             matched,
             born,

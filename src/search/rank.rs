@@ -70,6 +70,8 @@ pub struct NameScore {
     pub kind: MatchKind,
     /// Query words that met a part.
     pub matched: usize,
+    /// Which of the client's names scored it: 0 the registered name, i the i-th alias.
+    pub name: usize,
 }
 
 impl<'q> Scorer<'q> {
@@ -87,13 +89,18 @@ impl<'q> Scorer<'q> {
     }
 
     /// The best score of the query against any of a client's names (name and aliases count
-    /// alike); None when no query word met any of them.
+    /// alike; on equal points the earlier name, so the registered name before an alias); None
+    /// when no query word met any of them.
     pub fn best<'a>(&self, names: impl IntoIterator<Item = &'a [Part]>) -> Option<NameScore> {
         names
             .into_iter()
-            .map(|parts| self.name(parts))
+            .enumerate()
+            .map(|(i, parts)| NameScore {
+                name: i,
+                ..self.name(parts)
+            })
             .filter(|s| s.matched > 0)
-            .max_by_key(|s| s.points)
+            .max_by(|a, b| a.points.cmp(&b.points).then(b.name.cmp(&a.name)))
     }
 
     fn name(&self, r: &[Part]) -> NameScore {
@@ -105,6 +112,7 @@ impl<'q> Scorer<'q> {
                 points: 0,
                 kind: MatchKind::Partial,
                 matched: 0,
+                name: 0,
             };
         }
         let typing_at = |i: usize| self.query.typing && i + 1 == n;
@@ -227,6 +235,7 @@ impl<'q> Scorer<'q> {
             points,
             kind,
             matched,
+            name: 0,
         }
     }
 

@@ -15,17 +15,29 @@ pub struct ClientSummary {
     pub client: Client,
     pub last_visit: Option<NaiveDate>,
     pub open_followups: usize,
+    /// The other spelling the search met, when that was not the registered name.
+    pub alias: Option<String>,
 }
 
 impl ClientSummary {
-    /// The cells of a result row, as `find` and the desk's search show them: number, name,
-    /// birth year, country, last visit (in `date_format`), open follow-ups, "T" when an
-    /// interpreter is needed. Raw text: the caller makes it safe for its terminal.
+    /// The name as a result row shows it: with the spelling the search met beside it, as in
+    /// "محمد الحسن (Mohammed Alhassan)".
+    pub fn name_shown(&self) -> String {
+        match &self.alias {
+            Some(alias) => format!("{} ({alias})", self.client.name),
+            None => self.client.name.clone(),
+        }
+    }
+
+    /// The cells of a result row, as `find` and the desk's search show them: number, name
+    /// (with the alias met), birth year, country, last visit (in `date_format`), open
+    /// follow-ups, "T" when an interpreter is needed. Raw text: the caller makes it safe for
+    /// its terminal.
     pub fn row(&self, date_format: &str) -> [String; 7] {
         let c = &self.client;
         [
             c.number.to_string(),
-            c.name.clone(),
+            self.name_shown(),
             c.birth.year().map(|y| y.to_string()).unwrap_or_default(),
             c.country.clone().unwrap_or_default(),
             self.last_visit
@@ -110,7 +122,7 @@ impl Store {
     ) -> Result<Vec<ClientSummary>, StoreError> {
         self.read(|t| {
             let hits = search::search(&View(t), query, limit, include_restricted)?;
-            summaries(t, hits.iter().map(|h| h.number))
+            summaries(t, hits)
         })
     }
 
@@ -123,21 +135,19 @@ impl Store {
     ) -> Result<Vec<ClientSummary>, StoreError> {
         self.read(|t| {
             let hits = search::duplicates(&View(t), name, birth, limit)?;
-            summaries(t, hits.iter().map(|h| h.number))
+            summaries(t, hits)
         })
     }
 }
 
-fn summaries(
-    t: &ReadTables,
-    numbers: impl Iterator<Item = u64>,
-) -> Result<Vec<ClientSummary>, StoreError> {
+fn summaries(t: &ReadTables, hits: Vec<search::Hit>) -> Result<Vec<ClientSummary>, StoreError> {
     let mut out = Vec::new();
-    for number in numbers {
-        if let Some(client) = read_client(t, number)? {
+    for hit in hits {
+        if let Some(client) = read_client(t, hit.number)? {
             out.push(ClientSummary {
                 last_visit: last_visit_day(t, client.number)?,
                 open_followups: open_count(t, client.number)?,
+                alias: hit.alias,
                 client,
             });
         }

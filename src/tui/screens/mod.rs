@@ -1,6 +1,7 @@
 //! Drawing: one file per screen, each a function of the state alone.
 
 mod card;
+mod cut;
 mod followups;
 mod help;
 mod new_client;

@@ -1,5 +1,6 @@
 //! Registering (or changing) a client, with possible duplicates beside the fields.
 
+use super::cut::name_with_alias;
 use super::{fit, hints, input_line, safe, theme};
 use crate::tui::forms::ClientField;
 use crate::tui::keymap::Action;
@@ -8,6 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let t = theme(state);
@@ -64,19 +66,27 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         .duplicates
         .iter()
         .map(|s| {
-            ListItem::new(format!(
-                "{} {} ({}) {}",
-                s.client.number,
-                safe(&s.client.name),
-                s.client
-                    .birth
-                    .year()
-                    .map(|y| y.to_string())
-                    .unwrap_or_default(),
-                s.last_visit
-                    .map(|d| crate::dates::shown(d))
-                    .unwrap_or_default()
-            ))
+            // Two lines a person: the name in full width (with the spelling the search met),
+            // then what tells two people apart: number, birth year, last visit.
+            let name = name_with_alias(
+                &safe(&s.client.name),
+                s.alias.as_deref().map(safe).as_deref(),
+                dups.width.saturating_sub(2) as usize,
+            );
+            let mut facts = vec![s.client.number.to_string()];
+            facts.extend(s.client.birth.year().map(|y| y.to_string()));
+            let last = s.last_visit.map(crate::dates::shown);
+            let labelled = last.as_ref().map(|d| format!("{} {d}", l.last_visit));
+            let with = |last: Option<String>| {
+                let all: Vec<String> = facts.iter().cloned().chain(last).collect();
+                format!("  {}", all.join(" · "))
+            };
+            // The label goes when the panel is too narrow for it; the date stays.
+            let mut line = with(labelled);
+            if line.width() > dups.width.saturating_sub(2) as usize {
+                line = with(last);
+            }
+            ListItem::new(vec![Line::from(name), Line::styled(line, t.dim)])
         })
         .collect();
     let mut ls = ListState::default();

@@ -1,5 +1,6 @@
 //! The home screen: the query line and the ranked clients.
 
+use super::cut::name_with_alias;
 use super::{fit, hints, input_line, safe, theme};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Screen, State};
@@ -52,20 +53,33 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             d.interpreter_short,
         ])
         .style(t.title);
-        let rows = s
-            .results
-            .iter()
-            .map(|r| Row::new(r.row(crate::dates::SHOWN_DATE).map(|c| safe(&c))));
+        // Number, born, country, last visit, follow-ups, interpreter; the name takes the rest.
+        const OTHERS: [u16; 6] = [5, 7, 4, 14, 4, 4];
+        let spacing = OTHERS.len() as u16;
+        let name_width = list
+            .width
+            .saturating_sub(OTHERS.iter().sum::<u16>() + spacing)
+            .max(12);
+        let rows = s.results.iter().map(|r| {
+            let mut cells = r.row(crate::dates::SHOWN_DATE).map(|c| safe(&c));
+            cells[1] = name_with_alias(
+                &safe(&r.client.name),
+                r.alias.as_deref().map(safe).as_deref(),
+                name_width as usize,
+            );
+            Row::new(cells)
+        });
+        let [number, born, country, last, followups, interpreter] = OTHERS.map(Constraint::Length);
         let table = Table::new(
             rows,
             [
-                Constraint::Length(5),
-                Constraint::Min(20),
-                Constraint::Length(7),
-                Constraint::Length(4),
-                Constraint::Length(14),
-                Constraint::Length(4),
-                Constraint::Length(4),
+                number,
+                Constraint::Length(name_width),
+                born,
+                country,
+                last,
+                followups,
+                interpreter,
             ],
         )
         .header(header)

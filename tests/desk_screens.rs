@@ -518,3 +518,24 @@ fn snapshot_tally() {
     update(&mut s, Event::TallyLoaded(Box::new(november())), now());
     insta::assert_snapshot!(render(&s));
 }
+
+#[test]
+fn snapshot_visit_form_long_followup_keeps_start_and_cursor() {
+    let mut s = at_card();
+    update(&mut s, key(KeyCode::Char('v')), now());
+    update(&mut s, key(KeyCode::Char(' ')), now());
+    while s.visit.as_ref().unwrap().part != VisitPart::FollowupText {
+        update(&mut s, key(KeyCode::Tab), now());
+    }
+    typed(&mut s, "navragen bij Kwadraad over de huurtoeslag van mei");
+    let screen = render(&s);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("wat:"))
+        .expect("the follow-up line");
+    assert!(
+        line.contains("wat: navr") && line.contains("…") && line.contains("van mei"),
+        "{line}"
+    );
+    insta::assert_snapshot!(screen);
+}

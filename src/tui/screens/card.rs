@@ -1,5 +1,6 @@
 //! The client card: details, household, open follow-ups, visits newest first.
 
+use super::cut::ellipsis;
 use super::{fit, hints, input_line, safe, theme};
 use crate::model::CatalogKind;
 use crate::tui::forms::MiniKind;
@@ -9,6 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let t = theme(state);
@@ -106,7 +108,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                         )
                     })
                     .unwrap_or_default();
-                ListItem::new(text)
+                ListItem::new(ellipsis(&text, middle.width as usize))
             }
             CardItem::FollowUp(n) => {
                 let f = card.data.followups.iter().find(|f| f.number == *n);
@@ -118,13 +120,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                         } else {
                             String::new()
                         };
+                        let text = format!(
+                            "{} {}: {}",
+                            crate::dates::shown(f.due),
+                            f.number,
+                            safe(&f.text)
+                        );
+                        // The overdue mark stays; the text gives way to it.
+                        let room = (middle.width as usize).saturating_sub(mark.width());
                         let line = Line::from(vec![
-                            Span::raw(format!(
-                                "{} {}: {}",
-                                crate::dates::shown(f.due),
-                                f.number,
-                                safe(&f.text)
-                            )),
+                            Span::raw(ellipsis(&text, room)),
                             Span::styled(mark, t.warn),
                         ]);
                         ListItem::new(line)
@@ -180,7 +185,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 if !v.note.is_empty() {
                     text.push_str(&format!(" · {}", safe(&v.note)));
                 }
-                Line::from(text)
+                Line::from(ellipsis(&text, visits.width as usize))
             })
             .collect()
     };

@@ -52,9 +52,90 @@ pub fn name_with_alias(name: &str, alias: Option<&str>, width: usize) -> String 
     }
 }
 
+/// What a one-line text field shows in `width` columns, and the column of its cursor
+/// (`cursor` counts characters, as the input does). Text that fits is shown whole. Longer text
+/// keeps its start in view, so the volunteer still sees what the field says: cut with "…"
+/// while the cursor is in that start, else the start, "…", and the text up to the cursor.
+pub fn field_view(text: &str, cursor: usize, width: usize) -> (String, usize) {
+    let byte_at = text
+        .char_indices()
+        .nth(cursor)
+        .map_or(text.len(), |(i, _)| i);
+    let (before, after) = text.split_at(byte_at);
+    // One column stays free for the cursor standing after the last character.
+    if text.width() < width {
+        return (text.to_string(), before.width());
+    }
+    if before.width() + 2 <= width {
+        return (ellipsis(text, width), before.width());
+    }
+    if width < 8 {
+        // No room for a start worth reading: the text just before the cursor.
+        let tail = take_back(before, width.saturating_sub(1));
+        return (tail.clone(), tail.width());
+    }
+    let head_room = width / 3;
+    let head = take_front(text, head_room);
+    let tail_room = width.saturating_sub(head.width() + ELLIPSIS.width() + 1);
+    let tail = take_back(before, tail_room);
+    let cursor_col = head.width() + ELLIPSIS.width() + tail.width();
+    let rest = take_front(after, width.saturating_sub(cursor_col + 1));
+    (format!("{head}{ELLIPSIS}{tail}{rest}"), cursor_col)
+}
+
+/// The longest start of `text` that fits in `room` columns, at whole characters.
+fn take_front(text: &str, room: usize) -> String {
+    let mut out = String::new();
+    for g in text.graphemes(true) {
+        if out.width() + g.width() > room {
+            break;
+        }
+        out.push_str(g);
+    }
+    out
+}
+
+/// The longest end of `text` that fits in `room` columns, at whole characters.
+fn take_back(text: &str, room: usize) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for g in text.graphemes(true).rev() {
+        if used + g.width() > room {
+            break;
+        }
+        used += g.width();
+        kept.push(g);
+    }
+    kept.into_iter().rev().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_keeps_its_start_and_its_cursor_in_view() {
+        assert_eq!(field_view("navragen", 8, 20), ("navragen".into(), 8));
+        let text = "navragen bij Kwadraad over de huurtoeslag";
+        // Typing at the end: the start, a mark, and what was just typed.
+        let (shown, col) = field_view(text, text.chars().count(), 18);
+        assert_eq!(shown, "navrag…uurtoeslag");
+        assert_eq!(col, 17);
+        assert!(shown.width() < 18);
+        // The cursor back at the start: the start in full, cut with a mark.
+        let (shown, col) = field_view(text, 3, 18);
+        assert_eq!((shown.as_str(), col), ("navragen bij Kwad…", 3));
+        // Past the start: the text up to the cursor, after the start and a mark.
+        let (shown, col) = field_view(text, 17, 18);
+        assert_eq!((shown.as_str(), col), ("navrag…n bij Kwad", 17));
+        for width in 1..30 {
+            for cursor in 0..=text.chars().count() {
+                let (shown, col) = field_view(text, cursor, width);
+                assert!(shown.width() <= width, "{width} {cursor}: {shown}");
+                assert!(col < width.max(1), "{width} {cursor}: {col}");
+            }
+        }
+    }
 
     #[test]
     fn short_text_stays_whole_and_long_text_gets_a_mark() {

@@ -1,5 +1,6 @@
 //! All open follow-ups by due date, overdue first and marked.
 
+use super::cut::ellipsis;
 use super::{fit, hints, safe, theme};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Screen, State};
@@ -20,6 +21,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         .borders(Borders::TOP)
         .title(Line::styled(title, t.title));
     let today = state.today();
+    // Mark, due, number and assignee have their widths; client and text share the rest.
+    const FIXED: u16 = 1 + 10 + 4 + 8 + 5;
+    let rest = list.width.saturating_sub(FIXED);
+    let client_width = rest / 2;
+    let text_width = rest - client_width;
     let rows: Vec<Row> = f
         .shown(&state.desk.volunteer)
         .map(|r| {
@@ -29,9 +35,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 if over { "!".to_string() } else { String::new() },
                 crate::dates::shown(fu.due),
                 fu.number.to_string(),
-                format!("{} {}", fu.client, safe(&r.client_name)),
-                safe(&fu.text),
-                safe(fu.assignee.as_deref().unwrap_or("")),
+                ellipsis(
+                    &format!("{} {}", fu.client, safe(&r.client_name)),
+                    client_width as usize,
+                ),
+                ellipsis(&safe(&fu.text), text_width as usize),
+                ellipsis(&safe(fu.assignee.as_deref().unwrap_or("")), 8),
             ]);
             if over { row.style(t.warn) } else { row }
         })
@@ -46,8 +55,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 Constraint::Length(1),
                 Constraint::Length(10),
                 Constraint::Length(4),
-                Constraint::Percentage(35),
-                Constraint::Percentage(45),
+                Constraint::Length(client_width),
+                Constraint::Length(text_width),
                 Constraint::Length(8),
             ],
         )

@@ -81,7 +81,8 @@ pub fn theme(state: &State) -> Theme {
     }
 }
 
-/// Draws a one-line text input with its label and, when focused, puts the cursor in it.
+/// Draws a one-line text input with its label and, when focused, puts the cursor in it. Text
+/// longer than the field keeps its start and the cursor in view (`cut::field_view`).
 pub fn input_line(
     frame: &mut Frame,
     area: Rect,
@@ -90,17 +91,24 @@ pub fn input_line(
     focused: bool,
     theme: &Theme,
 ) {
-    let label_width = label.chars().count() as u16 + 2;
+    use unicode_width::UnicodeWidthStr;
+    let label = format!("{label}: ");
+    let label_width = label.width() as u16;
     let width = area.width.saturating_sub(label_width).max(1) as usize;
-    let scroll = input.visual_scroll(width);
+    let value = safe(input.value());
+    let (shown, cursor) = if focused {
+        cut::field_view(&value, input.cursor(), width)
+    } else {
+        (cut::ellipsis(&value, width), 0)
+    };
     let label_style = if focused { theme.focus } else { Style::new() };
     let line = Line::from(vec![
-        ratatui::text::Span::styled(format!("{label}: "), label_style),
-        ratatui::text::Span::raw(safe(input.value())),
+        ratatui::text::Span::styled(label, label_style),
+        ratatui::text::Span::raw(shown),
     ]);
-    frame.render_widget(Paragraph::new(line).scroll((0, scroll as u16)), area);
+    frame.render_widget(Paragraph::new(line), area);
     if focused {
-        let x = area.x + label_width + (input.visual_cursor().saturating_sub(scroll)) as u16;
+        let x = area.x + label_width + cursor as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
 }

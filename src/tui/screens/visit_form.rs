@@ -1,5 +1,6 @@
 //! The visit form: categories and referrals as filterable lists, channel, note, follow-up.
 
+use super::cut::ellipsis;
 use super::{fit, hints, input_line, safe, theme};
 use crate::dates::parse_date;
 use crate::model::CatalogKind;
@@ -195,7 +196,8 @@ fn picker(
                 "[ ]"
             };
             let label = if english { &e.en } else { &e.nl };
-            ListItem::new(format!("{mark} {}", safe(label)))
+            let room = (list.width as usize).saturating_sub(mark.len() + 1);
+            ListItem::new(format!("{mark} {}", ellipsis(&safe(label), room)))
         })
         .collect();
     let mut ls = ListState::default();

@@ -833,3 +833,103 @@ fn compare_csv_and_workbook_can_be_read_back() {
     assert_eq!(json["categories_ranked"][0]["count"], 3);
     assert_eq!(json["by_month"]["2026-11"], 2);
 }
+
+#[test]
+fn a_begeleider_gets_the_follow_ups_and_lists_the_clients_they_guide() {
+    let office = Office::new();
+    let amina = office.client(&["--name", "Amina Yusuf", "--begeleider", "joost"]);
+    let other = office.client(&["--name", "Hassan Omar"]);
+    let shown = office.ok(&["show", &amina.to_string(), "--json"]).json();
+    assert_eq!(shown["client"]["begeleider"], "joost");
+    assert!(
+        office
+            .ok(&["show", &amina.to_string()])
+            .stdout
+            .contains("begeleider:")
+    );
+    // A follow-up nobody was named for goes to the begeleider, else to whoever made it.
+    let guided = office
+        .ok(&[
+            "visit",
+            &amina.to_string(),
+            "--category",
+            "post",
+            "--follow-up",
+            "brief DUO nabellen",
+            "--due",
+            "+1w",
+            "--json",
+        ])
+        .json();
+    let unguided = office
+        .ok(&[
+            "visit",
+            &other.to_string(),
+            "--category",
+            "post",
+            "--follow-up",
+            "bellen",
+            "--due",
+            "+1w",
+            "--json",
+        ])
+        .json();
+    let open = office.ok(&["followups", "--json"]).json();
+    let assignee = |n: &serde_json::Value| {
+        open.as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["number"] == *n)
+            .map(|f| f["assignee"].clone())
+    };
+    assert_eq!(assignee(&guided["followup"]), Some(json!("joost")));
+    assert_eq!(assignee(&unguided["followup"]), Some(json!("marieke")));
+
+    let found = office
+        .ok(&["find", "--begeleider", "joost", "--json"])
+        .json();
+    assert_eq!(found.as_array().unwrap().len(), 1);
+    assert_eq!(found[0]["number"], amina);
+    office.ok(&["restrict", &amina.to_string()]);
+    assert_eq!(
+        office
+            .ok(&["find", "--begeleider", "joost", "--json"])
+            .json(),
+        json!([])
+    );
+    assert_eq!(
+        office
+            .ok(&["find", "--begeleider", "joost", "--restricted", "--json"])
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    office.ok(&["client", "edit", &amina.to_string(), "--no-begeleider"]);
+    assert_eq!(
+        office
+            .ok(&["find", "--begeleider", "joost", "--restricted", "--json"])
+            .json(),
+        json!([])
+    );
+    let shown = office.ok(&["show", &amina.to_string(), "--json"]).json();
+    assert_eq!(shown["client"]["begeleider"], json!(null));
+    office.ok(&[
+        "client",
+        "edit",
+        &other.to_string(),
+        "--begeleider",
+        "marieke",
+    ]);
+    assert_eq!(
+        office
+            .ok(&["find", "--begeleider", "marieke", "--json"])
+            .json()[0]["number"],
+        other
+    );
+    assert!(office.ok(&["check"]).stdout.contains("in orde"));
+    let long = "j".repeat(80);
+    let err = office.refused(&["client", "edit", &other.to_string(), "--begeleider", &long]);
+    assert!(err.contains("begeleider"), "{err}");
+}

@@ -57,6 +57,7 @@ fn client(number: u64, name: &str, year: i32) -> Client {
         restricted: false,
         household: None,
         informed: None,
+        begeleider: None,
         created: stamp(),
         changed: stamp(),
     }
@@ -89,6 +90,7 @@ fn followup(number: u64, client: u64, due: (i32, u32, u32), text: &str) -> Follo
         assignee: Some("ans".into()),
         state: FollowUpState::Open,
         created: stamp(),
+        deadline: None,
     }
 }
 
@@ -488,10 +490,12 @@ fn snapshot_followups() {
         FollowupRow {
             followup: followup(7, 1042, (2026, 11, 20), "navragen bij Kwadraad"),
             client_name: "Mohammed Al-Hassan".into(),
+            begeleider: None,
         },
         FollowupRow {
             followup: followup(9, 1043, (2026, 12, 14), "brief DUO"),
             client_name: "Amina Al-Hassan".into(),
+            begeleider: None,
         },
     ];
     update(&mut s, Event::FollowupsLoaded(rows), now());
@@ -538,4 +542,32 @@ fn snapshot_visit_form_long_followup_keeps_start_and_cursor() {
         "{line}"
     );
     insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn mine_holds_my_follow_ups_and_those_of_the_clients_i_guide() {
+    let mut s = State::new(desk(), now());
+    update(&mut s, ctrl('f'), now());
+    let row = |n: u64, assignee: &str, begeleider: Option<&str>| {
+        let mut f = followup(n, 1000 + n, (2026, 12, 14), "bellen");
+        f.assignee = Some(assignee.into());
+        FollowupRow {
+            followup: f,
+            client_name: format!("Cliënt {n}"),
+            begeleider: begeleider.map(String::from),
+        }
+    };
+    let rows = vec![
+        row(1, "ans", None),
+        row(2, "joost", Some("ans")),
+        row(3, "joost", None),
+    ];
+    update(&mut s, Event::FollowupsLoaded(rows), now());
+    update(&mut s, key(KeyCode::Char('m')), now());
+    let mine: Vec<u64> = s
+        .followups
+        .shown(&s.desk.volunteer)
+        .map(|r| r.followup.number)
+        .collect();
+    assert_eq!(mine, [1, 2]);
 }

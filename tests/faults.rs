@@ -446,6 +446,7 @@ fn sample_client() -> spreekuur::model::Client {
         restricted: false,
         household: Some(7),
         informed: None,
+        begeleider: Some("joost".into()),
         created: stamp.clone(),
         changed: stamp,
     }

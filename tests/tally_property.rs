@@ -214,7 +214,7 @@ proptest! {
                         Some((d, false)) => FollowUpState::Cancelled(stamp(moment(d, 7))),
                         None => FollowUpState::Open,
                     };
-                    let f = FollowUp { number: 0, client: clients[client as usize], visit: None, referral: None, due, text: "navragen".into(), assignee: None, state, created: stamp(created) };
+                    let f = FollowUp { number: 0, client: clients[client as usize], visit: None, referral: None, due, text: "navragen".into(), assignee: None, state, created: stamp(created), deadline: None };
                     store.add_followup(f).expect("a follow-up");
                     truth.followups.push((created.date(), closed.map(|(d, done)| (day(d), done)), due));
                 }

@@ -115,6 +115,9 @@ pub struct ClientFields {
     /// A short note (no medical, religious or asylum details)
     #[arg(long, value_name = "N")]
     pub note: Option<String>,
+    /// The volunteer who guides the client (their login name)
+    #[arg(long, value_name = "NAME")]
+    pub begeleider: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -138,16 +141,22 @@ pub struct ClientEditArgs {
     /// The date the client was told what is recorded and why
     #[arg(long, value_name = "DATE")]
     pub informed: Option<String>,
+    /// The client has no begeleider any more
+    #[arg(long, conflicts_with = "begeleider")]
+    pub no_begeleider: bool,
 }
 
 #[derive(Args, Debug)]
 pub struct FindArgs {
     /// What to look for: name, alias, birth year, client number or phone
-    #[arg(required = true, num_args = 1..)]
+    #[arg(required_unless_present = "begeleider", num_args = 1..)]
     pub query: Vec<String>,
     /// At most this many results
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
+    /// The clients this volunteer guides (instead of a search)
+    #[arg(long, value_name = "NAME", conflicts_with = "query")]
+    pub begeleider: Option<String>,
     /// Include restricted clients
     #[arg(long)]
     pub restricted: bool,

@@ -67,6 +67,10 @@ fn draft(ctx: &Context, f: &ClientFields) -> Result<ClientDraft, CliError> {
             Some(n) => note(n)?,
             None => String::new(),
         },
+        begeleider: match &f.begeleider {
+            Some(b) => fields::begeleider(b)?,
+            None => None,
+        },
     })
 }
 
@@ -112,6 +116,11 @@ fn edit(ctx: &Context, args: ClientEditArgs) -> Result<Output, CliError> {
     let new_languages = languages(&f.languages)?;
     let new_phone = f.phone.as_deref().map(phone).transpose()?;
     let new_note = f.note.as_deref().map(note).transpose()?;
+    let new_begeleider = f
+        .begeleider
+        .as_deref()
+        .map(fields::begeleider)
+        .transpose()?;
     let informed = args
         .informed
         .as_deref()
@@ -171,6 +180,12 @@ fn edit(ctx: &Context, args: ClientEditArgs) -> Result<Output, CliError> {
         }
         if informed.is_some() {
             c.informed = informed;
+        }
+        if let Some(b) = new_begeleider {
+            c.begeleider = b;
+        }
+        if args.no_begeleider {
+            c.begeleider = None;
         }
         Ok(())
     })?;

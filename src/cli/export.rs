@@ -62,6 +62,10 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Output, CliError> {
             (l.languages, client.languages.join(", ")),
             (l.interpreter, yes_no(client.interpreter)),
             (
+                l.begeleider,
+                safe(client.begeleider.as_deref().unwrap_or("")).into_owned(),
+            ),
+            (
                 l.phone,
                 safe(client.phone.as_deref().unwrap_or("")).into_owned(),
             ),

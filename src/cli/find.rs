@@ -6,6 +6,12 @@ use super::{CliError, Context, json};
 use crate::store::ClientSummary;
 
 pub fn run(ctx: &Context, args: FindArgs) -> Result<Output, CliError> {
+    if let Some(name) = &args.begeleider {
+        let store = ctx.open()?;
+        let mut guided = store.clients_guided_by(name.trim(), args.restricted)?;
+        guided.truncate(args.limit);
+        return Ok(shown(ctx, &guided));
+    }
     let query = args.query.join(" ");
     if query.trim().is_empty() {
         return Err(CliError::Usage(
@@ -14,10 +20,14 @@ pub fn run(ctx: &Context, args: FindArgs) -> Result<Output, CliError> {
     }
     let store = ctx.open()?;
     let found = store.find(&query, args.limit, args.restricted)?;
+    Ok(shown(ctx, &found))
+}
+
+fn shown(ctx: &Context, found: &[ClientSummary]) -> Output {
     if ctx.json {
-        return Ok(Output::Json(found.iter().map(json::summary).collect()));
+        return Output::Json(found.iter().map(json::summary).collect());
     }
-    Ok(Output::Text(rows(ctx, &found)))
+    Output::Text(rows(ctx, found))
 }
 
 fn rows(ctx: &Context, found: &[ClientSummary]) -> String {

@@ -45,6 +45,7 @@ pub fn client(c: &Client) -> Value {
         "restricted": c.restricted,
         "household": c.household,
         "informed": date(c.informed),
+        "begeleider": c.begeleider,
         "created": {"by": c.created.who, "at": c.created.at.format("%Y-%m-%d %H:%M").to_string()},
         "changed": {"by": c.changed.who, "at": c.changed.at.format("%Y-%m-%d %H:%M").to_string()},
     })
@@ -75,5 +76,10 @@ pub fn followup(f: &FollowUp, client_name: Option<&str>, today: NaiveDate) -> Va
         "state": f.state.key(),
         "visit": f.visit,
         "referral": f.referral,
+        "deadline": f.deadline.as_ref().map(|d| json!({
+            "rule": d.rule,
+            "letter": d.letter.format("%Y-%m-%d").to_string(),
+            "ends": d.ends.format("%Y-%m-%d").to_string(),
+        })),
     })
 }

@@ -39,6 +39,9 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
     pairs.push((l.country, client.country.clone().unwrap_or_default()));
     pairs.push((l.languages, client.languages.join(", ")));
     pairs.push((l.interpreter, yes_no(client.interpreter)));
+    if let Some(b) = &client.begeleider {
+        pairs.push((l.begeleider, safe(b).into_owned()));
+    }
     if let Some(p) = &client.phone {
         pairs.push((l.phone, safe(p).into_owned()));
     }

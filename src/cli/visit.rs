@@ -82,8 +82,9 @@ pub fn run(ctx: &Context, args: VisitArgs) -> Result<Output, CliError> {
             Some(NewFollowUp {
                 due: parse_date(due, ctx.today())?,
                 text,
-                assignee: Some(ctx.volunteer.clone()),
+                assignee: None,
                 referral: (referrals.len() == 1).then(|| referrals[0].destination.clone()),
+                deadline: None,
             })
         }
         _ => None,

@@ -206,6 +206,7 @@ impl Generator {
             interpreter: name.origin.country != "NL" && rng.chance(0.35),
             phone,
             note: rng.pick(CLIENT_NOTES).to_string(),
+            begeleider: None,
         };
         let stamp = Stamp {
             who: rng.pick(VOLUNTEERS).to_string(),
@@ -351,6 +352,7 @@ impl Generator {
                     who: volunteer.clone(),
                     at: when,
                 },
+                deadline: None,
             })?;
             report.followups += 1;
         }

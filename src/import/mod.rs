@@ -163,6 +163,7 @@ fn draft(
         .is_some_and(|v| fields::yes(v));
     let note = get(Field::Note).join("\n");
     Ok(ClientDraft {
+        begeleider: None,
         name: fields::name(&name)?,
         aliases: fields::aliases(
             get(Field::Alias)

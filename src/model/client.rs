@@ -20,6 +20,9 @@ pub struct Client {
     pub household: Option<u64>,
     /// When the client was told what is recorded and why.
     pub informed: Option<chrono::NaiveDate>,
+    /// The volunteer who guides this client (a login name, as `--as` gives it): follow-ups
+    /// without an assignee go to them, and "mine" lists include the clients they guide.
+    pub begeleider: Option<String>,
     pub created: Stamp,
     pub changed: Stamp,
 }
@@ -35,6 +38,7 @@ pub struct ClientDraft {
     pub interpreter: bool,
     pub phone: Option<String>,
     pub note: String,
+    pub begeleider: Option<String>,
 }
 
 impl Client {
@@ -52,6 +56,7 @@ impl Client {
             restricted: false,
             household: None,
             informed: None,
+            begeleider: draft.begeleider,
             created: stamp.clone(),
             changed: stamp,
         }

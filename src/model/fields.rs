@@ -6,6 +6,8 @@ use super::text::{clean_line, clean_note};
 pub const NAME_MAX: usize = 120;
 pub const NOTE_MAX: usize = 500;
 pub const PHONE_MAX: usize = 40;
+/// A volunteer's name, as they log in.
+pub const BEGELEIDER_MAX: usize = 64;
 
 pub fn name(text: &str) -> Result<String, String> {
     let name = clean_line(text, "name", NAME_MAX).map_err(|e| e.to_string())?;
@@ -173,6 +175,12 @@ pub fn phone(text: &str) -> Result<Option<String>, String> {
 
 pub fn note(text: &str) -> Result<String, String> {
     clean_note(text, "note", NOTE_MAX).map_err(|e| e.to_string())
+}
+
+/// A begeleider: the volunteer's name as they log in (`--as`), cleaned; empty is none.
+pub fn begeleider(text: &str) -> Result<Option<String>, String> {
+    let name = clean_line(text, "begeleider", BEGELEIDER_MAX).map_err(|e| e.to_string())?;
+    Ok((!name.is_empty()).then_some(name))
 }
 
 /// "ja", "yes", "x", "1", "waar" mean yes; anything else no.

@@ -15,6 +15,18 @@ pub struct FollowUp {
     pub assignee: Option<String>,
     pub state: FollowUpState,
     pub created: Stamp,
+    /// The legal deadline this follow-up guards, when it was made from a letter.
+    pub deadline: Option<LegalDeadline>,
+}
+
+/// A deadline computed from a letter: which rule, the letter's date, and the last day the
+/// objection or answer can be made (the follow-up falls due some days before it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegalDeadline {
+    /// The rule's key in config.toml (`bezwaar`, `bezwaar_ind`, or the office's own).
+    pub rule: String,
+    pub letter: NaiveDate,
+    pub ends: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +43,12 @@ impl FollowUp {
 
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.is_open() && self.due < today
+    }
+
+    /// Whether it guards a legal deadline: such follow-ups are marked on every list and come
+    /// before ordinary ones due the same day.
+    pub fn guards_deadline(&self) -> bool {
+        self.deadline.is_some()
     }
 }
 

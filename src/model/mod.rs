@@ -18,7 +18,7 @@ pub use catalog::{Catalog, CatalogEntry, CatalogKind};
 pub use channel::Channel;
 pub use client::{Client, ClientDraft};
 pub use countries::is_country_code;
-pub use followup::{FollowUp, FollowUpState};
+pub use followup::{FollowUp, FollowUpState, LegalDeadline};
 pub use groups::{ReportGroup, UNGROUPED, default_groups, group_of};
 pub use text::{InputError, clean_line, clean_note, contains_bsn, phone_digits};
 pub use visit::{Referral, Visit};

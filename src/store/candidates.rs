@@ -122,7 +122,7 @@ impl Store {
     ) -> Result<Vec<ClientSummary>, StoreError> {
         self.read(|t| {
             let hits = search::search(&View(t), query, limit, include_restricted)?;
-            summaries(t, hits)
+            summaries(t, hits.into_iter().map(|h| (h.number, h.alias)))
         })
     }
 
@@ -135,19 +135,63 @@ impl Store {
     ) -> Result<Vec<ClientSummary>, StoreError> {
         self.read(|t| {
             let hits = search::duplicates(&View(t), name, birth, limit)?;
-            summaries(t, hits)
+            summaries(t, hits.into_iter().map(|h| (h.number, h.alias)))
         })
     }
 }
 
-fn summaries(t: &ReadTables, hits: Vec<search::Hit>) -> Result<Vec<ClientSummary>, StoreError> {
+impl Store {
+    /// The numbers of the clients `begeleider` guides, restricted ones included: the caller
+    /// decides whom it may show.
+    pub fn guided_by(&self, begeleider: &str) -> Result<Vec<u64>, StoreError> {
+        self.read(|t| guided(t, begeleider))
+    }
+
+    /// The clients `begeleider` guides as result rows, the most recently seen first;
+    /// restricted ones only with `include_restricted`.
+    pub fn clients_guided_by(
+        &self,
+        begeleider: &str,
+        include_restricted: bool,
+    ) -> Result<Vec<ClientSummary>, StoreError> {
+        self.read(|t| {
+            let guided = guided(t, begeleider)?.into_iter().map(|n| (n, None));
+            let mut rows = summaries(t, guided)?;
+            rows.retain(|r| include_restricted || !r.client.restricted);
+            rows.sort_by(|a, b| {
+                b.last_visit
+                    .cmp(&a.last_visit)
+                    .then(a.client.number.cmp(&b.client.number))
+            });
+            Ok(rows)
+        })
+    }
+}
+
+fn guided(t: &ReadTables, begeleider: &str) -> Result<Vec<u64>, StoreError> {
+    let Some(table) = &t.begeleiders else {
+        return Ok(Vec::new());
+    };
     let mut out = Vec::new();
-    for hit in hits {
-        if let Some(client) = read_client(t, hit.number)? {
+    for entry in table.range((begeleider, 0)..=(begeleider, u64::MAX))? {
+        out.push(entry?.0.value().1);
+    }
+    Ok(out)
+}
+
+/// Result rows for these clients, each with the alias the search met (if any); numbers that
+/// no longer exist are left out.
+fn summaries(
+    t: &ReadTables,
+    found: impl IntoIterator<Item = (u64, Option<String>)>,
+) -> Result<Vec<ClientSummary>, StoreError> {
+    let mut out = Vec::new();
+    for (number, alias) in found {
+        if let Some(client) = read_client(t, number)? {
             out.push(ClientSummary {
                 last_visit: last_visit_day(t, client.number)?,
                 open_followups: open_count(t, client.number)?,
-                alias: hit.alias,
+                alias,
                 client,
             });
         }

@@ -116,6 +116,7 @@ impl Checker<'_> {
         let mut clients: HashMap<u64, Option<u64>> = HashMap::new();
         let mut terms: BTreeSet<(String, u64)> = BTreeSet::new();
         let mut phones: BTreeSet<(String, u64)> = BTreeSet::new();
+        let mut guided: BTreeSet<(String, u64)> = BTreeSet::new();
         for e in self.t.clients.iter()? {
             let (key, bytes) = e?;
             let n = key.value();
@@ -149,6 +150,9 @@ impl Checker<'_> {
             if let Some(k) = client.phone.as_deref().and_then(phone_key) {
                 phones.insert((k, n));
             }
+            if let Some(b) = client.begeleider {
+                guided.insert((b, n));
+            }
             clients.insert(n, client.household);
         }
         let mut indexed: BTreeSet<(String, u64)> = BTreeSet::new();
@@ -165,6 +169,15 @@ impl Checker<'_> {
             indexed.insert((phone.to_string(), n));
         }
         self.compare("phone index", &phones, &indexed);
+        indexed.clear();
+        if let Some(table) = &self.t.begeleiders {
+            for e in table.iter()? {
+                let (key, _) = e?;
+                let (begeleider, n) = key.value();
+                indexed.insert((begeleider.to_string(), n));
+            }
+        }
+        self.compare("begeleider index", &guided, &indexed);
         for e in self.t.households.iter()? {
             let (h, n) = e?.0.value();
             match clients.get(&n) {

@@ -153,15 +153,21 @@ fn index(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
     if let Some(key) = c.phone.as_deref().and_then(phone_key) {
         t.phones.insert((key.as_str(), c.number), ())?;
     }
+    if let Some(b) = &c.begeleider {
+        t.begeleiders.insert((b.as_str(), c.number), ())?;
+    }
     Ok(())
 }
 
-fn unindex(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
+pub(super) fn unindex(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
     for term in search_terms(c) {
         t.name_terms.remove((term.as_str(), c.number))?;
     }
     if let Some(key) = c.phone.as_deref().and_then(phone_key) {
         t.phones.remove((key.as_str(), c.number))?;
+    }
+    if let Some(b) = &c.begeleider {
+        t.begeleiders.remove((b.as_str(), c.number))?;
     }
     Ok(())
 }

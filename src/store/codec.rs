@@ -7,8 +7,8 @@
 //! holds today's bytes of every kind and must pass forever.
 
 use crate::model::{
-    AuditAction, AuditEntry, Birth, Channel, Client, FollowUp, FollowUpState, Referral, Stamp,
-    Visit,
+    AuditAction, AuditEntry, Birth, Channel, Client, FollowUp, FollowUpState, LegalDeadline,
+    Referral, Stamp, Visit,
 };
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -137,13 +137,28 @@ struct ClientV1 {
     changed: StampV1,
 }
 
+/// V1 and the client's begeleider.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct ClientV2 {
+    v1: ClientV1,
+    begeleider: Option<String>,
+}
+
 #[derive(Serialize, Deserialize)]
 enum ClientRecord {
     V1(ClientV1),
+    V2(ClientV2),
 }
 
 pub fn encode_client(c: &Client) -> Vec<u8> {
-    encode(&ClientRecord::V1(ClientV1 {
+    encode(&ClientRecord::V2(ClientV2 {
+        v1: client_v1(c),
+        begeleider: c.begeleider.clone(),
+    }))
+}
+
+fn client_v1(c: &Client) -> ClientV1 {
+    ClientV1 {
         number: c.number,
         name: c.name.clone(),
         aliases: c.aliases.clone(),
@@ -162,11 +177,14 @@ pub fn encode_client(c: &Client) -> Vec<u8> {
         informed: c.informed.map(day_number),
         created: StampV1::of(&c.created),
         changed: StampV1::of(&c.changed),
-    }))
+    }
 }
 
 pub fn decode_client(bytes: &[u8]) -> Result<Client, Undecodable> {
-    let ClientRecord::V1(c) = decode(bytes)?;
+    let (c, begeleider) = match decode(bytes)? {
+        ClientRecord::V1(c) => (c, None),
+        ClientRecord::V2(c) => (c.v1, c.begeleider),
+    };
     Ok(Client {
         number: c.number,
         name: c.name,
@@ -184,6 +202,7 @@ pub fn decode_client(bytes: &[u8]) -> Result<Client, Undecodable> {
         restricted: c.restricted,
         household: c.household,
         informed: c.informed.map(date_of).transpose()?,
+        begeleider,
         created: c.created.stamp()?,
         changed: c.changed.stamp()?,
     })
@@ -269,13 +288,39 @@ struct FollowUpV1 {
     created: StampV1,
 }
 
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct LegalDeadlineV1 {
+    rule: String,
+    letter: i32,
+    ends: i32,
+}
+
+/// V1 and the legal deadline it guards.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct FollowUpV2 {
+    v1: FollowUpV1,
+    deadline: Option<LegalDeadlineV1>,
+}
+
 #[derive(Serialize, Deserialize)]
 enum FollowUpRecord {
     V1(FollowUpV1),
+    V2(FollowUpV2),
 }
 
 pub fn encode_followup(f: &FollowUp) -> Vec<u8> {
-    encode(&FollowUpRecord::V1(FollowUpV1 {
+    encode(&FollowUpRecord::V2(FollowUpV2 {
+        v1: followup_v1(f),
+        deadline: f.deadline.as_ref().map(|d| LegalDeadlineV1 {
+            rule: d.rule.clone(),
+            letter: day_number(d.letter),
+            ends: day_number(d.ends),
+        }),
+    }))
+}
+
+fn followup_v1(f: &FollowUp) -> FollowUpV1 {
+    FollowUpV1 {
         number: f.number,
         client: f.client,
         visit: f.visit,
@@ -289,11 +334,22 @@ pub fn encode_followup(f: &FollowUp) -> Vec<u8> {
             FollowUpState::Cancelled(s) => FollowUpStateV1::Cancelled(StampV1::of(s)),
         },
         created: StampV1::of(&f.created),
-    }))
+    }
 }
 
 pub fn decode_followup(bytes: &[u8]) -> Result<FollowUp, Undecodable> {
-    let FollowUpRecord::V1(f) = decode(bytes)?;
+    let (f, deadline) = match decode(bytes)? {
+        FollowUpRecord::V1(f) => (f, None),
+        FollowUpRecord::V2(f) => (f.v1, f.deadline),
+    };
+    let deadline = match deadline {
+        Some(d) => Some(LegalDeadline {
+            rule: d.rule,
+            letter: date_of(d.letter)?,
+            ends: date_of(d.ends)?,
+        }),
+        None => None,
+    };
     Ok(FollowUp {
         number: f.number,
         client: f.client,
@@ -308,6 +364,7 @@ pub fn decode_followup(bytes: &[u8]) -> Result<FollowUp, Undecodable> {
             FollowUpStateV1::Cancelled(s) => FollowUpState::Cancelled(s.stamp()?),
         },
         created: f.created.stamp()?,
+        deadline,
     })
 }
 
@@ -529,8 +586,16 @@ mod tests {
             restricted: false,
             household: Some(7),
             informed: Some(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
+            begeleider: None,
             created: stamp(),
             changed: stamp(),
+        }
+    }
+
+    fn client_v2() -> Client {
+        Client {
+            begeleider: Some("joost".into()),
+            ..client()
         }
     }
 
@@ -562,6 +627,18 @@ mod tests {
             assignee: Some("marieke".into()),
             state: FollowUpState::Done(stamp()),
             created: stamp(),
+            deadline: None,
+        }
+    }
+
+    fn followup_v2() -> FollowUp {
+        FollowUp {
+            deadline: Some(LegalDeadline {
+                rule: "bezwaar".into(),
+                letter: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+                ends: NaiveDate::from_ymd_opt(2027, 1, 11).unwrap(),
+            }),
+            ..followup()
         }
     }
 
@@ -603,13 +680,20 @@ mod tests {
     const FOLLOWUP_V1: &str = "000cfb120401fbb90b01086b77616472616164fb7ca2156e6176726167656e2062696a204b7761647261616401076d617269656b6501076d617269656b65fcd02713d6076d617269656b65fcd02713d6";
     const DAY_ENTRY_GOLDEN: &str = "01930802ac02030102c8010105";
     const AUDIT_V1: &str = "00076d617269656b65fcd02713d601fb12040700";
+    // Added with the begeleider and the legal deadline (issue 9); never change these either.
+    const CLIENT_V2: &str = "01fb1204124d6f68616d6d656420416c2d48617373616e01114d7568616d6d616420416c68617373616e02fb202e010253590202617202656e01010c303620313233342035363738126b6f6d74206d6574206275757276726f757700010701fb60a2076d617269656b65fcd02713d6076d617269656b65fcd02713d601056a6f6f7374";
+    const FOLLOWUP_V2: &str = "010cfb120401fbb90b01086b77616472616164fb7ca2156e6176726167656e2062696a204b7761647261616401076d617269656b6501076d617269656b65fcd02713d6076d617269656b65fcd02713d6010762657a77616172fb62a2fbbaa2";
 
     #[test]
     fn golden_bytes_decode_forever() {
         for (name, golden, now) in [
-            ("client", CLIENT_V1, hex(&encode_client(&client()))),
+            ("client", CLIENT_V2, hex(&encode_client(&client_v2()))),
             ("visit", VISIT_V1, hex(&encode_visit(&visit()))),
-            ("followup", FOLLOWUP_V1, hex(&encode_followup(&followup()))),
+            (
+                "followup",
+                FOLLOWUP_V2,
+                hex(&encode_followup(&followup_v2())),
+            ),
             ("audit", AUDIT_V1, hex(&encode_audit(&audit()))),
             (
                 "day entry",
@@ -623,6 +707,8 @@ mod tests {
             );
         }
         assert_eq!(decode_client(&unhex(CLIENT_V1)).unwrap(), client());
+        assert_eq!(decode_client(&unhex(CLIENT_V2)).unwrap(), client_v2());
+        assert_eq!(decode_followup(&unhex(FOLLOWUP_V2)).unwrap(), followup_v2());
         assert_eq!(decode_visit(&unhex(VISIT_V1)).unwrap(), visit());
         assert_eq!(decode_followup(&unhex(FOLLOWUP_V1)).unwrap(), followup());
         assert_eq!(decode_audit(7, &unhex(AUDIT_V1)).unwrap(), audit());

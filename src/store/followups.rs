@@ -11,9 +11,16 @@ use redb::ReadableTable;
 
 impl Store {
     /// Adds a follow-up (its `number` is assigned here) and returns the number.
-    pub fn add_followup(&self, followup: FollowUp) -> Result<u64, StoreError> {
+    /// Adds a follow-up. One without an assignee goes to the client's begeleider, else to the
+    /// volunteer who makes it.
+    pub fn add_followup(&self, mut followup: FollowUp) -> Result<u64, StoreError> {
         self.write(|t| {
-            load_client(t, followup.client)?;
+            let client = load_client(t, followup.client)?;
+            if followup.assignee.is_none() {
+                followup.assignee = client
+                    .begeleider
+                    .or_else(|| Some(followup.created.who.clone()));
+            }
             let (stamp, client) = (followup.created.clone(), followup.client);
             let number = insert_followup(t, followup)?;
             append(t, &stamp, Some(client), AuditAction::FollowUp, Some(number))?;
@@ -76,6 +83,8 @@ impl Store {
                 let (_, number) = entry?.0.value();
                 out.push(read_followup(t, number)?);
             }
+            // The index gives due-date order; on one day, legal deadlines come first.
+            out.sort_by_key(|f| (f.due, !f.guards_deadline(), f.number));
             Ok(out)
         })
     }
@@ -91,7 +100,7 @@ impl Store {
                 let (_, number) = entry?.0.value();
                 out.push(read_followup(t, number)?);
             }
-            out.sort_by_key(|f| (!f.is_open(), f.due, f.number));
+            out.sort_by_key(|f| (!f.is_open(), f.due, !f.guards_deadline(), f.number));
             Ok(out)
         })
     }

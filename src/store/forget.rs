@@ -10,14 +10,13 @@
 //! no freed page of the old file keeps a byte of what was erased.
 
 use super::audit::append;
-use super::clients::{load_client, search_terms};
+use super::clients::{load_client, unindex};
 use super::codec::{day_key, decode_followup, decode_visit, encode_client, encode_visit};
 use super::drafts::draft_client;
 use super::tables::{FORGOTTEN_CLIENT, FORGOTTEN_FOLLOWUP, WriteTables};
 use super::visits::last_visit_day;
 use super::{Store, StoreError};
 use crate::model::{AuditAction, Client, Stamp};
-use crate::search::phone_key;
 use chrono::NaiveDate;
 use redb::ReadableTable;
 
@@ -100,9 +99,7 @@ impl Store {
 
 fn erase(t: &mut WriteTables, number: u64) -> Result<(), StoreError> {
     let client = load_client(t, number)?;
-    for term in search_terms(&client) {
-        t.name_terms.remove((term.as_str(), number))?;
-    }
+    unindex(t, &client)?;
     // A desk's draft about this client holds typed text about them.
     let mut drafts: Vec<String> = Vec::new();
     for entry in t.drafts.iter()? {
@@ -113,9 +110,6 @@ fn erase(t: &mut WriteTables, number: u64) -> Result<(), StoreError> {
     }
     for volunteer in drafts {
         t.drafts.remove(volunteer.as_str())?;
-    }
-    if let Some(key) = client.phone.as_deref().and_then(phone_key) {
-        t.phones.remove((key.as_str(), number))?;
     }
     t.clients.remove(number)?;
     t.forgotten.insert((FORGOTTEN_CLIENT, number), ())?;

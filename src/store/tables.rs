@@ -33,6 +33,9 @@ pub const DICTIONARY: TableDefinition<&str, u32> = TableDefinition::new("diction
 pub const DICTIONARY_KEYS: TableDefinition<u32, &str> = TableDefinition::new("dictionary_keys");
 /// (household, client).
 pub const HOUSEHOLDS: TableDefinition<(u64, u64), ()> = TableDefinition::new("households");
+/// (begeleider, client): the clients a volunteer guides, for "mine" lists and
+/// `find --begeleider`. A store from before begeleiders has none, so it starts empty.
+pub const BEGELEIDERS: TableDefinition<(&str, u64), ()> = TableDefinition::new("begeleiders");
 /// Append-only audit log: sequence number -> audit entry (who, when, client number, action).
 /// Holds numbers and actions only, never a name or a note.
 pub const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
@@ -69,6 +72,7 @@ pub struct WriteTables<'t> {
     pub name_terms: Table<'t, (&'static str, u64), ()>,
     pub phones: Table<'t, (&'static str, u64), ()>,
     pub households: Table<'t, (u64, u64), ()>,
+    pub begeleiders: Table<'t, (&'static str, u64), ()>,
     pub dictionary: Table<'t, &'static str, u32>,
     pub dictionary_keys: Table<'t, u32, &'static str>,
     pub audit: Table<'t, u64, &'static [u8]>,
@@ -93,6 +97,7 @@ impl<'t> WriteTables<'t> {
             name_terms: txn.open_table(NAME_TERMS)?,
             phones: txn.open_table(PHONES)?,
             households: txn.open_table(HOUSEHOLDS)?,
+            begeleiders: txn.open_table(BEGELEIDERS)?,
             dictionary: txn.open_table(DICTIONARY)?,
             dictionary_keys: txn.open_table(DICTIONARY_KEYS)?,
             audit: txn.open_table(AUDIT)?,
@@ -119,6 +124,8 @@ pub struct ReadTables {
     pub name_terms: ReadOnlyTable<(&'static str, u64), ()>,
     pub phones: ReadOnlyTable<(&'static str, u64), ()>,
     pub households: ReadOnlyTable<(u64, u64), ()>,
+    /// Absent in a store written before begeleiders existed (read as empty).
+    pub begeleiders: Option<ReadOnlyTable<(&'static str, u64), ()>>,
     pub dictionary_keys: ReadOnlyTable<u32, &'static str>,
     /// Absent in a store written before the audit log existed (read as empty).
     pub audit: Option<ReadOnlyTable<u64, &'static [u8]>>,
@@ -143,6 +150,7 @@ impl ReadTables {
             name_terms: txn.open_table(NAME_TERMS)?,
             phones: txn.open_table(PHONES)?,
             households: txn.open_table(HOUSEHOLDS)?,
+            begeleiders: optional(txn.open_table(BEGELEIDERS))?,
             dictionary_keys: txn.open_table(DICTIONARY_KEYS)?,
             audit: optional(txn.open_table(AUDIT))?,
             forgotten: optional(txn.open_table(FORGOTTEN))?,

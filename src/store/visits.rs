@@ -6,7 +6,7 @@ use super::codec::{DayEntryCodes, day_key, decode_visit, encode_day_entry, encod
 use super::followups::insert_followup;
 use super::tables::{ReadTables, WriteTables};
 use super::{Store, StoreError, code, next_number};
-use crate::model::{AuditAction, FollowUp, FollowUpState, Stamp, Visit};
+use crate::model::{AuditAction, FollowUp, FollowUpState, LegalDeadline, Stamp, Visit};
 use chrono::NaiveDate;
 use redb::ReadableTable;
 
@@ -15,8 +15,10 @@ use redb::ReadableTable;
 pub struct NewFollowUp {
     pub due: NaiveDate,
     pub text: String,
+    /// None: the client's begeleider, else the volunteer who logs the visit.
     pub assignee: Option<String>,
     pub referral: Option<String>,
+    pub deadline: Option<LegalDeadline>,
 }
 
 impl Store {
@@ -129,9 +131,10 @@ pub(super) fn insert_visit(
     mut visit: Visit,
     followups: Vec<NewFollowUp>,
 ) -> Result<(u64, Vec<u64>), StoreError> {
-    if let Some(c) = visit.client {
-        load_client(t, c)?;
-    }
+    let begeleider = match visit.client {
+        Some(c) => load_client(t, c)?.begeleider,
+        None => None,
+    };
     let number = next_number(t, "next_visit")?;
     visit.number = number;
     index(t, &visit)?;
@@ -146,12 +149,16 @@ pub(super) fn insert_visit(
                 referral: f.referral,
                 due: f.due,
                 text: f.text,
-                assignee: f.assignee,
+                assignee: f
+                    .assignee
+                    .or_else(|| begeleider.clone())
+                    .or_else(|| Some(visit.recorded.who.clone())),
                 state: FollowUpState::Open,
                 created: Stamp {
                     who: visit.recorded.who.clone(),
                     at: visit.recorded.at,
                 },
+                deadline: f.deadline,
             };
             numbers.push(insert_followup(t, followup)?);
         }

@@ -176,10 +176,11 @@ pub enum ClientField {
     Languages,
     Interpreter,
     Phone,
+    Begeleider,
 }
 
 impl ClientField {
-    pub const ALL: [ClientField; 7] = [
+    pub const ALL: [ClientField; 8] = [
         ClientField::Name,
         ClientField::Aliases,
         ClientField::Birth,
@@ -187,6 +188,7 @@ impl ClientField {
         ClientField::Languages,
         ClientField::Interpreter,
         ClientField::Phone,
+        ClientField::Begeleider,
     ];
 
     pub fn key(self) -> &'static str {
@@ -198,6 +200,7 @@ impl ClientField {
             ClientField::Languages => "languages",
             ClientField::Interpreter => "interpreter",
             ClientField::Phone => "phone",
+            ClientField::Begeleider => "begeleider",
         }
     }
 }
@@ -208,7 +211,7 @@ pub struct ClientForm {
     /// Index into `ClientField::ALL`; one past the end is the duplicates panel.
     pub part: usize,
     /// One input per field (the interpreter's holds "ja" or nothing).
-    pub fields: [Input; 7],
+    pub fields: [Input; 8],
     pub duplicates: Vec<ClientSummary>,
     pub dup_selected: usize,
     pub error: Option<String>,

@@ -170,17 +170,19 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
                 numbers.sort_unstable();
                 numbers.dedup();
                 // Restricted clients stay out of the list, as out of the search.
-                let names: std::collections::HashMap<u64, String> = store
+                let clients: std::collections::HashMap<u64, crate::model::Client> = store
                     .clients(&numbers)?
                     .into_iter()
                     .filter(|c| !c.restricted)
-                    .map(|c| (c.number, c.name))
+                    .map(|c| (c.number, c))
                     .collect();
                 let rows = open
                     .into_iter()
                     .filter_map(|f| {
+                        let client = clients.get(&f.client)?;
                         Some(FollowupRow {
-                            client_name: names.get(&f.client)?.clone(),
+                            client_name: client.name.clone(),
+                            begeleider: client.begeleider.clone(),
                             followup: f,
                         })
                     })
@@ -219,6 +221,7 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
                     c.languages = draft.languages;
                     c.interpreter = draft.interpreter;
                     c.phone = draft.phone;
+                    c.begeleider = draft.begeleider;
                     Ok(())
                 })?;
                 Some(Event::ClientSaved {

@@ -112,6 +112,16 @@ impl CardState {
 pub struct FollowupRow {
     pub followup: FollowUp,
     pub client_name: String,
+    /// The client's begeleider: "mine" holds what is assigned to me and what concerns the
+    /// clients I guide.
+    pub begeleider: Option<String>,
+}
+
+impl FollowupRow {
+    pub fn is_mine(&self, volunteer: &str) -> bool {
+        self.followup.assignee.as_deref() == Some(volunteer)
+            || self.begeleider.as_deref() == Some(volunteer)
+    }
 }
 
 #[derive(Default)]
@@ -126,7 +136,7 @@ impl FollowupsState {
     pub fn shown<'a>(&'a self, volunteer: &'a str) -> impl Iterator<Item = &'a FollowupRow> {
         self.rows
             .iter()
-            .filter(move |r| !self.mine || r.followup.assignee.as_deref() == Some(volunteer))
+            .filter(move |r| !self.mine || r.is_mine(volunteer))
     }
 }
 

@@ -77,17 +77,25 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             ),
         },
     ]));
-    details.push(Line::from(format!(
-        "{}: {}",
-        l.aliases,
-        if c.aliases.is_empty() {
-            "-".to_string()
-        } else {
-            safe(&c.aliases.join(", "))
-        }
+    let guide = c
+        .begeleider
+        .as_deref()
+        .map(|b| format!("{}: {}   ", l.begeleider, safe(b)))
+        .unwrap_or_default();
+    let aliases = if c.aliases.is_empty() {
+        "-".to_string()
+    } else {
+        safe(&c.aliases.join(", "))
+    };
+    details.push(Line::from(ellipsis(
+        &format!("{guide}{}: {aliases}", l.aliases),
+        head.width as usize,
     )));
     if !c.note.is_empty() {
-        details.push(Line::from(format!("{}: {}", l.note, safe(&c.note))));
+        details.push(Line::from(ellipsis(
+            &format!("{}: {}", l.note, safe(&c.note)),
+            head.width as usize,
+        )));
     }
     frame.render_widget(Paragraph::new(details), head);
 

@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     };
     let [title, body, message, hint] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Min(8),
+        Constraint::Min(ClientField::ALL.len() as u16 + 1),
         Constraint::Length(2),
         Constraint::Length(1),
     ])
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(Paragraph::new(Line::styled(heading, t.title)), title);
     let [fields, dups] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
-    let rows = Layout::vertical([Constraint::Length(1); 8]).split(fields);
+    let rows = Layout::vertical([Constraint::Length(1); ClientField::ALL.len() + 1]).split(fields);
     let label = |f: ClientField| match f {
         ClientField::Name => l.name,
         ClientField::Aliases => d.aliases_comma,
@@ -41,6 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         ClientField::Languages => d.languages_codes,
         ClientField::Interpreter => l.interpreter,
         ClientField::Phone => l.phone,
+        ClientField::Begeleider => l.begeleider,
     };
     for (i, f) in ClientField::ALL.iter().enumerate() {
         input_line(

@@ -106,6 +106,11 @@ pub(super) fn card_key(state: &mut State, action: Option<Action>, k: &KeyEvent) 
                 ClientField::Phone,
                 c.phone.clone().unwrap_or_default(),
             );
+            set(
+                &mut form,
+                ClientField::Begeleider,
+                c.begeleider.clone().unwrap_or_default(),
+            );
             state.client_form = Some(form);
             state.screen = Screen::NewClient;
             Vec::new()
@@ -177,9 +182,10 @@ fn mini_key(state: &mut State, k: &KeyEvent) -> Vec<Effect> {
                 referral: None,
                 due,
                 text,
-                assignee: Some(stamp.who.clone()),
+                assignee: None,
                 state: FollowUpState::Open,
                 created: stamp,
+                deadline: None,
             }),
             Err(e) => {
                 mini.error = Some(e.to_string());

@@ -203,5 +203,7 @@ fn client_draft(
         interpreter: form.interpreter(),
         phone: fields::phone(form.value(ClientField::Phone)).map_err(at(ClientField::Phone))?,
         note: String::new(),
+        begeleider: fields::begeleider(form.value(ClientField::Begeleider))
+            .map_err(at(ClientField::Begeleider))?,
     })
 }

@@ -226,8 +226,9 @@ fn save_visit(state: &mut State) -> Vec<Effect> {
         followups.push(NewFollowUp {
             due,
             text,
-            assignee: Some(volunteer.clone()),
+            assignee: None,
             referral: form.fu_referral.clone(),
+            deadline: None,
         });
     }
     form.error = None;

@@ -424,7 +424,7 @@ pub struct NoticeArgs {
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
     /// Print the built-in file of the language, to start the office's own from
-    #[arg(long, conflicts_with = "html")]
+    #[arg(long, conflicts_with_all = ["html", "out"])]
     pub toml: bool,
 }
 

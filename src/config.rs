@@ -4,7 +4,7 @@
 //! ~/.config/spreekuur/config.toml. A missing file means the built-in defaults; a file that
 //! cannot be read is refused with its path, line and what is wrong.
 
-use crate::model::{Catalog, CatalogKind, ReportGroup, default_groups};
+use crate::model::{Catalog, CatalogKind, ReportGroup, clean_line, default_groups};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -35,7 +35,9 @@ impl Lang {
         match text.trim().to_lowercase().as_str() {
             "nl" => Ok(Lang::Nl),
             "en" => Ok(Lang::En),
-            other => Err(format!("unknown language \"{other}\": use nl or en")),
+            other => Err(format!(
+                "labels come in nl or en, not \"{other}\": use nl or en (only `spreekuur notice` takes more languages)"
+            )),
         }
     }
 
@@ -58,6 +60,16 @@ pub struct Config {
     pub retention_months: u32,
     /// The annual report's groups of categories, in report order.
     pub report_groups: Vec<ReportGroup>,
+    /// The office's name and contact, as the privacy notice gives them to a client.
+    pub office: Office,
+}
+
+/// Who the client can turn to; unset parts are said in the notice's own words ("ask at the
+/// desk"), so an office that configured nothing still hands out a truthful notice.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Office {
+    pub name: Option<String>,
+    pub contact: Option<String>,
 }
 
 impl Default for Config {
@@ -70,6 +82,7 @@ impl Default for Config {
             group: None,
             retention_months: 24,
             report_groups: default_groups(),
+            office: Office::default(),
         }
     }
 }
@@ -88,7 +101,18 @@ struct ConfigFile {
     referrals: BTreeMap<String, EntryFile>,
     #[serde(default)]
     report_group: Vec<GroupFile>,
+    office: Option<OfficeFile>,
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfficeFile {
+    name: Option<String>,
+    contact: Option<String>,
+}
+
+/// Long enough for a name, or for a phone number, an e-mail address and opening hours.
+const OFFICE_TEXT_MAX: usize = 200;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -122,6 +146,15 @@ fn home(env: Env) -> PathBuf {
     env("HOME")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The directory config.toml is looked up in, where the office keeps its own files beside it
+/// (such as notice/LANG.toml): $SPREEKUUR_CONFIG's directory, else the config directory.
+pub fn office_dir(env: Env) -> PathBuf {
+    match config_path(env).parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// The config directory (also where a personal keymap.toml lives).
@@ -225,6 +258,18 @@ impl Config {
                 })
                 .collect();
         }
+        if let Some(office) = file.office {
+            let line = |text: Option<String>, field| -> Result<Option<String>, ConfigError> {
+                let Some(text) = text else { return Ok(None) };
+                let text = clean_line(&text, field, OFFICE_TEXT_MAX)
+                    .map_err(|e| invalid(format!("[office] {e}")))?;
+                Ok(Some(text).filter(|t| !t.is_empty()))
+            };
+            config.office = Office {
+                name: line(office.name, "name")?,
+                contact: line(office.contact, "contact")?,
+            };
+        }
         if let Some(r) = file.retention {
             config.retention_months = parse_months(&r).map_err(invalid)?;
         }
@@ -324,6 +369,39 @@ mod tests {
         assert!(err.contains("label"), "{err}");
         let bad_key = "[categories.\"Wonen!\"]\nnl = \"x\"\n";
         assert!(Config::parse(bad_key, Path::new("c")).is_err());
+    }
+
+    #[test]
+    fn office_name_and_contact() {
+        let text =
+            "[office]\nname = \"VluchtelingenWerk Voorschoten\"\ncontact = \" 071 - 123 4567 \"\n";
+        let c = Config::parse(text, Path::new("c.toml")).unwrap();
+        assert_eq!(
+            c.office.name.as_deref(),
+            Some("VluchtelingenWerk Voorschoten")
+        );
+        assert_eq!(c.office.contact.as_deref(), Some("071 - 123 4567"));
+        assert_eq!(Config::default().office, Office::default());
+        let empty = Config::parse("[office]\nname = \"  \"\n", Path::new("c")).unwrap();
+        assert_eq!(empty.office.name, None, "an empty name is no name");
+        let err = Config::parse("[office]\nnaam = \"x\"\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("line 2") && err.contains("naam") && err.contains("contact"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn office_files_sit_beside_config_toml() {
+        let env = |k: &str| match k {
+            "SPREEKUUR_CONFIG" => Some("/etc/spreekuur/config.toml".to_string()),
+            _ => None,
+        };
+        assert_eq!(office_dir(&env), PathBuf::from("/etc/spreekuur"));
+        let env = |k: &str| (k == "HOME").then(|| "/home/v".to_string());
+        assert_eq!(office_dir(&env), PathBuf::from("/home/v/.config/spreekuur"));
     }
 
     #[test]

@@ -565,6 +565,7 @@ pub struct PrivacyLabels {
     pub backup_written: &'static str,
     pub check_clean: &'static str,
     pub check_found: &'static str,
+    pub notice_written: &'static str,
 }
 
 pub const PRIVACY_NL: PrivacyLabels = PrivacyLabels {
@@ -591,6 +592,7 @@ pub const PRIVACY_NL: PrivacyLabels = PrivacyLabels {
     backup_written: "Reservekopie geschreven naar",
     check_clean: "in orde",
     check_found: "problemen gevonden",
+    notice_written: "Privacyuitleg geschreven naar",
 };
 
 pub const PRIVACY_EN: PrivacyLabels = PrivacyLabels {
@@ -617,6 +619,7 @@ pub const PRIVACY_EN: PrivacyLabels = PrivacyLabels {
     backup_written: "Backup written to",
     check_clean: "sound",
     check_found: "problems found",
+    notice_written: "Privacy notice written to",
 };
 
 pub fn privacy_labels(lang: Lang) -> &'static PrivacyLabels {

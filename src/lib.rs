@@ -10,6 +10,7 @@ pub mod demo;
 pub mod import;
 pub mod labels;
 pub mod model;
+pub mod notice;
 pub mod search;
 pub mod store;
 pub mod tally;

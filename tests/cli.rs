@@ -933,3 +933,111 @@ fn a_begeleider_gets_the_follow_ups_and_lists_the_clients_they_guide() {
     let err = office.refused(&["client", "edit", &other.to_string(), "--begeleider", &long]);
     assert!(err.contains("begeleider"), "{err}");
 }
+
+#[test]
+fn notice_tells_a_client_what_is_recorded_in_their_language() {
+    let office = Office::new();
+    let dutch = office.ok(&["notice"]).stdout;
+    assert!(
+        dutch.starts_with("Wat schrijven wij over u op?") && dutch.contains("24 maanden"),
+        "{dutch}"
+    );
+    assert!(
+        dutch.contains("Vraag aan de balie"),
+        "no office in config.toml: ask the desk: {dutch}"
+    );
+    let html = office.ok(&["notice", "--lang", "ar", "--html"]).stdout;
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
+    let dari = office.ok(&["--lang", "prs", "notice"]).stdout;
+    assert!(
+        dari.contains("چرا؟"),
+        "a client's Dari code gives the Farsi text: {dari}"
+    );
+    let json = office.ok(&["notice", "--lang", "ti", "--json"]).json();
+    assert_eq!(json["dir"], "ltr");
+    assert_eq!(json["sections"][0]["key"], "title");
+    assert!(
+        json["review"]
+            .as_str()
+            .is_some_and(|r| r.contains("native speaker"))
+    );
+
+    let err = office.refused(&["notice", "--lang", "xx"]);
+    assert!(
+        err.contains("\"xx\"") && err.contains("ti (ትግርኛ, Tigrinya)") && err.contains("kmr"),
+        "{err}"
+    );
+    let err = office.refused(&["tally", "--lang", "ar"]);
+    assert!(err.contains("nl or en"), "labels stay nl or en: {err}");
+}
+
+#[test]
+fn notice_page_carries_the_office_contact_and_is_never_written_over() {
+    let office = Office::new();
+    std::fs::create_dir_all(office.config_dir()).unwrap();
+    std::fs::write(
+        office.config_dir().join("config.toml"),
+        "retention = \"18m\"\n[office]\nname = \"VluchtelingenWerk Voorschoten\"\ncontact = \"spreekuur@example.org, 071 123 4567\"\n",
+    )
+    .unwrap();
+    let page = office.dir.path().join("uitleg-so.html");
+    let said = office.ok(&[
+        "notice",
+        "--lang",
+        "so",
+        "--html",
+        "--out",
+        page.to_str().unwrap(),
+    ]);
+    assert!(said.stdout.contains("uitleg-so.html"), "{}", said.stdout);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("<html lang=\"so\" dir=\"ltr\">"), "{html}");
+    assert!(
+        html.contains("<bdi>VluchtelingenWerk Voorschoten</bdi>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("spreekuur@example.org, 071 123 4567"),
+        "{html}"
+    );
+    assert!(html.contains("<bdi>18</bdi> bilood"), "{html}");
+    let err = office.refused(&["notice", "--html", "--out", page.to_str().unwrap()]);
+    assert!(err.contains("exists already"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&page).unwrap(),
+        html,
+        "left as it was"
+    );
+}
+
+#[test]
+fn an_office_replaces_a_notice_with_its_own_file() {
+    let office = Office::new();
+    let builtin = office.ok(&["notice", "--lang", "ti", "--toml"]).stdout;
+    assert!(builtin.contains("[rights]"), "{builtin}");
+    let dir = office.config_dir().join("notice");
+    std::fs::create_dir_all(&dir).unwrap();
+    let own = builtin.replace("መሰላትኩም", "መሰላትኩም (ናይ ቤት ጽሕፈትና)");
+    std::fs::write(dir.join("ti.toml"), &own).unwrap();
+    let text = office.ok(&["notice", "--lang", "ti"]).stdout;
+    assert!(text.contains("መሰላትኩም (ናይ ቤት ጽሕፈትና)"), "{text}");
+
+    let without_rights = own.split("[rights]").next().unwrap_or_default().to_string();
+    std::fs::write(dir.join("ti.toml"), without_rights).unwrap();
+    let err = office.refused(&["notice", "--lang", "ti"]);
+    assert!(
+        err.contains("notice/ti.toml") && err.contains("[rights]") && err.contains("[contact]"),
+        "{err}"
+    );
+    std::fs::write(dir.join("ti.toml"), "[title\n").unwrap();
+    let err = office.refused(&["notice", "--lang", "ti", "--html"]);
+    assert!(
+        err.contains("notice/ti.toml") && err.contains("line 1"),
+        "{err}"
+    );
+    let dutch = office.ok(&["notice"]).stdout;
+    assert!(
+        dutch.contains("Uw rechten"),
+        "other languages are untouched"
+    );
+}

@@ -19,7 +19,8 @@ pub struct Cli {
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub volunteer: Option<String>,
 
-    /// Language of labels: nl or en (else the config's, else nl)
+    /// Language of labels: nl or en (else the config's, else nl); `notice` also takes ar, ti,
+    /// fa, so, tr and kmr
     #[arg(long, global = true, value_name = "nl|en")]
     pub lang: Option<String>,
 
@@ -79,7 +80,18 @@ pub enum Command {
     Backup(BackupArgs),
     /// Verify the store without changing it; exits non-zero on a problem
     Check,
+    /// Tell a client what is recorded and why: the privacy notice, in the client's language
+    #[command(long_about = NOTICE_HELP)]
+    Notice(NoticeArgs),
 }
+
+const NOTICE_HELP: &str =
+    "Tell a client what is recorded and why: the privacy notice, in the client's language.
+
+--lang picks the language: nl (the default, or the config's lang), en, ar, ti, fa (Dari and
+Farsi; prs works too), so, tr or kmr. --html gives a printable page. An office replaces any
+text with its own file <config dir>/notice/LANG.toml; --toml prints the built-in one to start
+from.";
 
 #[derive(Subcommand, Debug)]
 pub enum ClientCommand {
@@ -410,6 +422,19 @@ pub struct PurgeArgs {
     /// Erase them; without it purge only lists them
     #[arg(long)]
     pub yes: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct NoticeArgs {
+    /// A printable HTML page instead of text
+    #[arg(long)]
+    pub html: bool,
+    /// Write to this new file instead of standard output
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Print the built-in file of the language, to start the office's own from
+    #[arg(long, conflicts_with_all = ["html", "out"])]
+    pub toml: bool,
 }
 
 #[derive(Args, Debug)]

@@ -1,6 +1,7 @@
 use crate::config::ConfigError;
 use crate::dates::DateError;
 use crate::model::InputError;
+use crate::notice::NoticeError;
 use crate::store::StoreError;
 use thiserror::Error;
 
@@ -15,6 +16,8 @@ pub enum CliError {
     Date(#[from] DateError),
     #[error(transparent)]
     Input(#[from] InputError),
+    #[error(transparent)]
+    Notice(#[from] NoticeError),
     /// A value the volunteer gave that cannot be used; the text says which and why.
     #[error("{0}")]
     Usage(String),

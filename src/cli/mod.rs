@@ -13,6 +13,7 @@ mod followups;
 mod forget;
 mod import;
 mod json;
+mod notice;
 mod output;
 mod purge;
 mod restrict;
@@ -45,15 +46,20 @@ pub struct Context {
     pub json: bool,
     /// The login name, for the coordinator check (not overridable with --as).
     pub login: Option<String>,
+    /// --lang as given: `notice` takes more languages than the labels come in.
+    pub lang_flag: Option<String>,
 }
 
 impl Context {
     pub fn from_cli(cli: &Cli) -> Result<Context, CliError> {
         let env = &config::process_env;
         let config = Config::load(env)?;
-        let lang = match &cli.lang {
-            Some(l) => Lang::parse(l)?,
-            None => config.lang,
+        let lang = match (&cli.lang, &cli.command) {
+            // `notice --lang ar` asks for the notice's language; its few labels then follow
+            // the config.
+            (Some(l), Some(Command::Notice(_))) => Lang::parse(l).unwrap_or(config.lang),
+            (Some(l), _) => Lang::parse(l)?,
+            (None, _) => config.lang,
         };
         Ok(Context {
             store_path: config::store_path(cli.db.as_deref(), env),
@@ -63,6 +69,7 @@ impl Context {
             now: chrono::Local::now().naive_local(),
             json: cli.json,
             login: config::login_name(env),
+            lang_flag: cli.lang.clone(),
         })
     }
 
@@ -194,6 +201,7 @@ fn dispatch(
         Some(Command::Purge(a)) => purge::run(ctx, a),
         Some(Command::Backup(a)) => backup::run(ctx, a),
         Some(Command::Check) => check::run(ctx),
+        Some(Command::Notice(a)) => notice::run(ctx, a),
     }
 }
 

@@ -38,7 +38,7 @@ pub enum DeadlineError {
     #[error("the new deadline \"{0}\" needs a period, such as period = \"6w\"")]
     NoPeriod(String),
     #[error(
-        "the deadline \"{key}\" would fall due {warn} days before its end, but its period is {period}: make warn smaller, so the follow-up falls due after the letter"
+        "the follow-up of the deadline \"{key}\" would fall due {warn} days before it, before the letter itself (its period is {period}): make warn smaller"
     )]
     WarnTooLate {
         key: String,

@@ -49,7 +49,8 @@ const DEFAULTS: &[(&str, &str, &str, Period)] = &[
     ),
 ];
 
-/// The rule set, in the order the office sees it: defaults first, then the office's own.
+/// The rule set, in the order the office sees it: defaults first, then the office's own (by
+/// key, the order config.toml's tables are read in).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadlines {
     rules: Vec<DeadlineRule>,

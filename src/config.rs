@@ -4,6 +4,7 @@
 //! ~/.config/spreekuur/config.toml. A missing file means the built-in defaults; a file that
 //! cannot be read is refused with its path, line and what is wrong.
 
+use crate::deadlines::{DeadlineError, Deadlines, Period, RuleChange};
 use crate::model::{Catalog, CatalogKind, ReportGroup, clean_line, default_groups};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -60,6 +61,8 @@ pub struct Config {
     pub retention_months: u32,
     /// The annual report's groups of categories, in report order.
     pub report_groups: Vec<ReportGroup>,
+    /// The rules that turn a letter's date into a legal deadline and a follow-up's due date.
+    pub deadlines: Deadlines,
     /// The office's name and contact, as the privacy notice gives them to a client.
     pub office: Office,
 }
@@ -83,6 +86,7 @@ impl Default for Config {
             retention_months: 24,
             report_groups: default_groups(),
             office: Office::default(),
+            deadlines: Deadlines::default(),
         }
     }
 }
@@ -102,6 +106,32 @@ struct ConfigFile {
     #[serde(default)]
     report_group: Vec<GroupFile>,
     office: Option<OfficeFile>,
+    #[serde(default)]
+    deadlines: BTreeMap<String, DeadlineFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeadlineFile {
+    nl: Option<String>,
+    en: Option<String>,
+    period: Option<PeriodText>,
+    warn: Option<u32>,
+    #[serde(default)]
+    retired: bool,
+}
+
+/// A period read while the file is read, so a mistake is reported with its line.
+#[derive(Deserialize)]
+#[serde(try_from = "String")]
+struct PeriodText(Period);
+
+impl TryFrom<String> for PeriodText {
+    type Error = DeadlineError;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Period::parse(&text).map(PeriodText)
+    }
 }
 
 #[derive(Deserialize)]
@@ -278,16 +308,7 @@ impl Config {
             (CatalogKind::Referral, &file.referrals),
         ] {
             for (key, entry) in entries {
-                if key.is_empty()
-                    || !key
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-                {
-                    return Err(invalid(format!(
-                        "the {} key \"{key}\" may hold only a-z, 0-9 and _",
-                        kind.noun()
-                    )));
-                }
+                check_key(kind.noun(), key).map_err(invalid)?;
                 config.catalog.set(
                     kind,
                     key,
@@ -297,7 +318,36 @@ impl Config {
                 );
             }
         }
+        for (key, rule) in &file.deadlines {
+            check_key("deadline", key).map_err(invalid)?;
+            let change = RuleChange {
+                nl: rule.nl.as_deref(),
+                en: rule.en.as_deref(),
+                period: rule.period.as_ref().map(|p| p.0),
+                warn_days: rule.warn,
+                retired: rule.retired,
+            };
+            config
+                .deadlines
+                .set(key, change)
+                .map_err(|e| invalid(format!("[deadlines.{key}]: {e}")))?;
+        }
         Ok(config)
+    }
+}
+
+/// Keys are stored in records and typed on the command line, so they stay plain.
+fn check_key(noun: &str, key: &str) -> Result<(), String> {
+    if !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
+        Ok(())
+    } else {
+        Err(format!(
+            "the {noun} key \"{key}\" may hold only a-z, 0-9 and _"
+        ))
     }
 }
 
@@ -402,6 +452,51 @@ mod tests {
         assert_eq!(office_dir(&env), PathBuf::from("/etc/spreekuur"));
         let env = |k: &str| (k == "HOME").then(|| "/home/v".to_string());
         assert_eq!(office_dir(&env), PathBuf::from("/home/v/.config/spreekuur"));
+    }
+
+    #[test]
+    fn deadlines_are_added_changed_and_retired() {
+        let text = "[deadlines.toeslagen_bezwaar]\nnl = \"bezwaar Toeslagen\"\nen = \"objection Benefits Agency\"\nperiod = \"6w\"\nwarn = 10\n[deadlines.bezwaar]\nwarn = 14\n[deadlines.bezwaar_ind]\nretired = true\n";
+        let c = Config::parse(text, Path::new("c.toml")).unwrap();
+        let keys: Vec<&str> = c.deadlines.active().map(|r| r.key.as_str()).collect();
+        assert_eq!(keys, ["bezwaar", "toeslagen_bezwaar"]);
+        let added = c.deadlines.get("toeslagen_bezwaar").unwrap();
+        assert_eq!(added.period, Period::Weeks(6));
+        assert_eq!(added.warn_days, 10);
+        assert_eq!(added.label(true), "objection Benefits Agency");
+        assert_eq!(c.deadlines.get("bezwaar").unwrap().warn_days, 14);
+        assert_eq!(Config::default().deadlines, Deadlines::default());
+    }
+
+    #[test]
+    fn refuses_a_bad_deadline_with_what_is_wrong() {
+        let refused = |text: &str| {
+            Config::parse(text, Path::new("/etc/x.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        let err = refused("[deadlines.beroep]\nnl = \"beroep\"\nperiod = \"6 weken\"\n");
+        assert!(
+            err.contains("/etc/x.toml") && err.contains("line 3"),
+            "{err}"
+        );
+        assert!(err.contains("6w"), "{err}");
+        let err = refused("[deadlines.beroep]\nnl = \"beroep\"\n");
+        assert!(
+            err.contains("[deadlines.beroep]") && err.contains("period"),
+            "{err}"
+        );
+        let err = refused("[deadlines.bezwaar]\nwarn = 50\n");
+        assert!(
+            err.contains("[deadlines.bezwaar]") && err.contains("50"),
+            "{err}"
+        );
+        let err = refused("[deadlines.bezwaar]\nwarn = -1\n");
+        assert!(err.contains("line 2"), "{err}");
+        let err = refused("[deadlines.bezwaar]\ntermijn = \"6w\"\n");
+        assert!(err.contains("termijn"), "{err}");
+        let err = refused("[deadlines.\"Bezwaar!\"]\nperiod = \"6w\"\n");
+        assert!(err.contains("a-z"), "{err}");
     }
 
     #[test]

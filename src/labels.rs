@@ -628,3 +628,57 @@ pub fn privacy_labels(lang: Lang) -> &'static PrivacyLabels {
         Lang::En => &PRIVACY_EN,
     }
 }
+
+/// The words around a legal deadline: the follow-up's text, the letter date check, the list
+/// of rules.
+pub struct DeadlineLabels {
+    pub against_letter_of: &'static str,
+    pub by: &'static str,
+    pub letter_in_future: &'static str,
+    pub letter_long_ago: &'static str,
+    pub period: &'static str,
+    pub warn_days: &'static str,
+    pub day: &'static str,
+    pub days: &'static str,
+    pub week: &'static str,
+    pub weeks: &'static str,
+    pub month: &'static str,
+    pub months: &'static str,
+}
+
+pub const DEADLINE_NL: DeadlineLabels = DeadlineLabels {
+    against_letter_of: "tegen brief van",
+    by: "uiterlijk",
+    letter_in_future: "De brief is gedateerd {date}, na vandaag. Klopt die datum?",
+    letter_long_ago: "De brief is gedateerd {date}, meer dan een jaar geleden. Klopt die datum?",
+    period: "duur",
+    warn_days: "dagen vooraf",
+    day: "dag",
+    days: "dagen",
+    week: "week",
+    weeks: "weken",
+    month: "maand",
+    months: "maanden",
+};
+
+pub const DEADLINE_EN: DeadlineLabels = DeadlineLabels {
+    against_letter_of: "against letter of",
+    by: "by",
+    letter_in_future: "The letter is dated {date}, after today. Is that date right?",
+    letter_long_ago: "The letter is dated {date}, more than a year ago. Is that date right?",
+    period: "period",
+    warn_days: "days before",
+    day: "day",
+    days: "days",
+    week: "week",
+    weeks: "weeks",
+    month: "month",
+    months: "months",
+};
+
+pub fn deadline_labels(lang: Lang) -> &'static DeadlineLabels {
+    match lang {
+        Lang::Nl => &DEADLINE_NL,
+        Lang::En => &DEADLINE_EN,
+    }
+}

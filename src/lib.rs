@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod config;
 pub mod dates;
+pub mod deadlines;
 pub mod demo;
 pub mod import;
 pub mod labels;

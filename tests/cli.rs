@@ -1011,6 +1011,50 @@ fn notice_page_carries_the_office_contact_and_is_never_written_over() {
 }
 
 #[test]
+fn deadlines_lists_the_rules_with_the_office_s_own() {
+    let office = Office::new();
+    assert_eq!(
+        office.ok(&["deadlines", "--json"]).json(),
+        json!([
+            {"key": "bezwaar", "label": "bezwaar", "period": "6w", "warn_days": 7},
+            {"key": "bezwaar_ind", "label": "bezwaar IND", "period": "4w", "warn_days": 7},
+        ])
+    );
+    let text = office.ok(&["deadlines"]).stdout;
+    assert!(
+        text.contains("bezwaar IND") && text.contains("4 weken"),
+        "{text}"
+    );
+    assert!(!office.store().exists(), "listing rules needs no store");
+
+    let config = office.dir.path().join("kantoor.toml");
+    std::fs::write(
+        &config,
+        "[deadlines.toeslagen_bezwaar]\nnl = \"bezwaar Toeslagen\"\nen = \"objection Benefits Agency\"\nperiod = \"6w\"\nwarn = 10\n\n[deadlines.bezwaar]\nwarn = 14\n\n[deadlines.bezwaar_ind]\nretired = true\n",
+    )
+    .unwrap();
+    let out = office
+        .command()
+        .env("SPREEKUUR_CONFIG", &config)
+        .args(["deadlines", "--json", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        listed,
+        json!([
+            {"key": "bezwaar", "label": "objection", "period": "6w", "warn_days": 14},
+            {"key": "toeslagen_bezwaar", "label": "objection Benefits Agency", "period": "6w", "warn_days": 10},
+        ])
+    );
+}
+
+#[test]
 fn an_office_replaces_a_notice_with_its_own_file() {
     let office = Office::new();
     let builtin = office.ok(&["notice", "--lang", "ti", "--toml"]).stdout;
@@ -1039,5 +1083,28 @@ fn an_office_replaces_a_notice_with_its_own_file() {
     assert!(
         dutch.contains("Uw rechten"),
         "other languages are untouched"
+    );
+}
+
+#[test]
+fn a_bad_deadline_rule_is_refused_with_what_is_wrong() {
+    let office = Office::new();
+    std::fs::create_dir_all(office.config_dir()).unwrap();
+    let config = office.config_dir().join("config.toml");
+    std::fs::write(
+        &config,
+        "[deadlines.beroep]\nnl = \"beroep\"\nperiod = \"zes weken\"\n",
+    )
+    .unwrap();
+    let err = office.refused(&["deadlines"]);
+    assert!(
+        err.contains("config.toml") && err.contains("line 3") && err.contains("6w"),
+        "{err}"
+    );
+    std::fs::write(&config, "[deadlines.bezwaar_ind]\nwarn = 28\n").unwrap();
+    let err = office.refused(&["deadlines"]);
+    assert!(
+        err.contains("[deadlines.bezwaar_ind]") && err.contains("make warn smaller"),
+        "{err}"
     );
 }

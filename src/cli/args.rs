@@ -55,6 +55,8 @@ pub enum Command {
     Followups(FollowupsArgs),
     /// Mark a follow-up done (or cancelled)
     Done(DoneArgs),
+    /// List the deadline rules: key, label, period and days of warning
+    Deadlines,
     /// Count a period: contacts, clients, categories, referrals, follow-ups
     #[command(long_about = TALLY_HELP)]
     Tally(TallyArgs),

@@ -5,6 +5,7 @@ mod audit;
 mod backup;
 mod check;
 mod client;
+mod deadlines;
 mod demo;
 mod error;
 mod export;
@@ -189,6 +190,7 @@ fn dispatch(
         Some(Command::VisitDelete(a)) => visit::delete(ctx, a),
         Some(Command::Followups(a)) => followups::list(ctx, a),
         Some(Command::Done(a)) => followups::done(ctx, a),
+        Some(Command::Deadlines) => deadlines::run(ctx),
         Some(Command::Tally(a)) => tally::run(ctx, a),
         Some(Command::Jaaroverzicht(a)) => year::run(ctx, a),
         Some(Command::Import(a)) => import::run(ctx, a),

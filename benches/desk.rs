@@ -132,6 +132,8 @@ fn main() {
         keymap: Keymap::default_map(),
         mono: false,
         report_groups: default_groups(),
+        office: Default::default(),
+        retention_months: 24,
     };
     let now = Local::now().naive_local();
     let bytes = Counter::default();
@@ -216,5 +218,7 @@ fn desk_clone(d: &Desk) -> Desk {
         keymap: d.keymap.clone(),
         mono: d.mono,
         report_groups: d.report_groups.clone(),
+        office: d.office.clone(),
+        retention_months: d.retention_months,
     }
 }

@@ -299,6 +299,9 @@ pub struct DeskLabels {
     pub status_overdue: &'static str,
     pub visit_saved_no: &'static str,
     pub tally_title: &'static str,
+    pub notice_title: &'static str,
+    /// `{lang}` is the notice's language code.
+    pub notice_print: &'static str,
     /// `{path}` is where the CSV file was written.
     pub tally_saved: &'static str,
     pub per_week: &'static str,
@@ -315,9 +318,9 @@ pub struct DeskLabels {
     pub not_informed: &'static str,
     pub informed_now: &'static str,
     /// Descriptions of the keymap's actions, in the order of `Action::ALL`.
-    pub actions: [&'static str; 33],
+    pub actions: [&'static str; 34],
     /// Titles of the keymap's screens, in the order of `Mode::ALL`.
-    pub modes: [&'static str; 8],
+    pub modes: [&'static str; 9],
 }
 
 impl DeskLabels {
@@ -375,6 +378,8 @@ pub const DESK_NL: DeskLabels = DeskLabels {
     status_overdue: "te laat",
     visit_saved_no: "Bezoek opgeslagen: nr",
     tally_title: "Telling",
+    notice_title: "Uitleg voor de cliënt: wat we vastleggen",
+    notice_print: "Op papier meegeven: spreekuur notice --lang {lang} --html --out uitleg.html",
     tally_saved: "Telling opgeslagen in {path}",
     per_week: "Contacten per week",
     per_day: "Contacten per dag",
@@ -422,6 +427,7 @@ pub const DESK_NL: DeskLabels = DeskLabels {
         "Volgende",
         "CSV opslaan",
         "Geïnformeerd over wat we vastleggen",
+        "Uitleg voor de cliënt: wat we vastleggen",
     ],
     modes: [
         "Overal",
@@ -432,6 +438,7 @@ pub const DESK_NL: DeskLabels = DeskLabels {
         "Follow-ups",
         "Hulp",
         "Telling",
+        "Uitleg voor de cliënt",
     ],
 };
 
@@ -472,6 +479,8 @@ pub const DESK_EN: DeskLabels = DeskLabels {
     status_overdue: "overdue",
     visit_saved_no: "Visit saved: no",
     tally_title: "Tally",
+    notice_title: "Notice for the client: what is recorded",
+    notice_print: "On paper: spreekuur notice --lang {lang} --html --out notice.html",
     tally_saved: "Tally written to {path}",
     per_week: "Contacts per week",
     per_day: "Contacts per day",
@@ -519,6 +528,7 @@ pub const DESK_EN: DeskLabels = DeskLabels {
         "Next",
         "Save CSV",
         "Told what is recorded and why",
+        "Notice for the client: what is recorded",
     ],
     modes: [
         "Everywhere",
@@ -529,6 +539,7 @@ pub const DESK_EN: DeskLabels = DeskLabels {
         "Follow-ups",
         "Help",
         "Tally",
+        "Notice for the client",
     ],
 };
 

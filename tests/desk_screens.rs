@@ -15,7 +15,7 @@ use spreekuur::tally::{Period, Tally};
 use spreekuur::tui::forms::VisitPart;
 use spreekuur::tui::keymap::Keymap;
 use spreekuur::tui::screens;
-use spreekuur::tui::state::{CardData, Desk, FollowupRow, Screen, State};
+use spreekuur::tui::state::{CardData, Desk, FollowupRow, NoticeView, Screen, State};
 use spreekuur::tui::update::{Effect, Event, update};
 
 fn now() -> NaiveDateTime {
@@ -40,6 +40,8 @@ fn desk() -> Desk {
         keymap: Keymap::default_map(),
         mono: true,
         report_groups: default_groups(),
+        office: Default::default(),
+        retention_months: 24,
     }
 }
 
@@ -309,8 +311,63 @@ fn opening_a_card_is_audited_once_and_i_records_that_the_client_was_informed() {
         !fx.contains(&Effect::AuditView(1042)),
         "a refresh is not a new view"
     );
+    // `i` shows the notice in the client's language first; `i` there records it.
+    let fx = update(&mut s, key(KeyCode::Char('i')), now());
+    assert_eq!(
+        fx,
+        vec![Effect::LoadNotice {
+            client: 1042,
+            languages: vec!["ar".into()]
+        }]
+    );
+    update(&mut s, notice_for(&["ar"]), now());
+    assert_eq!(s.screen, Screen::Notice);
+    assert_eq!(update(&mut s, key(KeyCode::Esc), now()), vec![]);
+    assert_eq!(s.screen, Screen::Card, "esc goes back without recording");
+    update(&mut s, notice_for(&["ar"]), now());
     let fx = update(&mut s, key(KeyCode::Char('i')), now());
     assert_eq!(fx, vec![Effect::MarkInformed(1042)]);
+    assert_eq!(s.screen, Screen::Card);
+}
+
+/// What the loop answers to `LoadNotice` for client 1042 with these languages (no office
+/// files, so the built-in texts).
+fn notice_for(languages: &[&str]) -> Event {
+    let languages: Vec<String> = languages.iter().map(|l| l.to_string()).collect();
+    let notices = spreekuur::notice::for_client(&languages, std::path::Path::new("/nonexistent"))
+        .expect("the built-in notices read");
+    Event::NoticeLoaded(Box::new(NoticeView {
+        client: 1042,
+        notices,
+        office: spreekuur::config::Office {
+            name: Some("VluchtelingenWerk Voorschoten".into()),
+            contact: Some("071 - 123 4567".into()),
+        },
+        retention_months: 24,
+    }))
+}
+
+#[test]
+fn snapshot_notice_in_the_client_s_language_right_aligned() {
+    let mut s = at_card();
+    update(&mut s, key(KeyCode::Char('i')), now());
+    update(&mut s, notice_for(&["ar"]), now());
+    let screen = render(&s);
+    assert!(screen.contains("ماذا"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn snapshot_notice_dutch_and_english_side_by_side() {
+    let mut s = at_card();
+    update(&mut s, key(KeyCode::Char('i')), now());
+    update(&mut s, notice_for(&["ps"]), now());
+    let screen = render(&s);
+    assert!(
+        screen.contains("Wat schrijven wij") && screen.contains("What"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
 }
 
 #[test]

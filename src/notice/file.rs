@@ -89,6 +89,19 @@ pub fn load(language: &'static Language, office_dir: &Path) -> Result<Notice, No
     }
 }
 
+/// The notices to show a client: in their first language that has one, else Dutch and English
+/// side by side, so the volunteer can always explain it in one of those.
+pub fn for_client(languages: &[String], office_dir: &Path) -> Result<Vec<Notice>, NoticeError> {
+    let chosen: Vec<&'static Language> = match super::for_client_languages(languages) {
+        Some(one) => vec![one],
+        None => ["nl", "en"]
+            .into_iter()
+            .filter_map(super::language)
+            .collect(),
+    };
+    chosen.into_iter().map(|l| load(l, office_dir)).collect()
+}
+
 /// Reads a notice file; every section needs a heading and a body, [unset] needs office and
 /// contact, and only the three placeholders may appear.
 pub fn parse(

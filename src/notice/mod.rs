@@ -11,7 +11,7 @@ mod html;
 mod languages;
 mod text;
 
-pub use file::{NoticeError, load, parse};
+pub use file::{NoticeError, for_client, load, parse};
 pub use languages::{LANGUAGES, Language, for_client_languages, language, list};
 pub use text::{Line, LineKind};
 

@@ -23,10 +23,11 @@ pub enum Mode {
     Followups,
     Help,
     Tally,
+    Notice,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Global,
         Mode::Search,
         Mode::Card,
@@ -35,6 +36,7 @@ impl Mode {
         Mode::Followups,
         Mode::Help,
         Mode::Tally,
+        Mode::Notice,
     ];
 
     pub fn table(self) -> &'static str {
@@ -47,6 +49,7 @@ impl Mode {
             Mode::Followups => "followups",
             Mode::Help => "help",
             Mode::Tally => "tally",
+            Mode::Notice => "notice",
         }
     }
 }
@@ -102,6 +105,7 @@ actions! {
     Next = "next",
     Export = "export",
     Informed = "informed",
+    Notice = "notice",
 }
 
 /// A key with its modifiers, normalised so that a typed event and a file's text compare.
@@ -245,6 +249,8 @@ struct File {
     help: Vec<BindingFile>,
     #[serde(default)]
     tally: Vec<BindingFile>,
+    #[serde(default)]
+    notice: Vec<BindingFile>,
 }
 
 #[derive(Deserialize)]
@@ -279,6 +285,7 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<Binding>, KeymapError> {
         (Mode::Followups, parsed.followups),
         (Mode::Help, parsed.help),
         (Mode::Tally, parsed.tally),
+        (Mode::Notice, parsed.notice),
     ];
     let mut out: Vec<Binding> = Vec::new();
     for (mode, bindings) in tables {

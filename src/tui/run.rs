@@ -3,7 +3,7 @@
 
 use super::keymap::Keymap;
 use super::screens;
-use super::state::{CardData, Desk, FollowupRow, State};
+use super::state::{CardData, Desk, FollowupRow, NoticeView, State};
 use super::terminal::{self, Backend, Guard};
 use super::update::{Effect, Event, RESULT_LIMIT, update};
 use crate::config::{Config, Lang};
@@ -55,6 +55,8 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
         keymap: opts.keymap,
         mono: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         report_groups: opts.config.report_groups,
+        office: opts.config.office,
+        retention_months: opts.config.retention_months,
     };
     let mut state = State::new(desk, now());
     let mut queue: VecDeque<Event> = VecDeque::new();
@@ -274,6 +276,20 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
             Effect::AuditView(n) => {
                 store.audit(&stamp(), Some(n), AuditAction::View)?;
                 None
+            }
+            Effect::LoadNotice { client, languages } => {
+                let office_dir = crate::config::office_dir(&crate::config::process_env);
+                let notices =
+                    crate::notice::for_client(&languages, &office_dir).map_err(|e| e.to_string());
+                match notices {
+                    Ok(notices) => Some(Event::NoticeLoaded(Box::new(NoticeView {
+                        client,
+                        notices,
+                        office: state.desk.office.clone(),
+                        retention_months: state.desk.retention_months,
+                    }))),
+                    Err(message) => Some(Event::Failed(message)),
+                }
             }
             Effect::MarkInformed(n) => {
                 let today = state.today();

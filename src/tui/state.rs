@@ -22,6 +22,9 @@ pub struct Desk {
     pub mono: bool,
     /// The annual report's groups, for the tally screen's CSV.
     pub report_groups: Vec<ReportGroup>,
+    /// Who the client can turn to, and the retention, as the privacy notice tells them.
+    pub office: crate::config::Office,
+    pub retention_months: u32,
 }
 
 impl Desk {
@@ -45,6 +48,7 @@ pub enum Screen {
     Followups,
     Help,
     Tally,
+    Notice,
 }
 
 impl Screen {
@@ -57,6 +61,7 @@ impl Screen {
             Screen::Followups => Mode::Followups,
             Screen::Help => Mode::Help,
             Screen::Tally => Mode::Tally,
+            Screen::Notice => Mode::Notice,
         }
     }
 }
@@ -148,6 +153,22 @@ pub struct TallyState {
     pub from: Screen,
 }
 
+/// The privacy notice a volunteer shows a client before recording that they were told: in
+/// the client's first language that has one, else Dutch and English side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticeView {
+    pub client: u64,
+    pub notices: Vec<crate::notice::Notice>,
+    /// What the notice's placeholders are filled with.
+    pub office: crate::config::Office,
+    pub retention_months: u32,
+}
+
+pub struct NoticeState {
+    pub view: NoticeView,
+    pub scroll: usize,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Status {
     pub clients: u64,
@@ -171,6 +192,7 @@ pub struct State {
     pub help_from: Screen,
     pub help_scroll: usize,
     pub tally: TallyState,
+    pub notice: Option<NoticeState>,
     pub status: Status,
     pub quit: bool,
 }
@@ -194,6 +216,7 @@ impl State {
                 tally: None,
                 from: Screen::Search,
             },
+            notice: None,
             status: Status::default(),
             quit: false,
         }

@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                     state
                         .desk
                         .keymap
-                        .key_for(Screen::Card.mode(), Action::Informed)
+                        .key_for(Screen::Card.mode(), Action::Notice)
                         .unwrap_or("?"),
                 ),
                 t.warn,

@@ -5,6 +5,7 @@ mod cut;
 mod followups;
 mod help;
 mod new_client;
+mod notice;
 mod search;
 mod status;
 mod tally;
@@ -38,6 +39,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
         Screen::Followups => followups::draw(frame, main, state),
         Screen::Help => help::draw(frame, main, state),
         Screen::Tally => tally::draw(frame, main, state),
+        Screen::Notice => notice::draw(frame, main, state),
     }
     status::draw(frame, status_line, state);
 }

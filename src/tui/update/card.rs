@@ -80,6 +80,7 @@ pub(super) fn card_key(state: &mut State, action: Option<Action>, k: &KeyEvent) 
             Vec::new()
         }
         Some(Action::Informed) => vec![Effect::MarkInformed(card.data.client.number)],
+        Some(Action::Notice) => super::notice::open(state),
         Some(Action::Edit) => {
             let c = &card.data.client;
             let mut form = ClientForm::new(Some(c.number));

@@ -5,6 +5,7 @@ mod card;
 mod followups;
 mod help;
 mod new_client;
+mod notice;
 mod search;
 mod tally;
 mod visit_form;
@@ -23,7 +24,7 @@ use tui_input::{Input, InputRequest};
 
 /// How many results a search asks for (a screen shows about 18; PgDn reaches the rest).
 pub const RESULT_LIMIT: usize = 100;
-const PAGE: usize = 10;
+pub(super) const PAGE: usize = 10;
 pub(super) const LINE_MAX: usize = 200;
 
 /// Work for the loop: reads and writes of the store.
@@ -53,6 +54,11 @@ pub enum Effect {
     AuditView(u64),
     /// The client was told today what is recorded and why.
     MarkInformed(u64),
+    /// Read the privacy notice in the first of these languages that has one.
+    LoadNotice {
+        client: u64,
+        languages: Vec<String>,
+    },
     /// Write the shown period's tally to a CSV file and say where.
     ExportTally(Period),
 }
@@ -90,6 +96,7 @@ pub enum Event {
     Failed(String),
     DraftFound(Draft),
     TallyLoaded(Box<Tally>),
+    NoticeLoaded(Box<super::state::NoticeView>),
 }
 
 pub fn update(state: &mut State, event: Event, now: NaiveDateTime) -> Vec<Effect> {
@@ -139,6 +146,7 @@ pub fn update(state: &mut State, event: Event, now: NaiveDateTime) -> Vec<Effect
             Vec::new()
         }
         Event::DraftFound(d) => restore_draft(state, d),
+        Event::NoticeLoaded(view) => notice::notice_loaded(state, *view),
     }
 }
 
@@ -286,6 +294,7 @@ fn key(state: &mut State, k: KeyEvent) -> Vec<Effect> {
         Screen::Followups => followups::followups_key(state, action),
         Screen::Tally => tally::tally_key(state, action),
         Screen::Help => help::help_key(state, action),
+        Screen::Notice => notice::notice_key(state, action),
     }
 }
 

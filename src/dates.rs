@@ -113,6 +113,33 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DateError> 
     Err(fail())
 }
 
+/// Reads the date of a letter: the forms of `parse_date`, but a letter lies behind, so "28-11"
+/// without a year is the last 28 November up to today and a weekday the last such day.
+pub fn parse_letter_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let t = text.trim().to_lowercase();
+    let fail = || DateError::Date(text.trim().to_string());
+    if let Some((_, day)) = WEEKDAYS.iter().find(|(name, _)| *name == t) {
+        let back = (7 + today.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
+        return today
+            .checked_sub_days(Days::new(back as u64))
+            .ok_or_else(fail);
+    }
+    let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+    if let [d, m] = parts[..]
+        && let (Ok(d), Ok(m)) = (d.parse::<u32>(), m.parse::<u32>())
+    {
+        for year in [today.year(), today.year() - 1] {
+            if let Some(date) = NaiveDate::from_ymd_opt(year, m, d)
+                && date <= today
+            {
+                return Ok(date);
+            }
+        }
+        return Err(fail());
+    }
+    parse_date(text, today)
+}
+
 fn relative(rest: &str, today: NaiveDate) -> Option<NaiveDate> {
     let unit = rest.chars().last()?;
     let n: u32 = rest[..rest.len() - unit.len_utf8()].parse().ok()?;
@@ -218,6 +245,32 @@ mod tests {
             let err = parse_date(bad, today()).unwrap_err().to_string();
             assert!(err.contains("vrijdag"), "{err}");
         }
+    }
+
+    #[test]
+    fn a_letter_date_without_a_year_lies_behind() {
+        // Today is Sunday 29-11-2026.
+        assert_eq!(parse_letter_date("28-11", today()), Ok(d(2026, 11, 28)));
+        assert_eq!(parse_letter_date("29-11", today()), Ok(d(2026, 11, 29)));
+        assert_eq!(parse_letter_date("30-11", today()), Ok(d(2025, 11, 30)));
+        assert_eq!(parse_letter_date("vrijdag", today()), Ok(d(2026, 11, 27)));
+        assert_eq!(parse_letter_date("zondag", today()), Ok(today()));
+        assert_eq!(
+            parse_letter_date("28-11-2026", today()),
+            Ok(d(2026, 11, 28))
+        );
+        assert_eq!(parse_letter_date("gisteren", today()), Ok(d(2026, 11, 28)));
+        // 29 February: the last one that was.
+        let march = d(2026, 3, 1);
+        assert_eq!(
+            parse_letter_date("29-02", march),
+            Err(DateError::Date("29-02".into()))
+        );
+        assert_eq!(
+            parse_letter_date("29-02", d(2028, 3, 1)),
+            Ok(d(2028, 2, 29))
+        );
+        assert!(parse_letter_date("31-02", today()).is_err());
     }
 
     #[test]

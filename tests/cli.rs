@@ -1108,3 +1108,134 @@ fn a_bad_deadline_rule_is_refused_with_what_is_wrong() {
         "{err}"
     );
 }
+
+#[test]
+fn a_follow_up_from_a_letter_guards_its_legal_deadline() {
+    let office = Office::new();
+    let n = office.client(&["--name", "Amina Yusuf"]).to_string();
+    // --yes: the letter's date stays plausible whatever day the test runs.
+    let visit = office
+        .ok(&[
+            "visit",
+            &n,
+            "--category",
+            "toeslagen",
+            "--deadline",
+            "bezwaar",
+            "--letter",
+            "28-11-2026",
+            "--yes",
+            "--json",
+        ])
+        .json();
+    assert_eq!(visit["deadline"], "2027-01-11");
+    assert_eq!(visit["due"], "2027-01-04");
+    let text = office
+        .ok(&[
+            "visit",
+            &n,
+            "--category",
+            "verblijf_ind",
+            "--deadline",
+            "bezwaar_ind",
+            "--letter",
+            "13-11-2026",
+            "--yes",
+        ])
+        .stdout;
+    assert!(
+        text.contains("tegen brief van 13-11-2026: uiterlijk 11-12-2026")
+            && text.contains("11-12-2026")
+            && text.contains("04-12-2026"),
+        "{text}"
+    );
+    let added = office
+        .ok(&[
+            "followup",
+            "add",
+            &n,
+            "--deadline",
+            "bezwaar",
+            "--letter",
+            "13-11-2026",
+            "--yes",
+            "--json",
+        ])
+        .json();
+    assert_eq!(
+        added["deadline"], "2026-12-28",
+        "Christmas, Boxing Day and a Sunday"
+    );
+    let shown = office.ok(&["show", &n, "--json"]).json();
+    let guarded: Vec<&serde_json::Value> = shown["followups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["deadline"].is_null())
+        .collect();
+    assert_eq!(guarded.len(), 3);
+    let first = guarded
+        .iter()
+        .find(|f| f["number"] == visit["followup"])
+        .unwrap();
+    assert_eq!(
+        first["deadline"],
+        json!({"rule": "bezwaar", "letter": "2026-11-28", "ends": "2027-01-11"})
+    );
+    assert_eq!(
+        first["text"],
+        "bezwaar tegen brief van 28-11-2026: uiterlijk 11-01-2027"
+    );
+    assert_eq!(first["due"], "2027-01-04");
+
+    // An unlikely letter date is asked back; without a terminal that means --yes.
+    let before = office.ok(&["followups", "--json"]).json();
+    for letter in ["01-01-2200", "01-01-2001"] {
+        let err = office.refused(&[
+            "followup",
+            "add",
+            &n,
+            "--deadline",
+            "bezwaar",
+            "--letter",
+            letter,
+        ]);
+        assert!(err.contains("--yes") && err.contains("Klopt"), "{err}");
+    }
+    assert_eq!(
+        office.ok(&["followups", "--json"]).json(),
+        before,
+        "nothing stored"
+    );
+    let err = office.refused(&[
+        "followup",
+        "add",
+        &n,
+        "--deadline",
+        "beroep",
+        "--letter",
+        "28-11",
+    ]);
+    assert!(err.contains("bezwaar"), "the valid keys are listed: {err}");
+    let err = office.refused(&[
+        "visit",
+        &n,
+        "--category",
+        "post",
+        "--deadline",
+        "bezwaar",
+        "--letter",
+        "28-11",
+        "--follow-up",
+        "bellen",
+        "--due",
+        "+1w",
+    ]);
+    assert!(err.contains("not both"), "{err}");
+    let plain = office
+        .ok(&[
+            "followup", "add", &n, "--text", "bellen", "--due", "+1w", "--json",
+        ])
+        .json();
+    assert!(plain["number"].is_u64() && plain.get("deadline").is_none());
+}

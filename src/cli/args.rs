@@ -55,6 +55,9 @@ pub enum Command {
     Followups(FollowupsArgs),
     /// Mark a follow-up done (or cancelled)
     Done(DoneArgs),
+    /// Add a follow-up without a visit (`followup add`)
+    #[command(subcommand)]
+    Followup(FollowupCommand),
     /// List the deadline rules: key, label, period and days of warning
     Deadlines,
     /// Count a period: contacts, clients, categories, referrals, follow-ups
@@ -211,6 +214,50 @@ pub struct VisitArgs {
     /// The follow-up's due date (2026-12-12, +2w, vrijdag …)
     #[arg(long, value_name = "DATE", requires = "follow_up")]
     pub due: Option<String>,
+    #[command(flatten)]
+    pub letter: LetterArgs,
+}
+
+/// A follow-up that guards the legal deadline of a letter.
+#[derive(Args, Debug)]
+pub struct LetterArgs {
+    /// A deadline rule (see `spreekuur deadlines`): the follow-up guards it
+    #[arg(long, value_name = "KEY", requires = "letter")]
+    pub deadline: Option<String>,
+    /// The letter's date (28-11-2026, 28-11: the last one, vrijdag: last Friday)
+    #[arg(long, value_name = "DATE", requires = "deadline")]
+    pub letter: Option<String>,
+    /// Go on when the letter's date lies in the future or more than a year back
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FollowupCommand {
+    /// Add a follow-up for a client, without a visit; prints its number
+    Add(FollowupAddArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct FollowupAddArgs {
+    /// The client's number
+    pub number: u64,
+    /// What is to be done
+    #[arg(
+        long,
+        value_name = "TEXT",
+        requires = "due",
+        required_unless_present = "deadline"
+    )]
+    pub text: Option<String>,
+    /// When (2026-12-12, +2w, vrijdag …)
+    #[arg(long, value_name = "DATE", requires = "text")]
+    pub due: Option<String>,
+    /// Who does it (a volunteer's login name); else the client's begeleider, else you
+    #[arg(long, value_name = "NAME")]
+    pub assignee: Option<String>,
+    #[command(flatten)]
+    pub letter: LetterArgs,
 }
 
 #[derive(Args, Debug)]

@@ -1,5 +1,6 @@
 use crate::config::ConfigError;
 use crate::dates::DateError;
+use crate::deadlines::DeadlineError;
 use crate::model::InputError;
 use crate::notice::NoticeError;
 use crate::store::StoreError;
@@ -18,6 +19,8 @@ pub enum CliError {
     Input(#[from] InputError),
     #[error(transparent)]
     Notice(#[from] NoticeError),
+    #[error(transparent)]
+    Deadline(#[from] DeadlineError),
     /// A value the volunteer gave that cannot be used; the text says which and why.
     #[error("{0}")]
     Usage(String),

@@ -1,10 +1,12 @@
-//! `followups` (open ones by due date) and `done`.
+//! `followups` (open ones by due date), `done`, and `followup add`.
 
-use super::args::{DoneArgs, FollowupsArgs};
+use super::args::{DoneArgs, FollowupAddArgs, FollowupsArgs};
+use super::letter::{from_letter, json_keys, line};
 use super::output::{Output, safe, table};
 use super::{CliError, Context, json};
 use crate::dates::parse_date;
-use crate::model::FollowUpState;
+use crate::model::{FollowUp, FollowUpState, clean_line, fields};
+use serde_json::json;
 use std::collections::HashMap;
 
 pub fn list(ctx: &Context, args: FollowupsArgs) -> Result<Output, CliError> {
@@ -65,6 +67,10 @@ pub fn list(ctx: &Context, args: FollowupsArgs) -> Result<Output, CliError> {
                 } else {
                     String::new()
                 },
+                f.deadline
+                    .as_ref()
+                    .map(|d| crate::dates::shown(d.ends))
+                    .unwrap_or_default(),
                 f.client.to_string(),
                 safe(names.get(&f.client).map(String::as_str).unwrap_or("")).into_owned(),
                 safe(&f.text).into_owned(),
@@ -73,7 +79,16 @@ pub fn list(ctx: &Context, args: FollowupsArgs) -> Result<Output, CliError> {
         })
         .collect();
     Ok(Output::Text(table(
-        &[l.number, l.due, "", l.client, l.name, l.text, l.assignee],
+        &[
+            l.number,
+            l.due,
+            "",
+            l.deadline_mark,
+            l.client,
+            l.name,
+            l.text,
+            l.assignee,
+        ],
         &rows,
     )))
 }
@@ -100,4 +115,59 @@ pub fn done(ctx: &Context, args: DoneArgs) -> Result<Output, CliError> {
         f.number,
         safe(&f.text)
     )))
+}
+
+/// `followup add`: a follow-up without a visit, from a text and a due date or from a letter.
+pub fn add(ctx: &Context, args: FollowupAddArgs) -> Result<Output, CliError> {
+    if args.text.is_some() && args.letter.deadline.is_some() {
+        return Err(CliError::Usage(
+            "give either --text with --due or --deadline with --letter, not both".into(),
+        ));
+    }
+    let assignee = args
+        .assignee
+        .as_deref()
+        .map(fields::begeleider)
+        .transpose()?
+        .flatten();
+    let (text, due, guarded) = match (&args.letter.deadline, &args.letter.letter) {
+        (Some(rule), Some(letter)) => {
+            let g = from_letter(ctx, rule, letter, args.letter.yes)?;
+            (g.text.clone(), g.due, Some(g))
+        }
+        _ => {
+            let text = clean_line(args.text.as_deref().unwrap_or(""), "follow-up", 200)?;
+            if text.is_empty() {
+                return Err(CliError::Usage(
+                    "the follow-up text is empty: say what to do".into(),
+                ));
+            }
+            let due = parse_date(args.due.as_deref().unwrap_or(""), ctx.today())?;
+            (text, due, None)
+        }
+    };
+    let store = ctx.open()?;
+    let number = store.add_followup(FollowUp {
+        number: 0,
+        client: args.number,
+        visit: None,
+        referral: None,
+        due,
+        text,
+        assignee,
+        state: FollowUpState::Open,
+        created: ctx.stamp(),
+        deadline: guarded.as_ref().map(|g| g.deadline.clone()),
+    })?;
+    if ctx.json {
+        let mut out = json!({ "number": number });
+        if let (Some(g), Some(o)) = (&guarded, out.as_object_mut()) {
+            o.extend(json_keys(g).map(|(k, v)| (k.to_string(), v)));
+        }
+        return Ok(Output::Json(out));
+    }
+    Ok(Output::Text(match &guarded {
+        Some(g) => line(ctx, number, g),
+        None => format!("{} {number}\n", ctx.labels().followup_saved),
+    }))
 }

@@ -5,6 +5,7 @@ mod audit;
 mod backup;
 mod check;
 mod client;
+mod confirm;
 mod deadlines;
 mod demo;
 mod error;
@@ -14,6 +15,7 @@ mod followups;
 mod forget;
 mod import;
 mod json;
+mod letter;
 mod notice;
 mod output;
 mod purge;
@@ -24,6 +26,7 @@ mod visit;
 mod where_;
 mod year;
 
+use args::FollowupCommand;
 pub use args::{Cli, Command};
 pub use error::CliError;
 
@@ -190,6 +193,7 @@ fn dispatch(
         Some(Command::VisitDelete(a)) => visit::delete(ctx, a),
         Some(Command::Followups(a)) => followups::list(ctx, a),
         Some(Command::Done(a)) => followups::done(ctx, a),
+        Some(Command::Followup(FollowupCommand::Add(a))) => followups::add(ctx, a),
         Some(Command::Deadlines) => deadlines::run(ctx),
         Some(Command::Tally(a)) => tally::run(ctx, a),
         Some(Command::Jaaroverzicht(a)) => year::run(ctx, a),

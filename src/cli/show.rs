@@ -89,8 +89,13 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
             .as_deref()
             .map(|a| format!("  [{}]", safe(a)))
             .unwrap_or_default();
+        let guards = f
+            .deadline
+            .as_ref()
+            .map(|d| format!("  [{} {}]", l.deadline_mark, crate::dates::shown(d.ends)))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "  {:>5}  {}  {}{who}{late}\n",
+            "  {:>5}  {}  {}{guards}{who}{late}\n",
             f.number,
             crate::dates::shown(f.due),
             safe(&f.text)

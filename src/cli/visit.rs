@@ -1,6 +1,7 @@
 //! `visit`: log a visit with categories, referrals and an optional follow-up.
 
 use super::args::{VisitArgs, VisitDeleteArgs, VisitEditArgs};
+use super::letter::{from_letter, json_keys, line};
 use super::output::Output;
 use super::{CliError, Context};
 use crate::dates::{parse_date, parse_datetime};
@@ -89,6 +90,31 @@ pub fn run(ctx: &Context, args: VisitArgs) -> Result<Output, CliError> {
         }
         _ => None,
     };
+    let guarded = match (&args.letter.deadline, &args.letter.letter) {
+        (Some(_), _) if followup.is_some() => {
+            return Err(CliError::Usage(
+                "give either --follow-up with --due or --deadline with --letter, not both: a visit here gets one follow-up".into(),
+            ));
+        }
+        (Some(_), _) if args.anonymous => {
+            return Err(CliError::Usage(
+                "an anonymous visit cannot guard a deadline: a follow-up belongs to a client"
+                    .into(),
+            ));
+        }
+        (Some(rule), Some(letter)) => Some(from_letter(ctx, rule, letter, args.letter.yes)?),
+        _ => None,
+    };
+    let followup = match &guarded {
+        Some(g) => Some(NewFollowUp {
+            due: g.due,
+            text: g.text.clone(),
+            assignee: None,
+            referral: (referrals.len() == 1).then(|| referrals[0].destination.clone()),
+            deadline: Some(g.deadline.clone()),
+        }),
+        None => followup,
+    };
     let visit = Visit {
         number: 0,
         client: args.number,
@@ -107,14 +133,17 @@ pub fn run(ctx: &Context, args: VisitArgs) -> Result<Output, CliError> {
     let (number, followups) = store.add_visit(visit, followup.into_iter().collect())?;
     let followup = followups.first().copied();
     if ctx.json {
-        return Ok(Output::Json(
-            json!({ "number": number, "followup": followup }),
-        ));
+        let mut out = json!({ "number": number, "followup": followup });
+        if let (Some(g), Some(o)) = (&guarded, out.as_object_mut()) {
+            o.extend(json_keys(g).map(|(k, v)| (k.to_string(), v)));
+        }
+        return Ok(Output::Json(out));
     }
     let mut text = format!("{number}\n");
-    if let Some(f) = followup {
-        let l = ctx.labels();
-        text = format!("{number}\n{} {f}\n", l.followup_saved);
+    match (followup, &guarded) {
+        (Some(f), Some(g)) => text.push_str(&line(ctx, f, g)),
+        (Some(f), None) => text.push_str(&format!("{} {f}\n", ctx.labels().followup_saved)),
+        _ => {}
     }
     Ok(Output::Text(text))
 }

@@ -91,6 +91,28 @@ pub fn followup_text(rule: &DeadlineRule, computed: &Computed, english: bool) ->
     )
 }
 
+/// What a follow-up that guards a deadline holds: the text that says which deadline, the due
+/// date, and the deadline itself (kept on the follow-up, so lists can mark it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guard {
+    pub text: String,
+    pub due: NaiveDate,
+    pub deadline: crate::model::LegalDeadline,
+}
+
+pub fn guard(rule: &DeadlineRule, letter: NaiveDate, english: bool) -> Guard {
+    let computed = compute(rule, letter);
+    Guard {
+        text: followup_text(rule, &computed, english),
+        due: computed.due,
+        deadline: crate::model::LegalDeadline {
+            rule: rule.key.clone(),
+            letter,
+            ends: computed.deadline,
+        },
+    }
+}
+
 fn words(english: bool) -> &'static DeadlineLabels {
     deadline_labels(if english { Lang::En } else { Lang::Nl })
 }

@@ -130,7 +130,7 @@ fn main() {
         catalog: Catalog::default(),
         lang: Lang::Nl,
         keymap: Keymap::default_map(),
-        mono: false,
+        theme: spreekuur::tui::theme::ThemeName::Dark,
         report_groups: default_groups(),
     };
     let now = Local::now().naive_local();
@@ -214,7 +214,7 @@ fn desk_clone(d: &Desk) -> Desk {
         catalog: d.catalog.clone(),
         lang: d.lang,
         keymap: d.keymap.clone(),
-        mono: d.mono,
+        theme: d.theme,
         report_groups: d.report_groups.clone(),
     }
 }

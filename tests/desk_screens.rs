@@ -38,7 +38,7 @@ fn desk() -> Desk {
         catalog: Catalog::default(),
         lang: Lang::Nl,
         keymap: Keymap::default_map(),
-        mono: true,
+        theme: spreekuur::tui::theme::ThemeName::Mono,
         report_groups: default_groups(),
     }
 }

@@ -1,12 +1,14 @@
 //! The loop: reads keys and signals, ticks the clock, carries out effects against the store
 //! and feeds their results back to `update`, draws when something changed.
 
+use super::background;
 use super::keymap::Keymap;
 use super::screens;
 use super::state::{CardData, Desk, FollowupRow, State};
 use super::terminal::{self, Backend, Guard};
+use super::theme;
 use super::update::{Effect, Event, RESULT_LIMIT, update};
-use crate::config::{Config, Lang};
+use crate::config::{Config, Lang, ThemeChoice};
 use crate::model::{AuditAction, FollowUpState, Stamp};
 use crate::store::{Store, StoreError};
 use crate::tally::{self, Period, export, report};
@@ -28,6 +30,7 @@ pub struct DeskOptions<'a> {
     pub lang: Lang,
     pub config: Config,
     pub keymap: Keymap,
+    pub theme: ThemeChoice,
 }
 
 fn now() -> NaiveDateTime {
@@ -47,13 +50,22 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
     let store = Store::open_shared(opts.store_path, group.as_deref()).map_err(|e| e.to_string())?;
     let warning = crate::store::files::permission_warning(opts.store_path, group.as_deref());
     let hangup = terminal::hangup_flag().map_err(|e| e.to_string())?;
+    let guard = Guard::enter().map_err(|e| e.to_string())?;
+    // Asked in raw mode (the answer is neither echoed nor held for a newline) and before the
+    // event thread starts, so the answer is read here and never taken for typed keys.
+    let theme = theme::choose(
+        opts.theme,
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        std::env::var("COLORFGBG").ok().as_deref(),
+        background::ask_terminal,
+    );
     let desk = Desk {
         store_label: short_path(opts.store_path),
         volunteer: opts.volunteer,
         catalog: opts.config.catalog,
         lang: opts.lang,
         keymap: opts.keymap,
-        mono: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        theme,
         report_groups: opts.config.report_groups,
     };
     let mut state = State::new(desk, now());
@@ -66,7 +78,6 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
     if let Ok(Some(draft)) = store.draft(&state.desk.volunteer) {
         queue.push_back(Event::DraftFound(draft));
     }
-    let guard = Guard::enter().map_err(|e| e.to_string())?;
     let mut term = Terminal::new(Backend::new(std::io::stdout())).map_err(|e| e.to_string())?;
     let result = run_loop(&mut term, &store, &mut state, &mut queue, &hangup);
     drop(term);

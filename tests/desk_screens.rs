@@ -1,163 +1,26 @@
 //! The desk without a terminal: key events into `update`, state and effects out, with a
 //! fixed clock; and every screen drawn at 80x24 into a TestBackend and snapshot-tested.
 
-use chrono::{NaiveDate, NaiveDateTime};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use spreekuur::config::Lang;
-use spreekuur::model::{
-    Birth, Catalog, Channel, Client, FollowUp, FollowUpState, Referral, Stamp, Visit,
-    default_groups,
-};
-use spreekuur::store::ClientSummary;
-use spreekuur::tally::{Period, Tally};
+mod common;
+
+use chrono::NaiveDate;
+use common::desk::*;
+use crossterm::event::KeyCode;
+use spreekuur::model::Birth;
+use spreekuur::tally::Period;
 use spreekuur::tui::forms::VisitPart;
-use spreekuur::tui::keymap::Keymap;
-use spreekuur::tui::screens;
-use spreekuur::tui::state::{CardData, Desk, FollowupRow, Screen, State};
+use spreekuur::tui::state::{Screen, State};
+use spreekuur::tui::theme::ThemeName;
 use spreekuur::tui::update::{Effect, Event, update};
 
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 30)
-        .and_then(|d| d.and_hms_opt(14, 5, 0))
-        .unwrap()
-}
-
-fn stamp() -> Stamp {
-    Stamp {
-        who: "ans".into(),
-        at: now(),
-    }
-}
-
-fn desk() -> Desk {
-    Desk {
-        volunteer: "ans".into(),
-        store_label: "spreekuur.redb".into(),
-        catalog: Catalog::default(),
-        lang: Lang::Nl,
-        keymap: Keymap::default_map(),
-        theme: spreekuur::tui::theme::ThemeName::Mono,
-        report_groups: default_groups(),
-    }
-}
-
-fn client(number: u64, name: &str, year: i32) -> Client {
-    Client {
-        number,
-        name: name.into(),
-        aliases: vec![],
-        birth: Birth::Year(year),
-        country: Some("SY".into()),
-        languages: vec!["ar".into()],
-        interpreter: number.is_multiple_of(2),
-        phone: Some("06-12345678".into()),
-        note: String::new(),
-        restricted: false,
-        household: None,
-        informed: None,
-        created: stamp(),
-        changed: stamp(),
-    }
-}
-
-fn summary(number: u64, name: &str, year: i32) -> ClientSummary {
-    ClientSummary {
-        client: client(number, name, year),
-        last_visit: NaiveDate::from_ymd_opt(2026, 11, 2),
-        open_followups: (number % 3) as usize,
-    }
-}
-
-fn followup(number: u64, client: u64, due: (i32, u32, u32), text: &str) -> FollowUp {
-    FollowUp {
-        number,
-        client,
-        visit: None,
-        referral: None,
-        due: NaiveDate::from_ymd_opt(due.0, due.1, due.2).unwrap(),
-        text: text.into(),
-        assignee: Some("ans".into()),
-        state: FollowUpState::Open,
-        created: stamp(),
-    }
-}
-
-fn card_data() -> CardData {
-    let mut c = client(1042, "Mohammed Al-Hassan", 1988);
-    c.aliases = vec!["Muhammad Alhassan".into()];
-    CardData {
-        household: vec![client(1043, "Amina Al-Hassan", 2012)],
-        followups: vec![
-            followup(7, 1042, (2026, 11, 20), "navragen bij Kwadraad"),
-            followup(9, 1042, (2026, 12, 14), "brief DUO meenemen"),
-        ],
-        visits: vec![Visit {
-            number: 312,
-            client: Some(1042),
-            when: now(),
-            volunteer: "ans".into(),
-            channel: Channel::Spreekuur,
-            categories: vec!["toeslagen".into(), "post".into()],
-            referrals: vec![Referral {
-                destination: "kwadraad".into(),
-                note: String::new(),
-            }],
-            note: "brief\u{1b}[31m uitgelegd".into(),
-            recorded: stamp(),
-        }],
-        client: c,
-    }
-}
-
-fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ctrl(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn typed(state: &mut State, text: &str) -> Vec<Effect> {
-    let mut fx = Vec::new();
-    for c in text.chars() {
-        fx = update(state, key(KeyCode::Char(c)), now());
-    }
-    fx
-}
-
-fn at_card() -> State {
-    let mut s = State::new(desk(), now());
-    s.status.clients = 3;
-    typed(&mut s, "moh");
-    let results = vec![summary(1042, "Mohammed Al-Hassan", 1988)];
-    let found = Event::Found {
-        query: "moh".into(),
-        results,
-    };
-    update(&mut s, found, now());
-    let fx = update(&mut s, key(KeyCode::Enter), now());
-    assert_eq!(fx, vec![Effect::LoadCard(1042), Effect::AuditView(1042)]);
-    update(&mut s, Event::CardLoaded(Box::new(card_data())), now());
-    s
-}
-
-fn render_at(state: &State, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| screens::draw(f, state)).unwrap();
-    format!("{}", t.backend())
-}
-
-fn render(state: &State) -> String {
-    render_at(state, 80, 24)
-}
+/// These tests draw in monochrome; tests/desk_themes.rs draws every theme.
+const MONO: ThemeName = ThemeName::Mono;
 
 // ---- update -------------------------------------------------------------------------------
 
 #[test]
 fn each_keystroke_searches_and_esc_clears() {
-    let mut s = State::new(desk(), now());
+    let mut s = State::new(desk(MONO), now());
     assert_eq!(typed(&mut s, "ali"), vec![Effect::Find("ali".into())]);
     let stale = Event::Found {
         query: "al".into(),
@@ -171,7 +34,7 @@ fn each_keystroke_searches_and_esc_clears() {
 
 #[test]
 fn visit_needs_a_category_then_saves_with_the_suggested_followup() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Char('v')), now());
     assert_eq!(s.screen, Screen::Visit);
     assert_eq!(update(&mut s, ctrl('s'), now()), vec![]);
@@ -211,7 +74,7 @@ fn visit_needs_a_category_then_saves_with_the_suggested_followup() {
 
 #[test]
 fn a_late_entry_lands_on_the_moment_typed_and_the_future_is_refused() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Char('v')), now());
     update(&mut s, key(KeyCode::Char(' ')), now());
     for _ in 0..3 {
@@ -245,7 +108,7 @@ fn a_late_entry_lands_on_the_moment_typed_and_the_future_is_refused() {
 
 #[test]
 fn a_failed_save_keeps_the_form_with_the_reason_so_the_volunteer_can_retry() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Char('v')), now());
     update(&mut s, key(KeyCode::Char(' ')), now());
     let fx = update(&mut s, ctrl('s'), now());
@@ -263,7 +126,7 @@ fn a_failed_save_keeps_the_form_with_the_reason_so_the_volunteer_can_retry() {
 
 #[test]
 fn esc_asks_before_throwing_input_away() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Char('v')), now());
     update(&mut s, key(KeyCode::Char(' ')), now());
     update(&mut s, key(KeyCode::Esc), now());
@@ -275,7 +138,7 @@ fn esc_asks_before_throwing_input_away() {
 
 #[test]
 fn hangup_with_typed_text_keeps_a_draft_that_comes_back() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Char('v')), now());
     update(&mut s, key(KeyCode::Char(' ')), now());
     let fx = update(&mut s, Event::Hangup, now());
@@ -283,7 +146,7 @@ fn hangup_with_typed_text_keeps_a_draft_that_comes_back() {
         panic!("{fx:?}")
     };
     assert!(s.quit);
-    let mut fresh = State::new(desk(), now());
+    let mut fresh = State::new(desk(MONO), now());
     let fx = update(&mut fresh, Event::DraftFound(d.clone()), now());
     assert_eq!(fx, vec![Effect::ClearDraft, Effect::LoadCard(1042)]);
     assert_eq!(fresh.screen, Screen::Visit);
@@ -293,7 +156,7 @@ fn hangup_with_typed_text_keeps_a_draft_that_comes_back() {
 
 #[test]
 fn opening_a_card_is_audited_once_and_i_records_that_the_client_was_informed() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     let fx = update(&mut s, Event::Tick, now());
     assert!(
         !fx.contains(&Effect::AuditView(1042)),
@@ -305,7 +168,7 @@ fn opening_a_card_is_audited_once_and_i_records_that_the_client_was_informed() {
 
 #[test]
 fn done_on_the_card_closes_the_selected_followup() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Down), now());
     let fx = update(&mut s, key(KeyCode::Char('d')), now());
     assert_eq!(fx, vec![Effect::CloseFollowup(7)]);
@@ -316,7 +179,7 @@ fn done_on_the_card_closes_the_selected_followup() {
 
 #[test]
 fn new_client_takes_the_query_and_looks_for_duplicates() {
-    let mut s = State::new(desk(), now());
+    let mut s = State::new(desk(MONO), now());
     typed(&mut s, "Yohannes");
     let fx = update(&mut s, ctrl('n'), now());
     let expected = Effect::Duplicates {
@@ -334,48 +197,14 @@ fn new_client_takes_the_query_and_looks_for_duplicates() {
 
 #[test]
 fn ticks_reload_what_is_shown() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     let fx = update(&mut s, Event::Tick, now());
     assert_eq!(fx, vec![Effect::LoadStatus, Effect::LoadCard(1042)]);
 }
 
-/// A November with a spread of categories and referrals, as the store would count it.
-fn november() -> Tally {
-    let from = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-    let to = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-    let mut t = Tally {
-        from,
-        to,
-        visits: 52,
-        anonymous_visits: 4,
-        clients: 41,
-        households: 38,
-        new_clients: 6,
-        per_day: (0..30).map(|d| (d * 7 % 5) as u64).collect(),
-        ..Tally::default()
-    };
-    for (k, n) in [
-        ("post", 20),
-        ("toeslagen", 14),
-        ("huisvesting", 9),
-        ("duo", 5),
-        ("vervallen_oud", 1),
-    ] {
-        t.by_category.insert(k.into(), n);
-    }
-    for (k, n) in [("kwadraad", 7), ("voedselbank", 2)] {
-        t.by_referral.insert(k.into(), n);
-    }
-    t.followups.opened = 9;
-    t.followups.done = 7;
-    t.followups.open_now = 12;
-    t.followups.overdue_now = 3;
-    t
-}
-
 #[test]
 fn the_tally_screen_opens_on_today_and_switches_periods_with_single_keys() {
-    let mut s = State::new(desk(), now());
+    let mut s = State::new(desk(MONO), now());
     let today = now().date();
     assert_eq!(
         update(&mut s, ctrl('t'), now()),
@@ -418,88 +247,46 @@ fn the_tally_screen_opens_on_today_and_switches_periods_with_single_keys() {
 
 #[test]
 fn snapshot_search_empty_store() {
-    insta::assert_snapshot!(render(&State::new(desk(), now())));
+    insta::assert_snapshot!(render(&State::new(desk(MONO), now())));
 }
 
 #[test]
 fn snapshot_search_results() {
-    let mut s = State::new(desk(), now());
-    s.status.clients = 3;
-    typed(&mut s, "moh");
-    let results = vec![
-        summary(1042, "Mohammed Al-Hassan", 1988),
-        summary(1043, "محمد الحسن", 1990),
-        summary(1044, "Muhammad\u{7}Ali", 1979),
-    ];
-    let found = Event::Found {
-        query: "moh".into(),
-        results,
-    };
-    update(&mut s, found, now());
-    update(&mut s, key(KeyCode::Down), now());
-    insta::assert_snapshot!(render(&s));
+    insta::assert_snapshot!(render(&search_results(MONO)));
 }
 
 #[test]
 fn snapshot_card() {
-    insta::assert_snapshot!(render(&at_card()));
+    insta::assert_snapshot!(render(&at_card(MONO)));
 }
 
 #[test]
 fn snapshot_visit_form() {
-    let mut s = at_card();
-    update(&mut s, key(KeyCode::Char('v')), now());
-    update(&mut s, key(KeyCode::Char(' ')), now());
-    update(&mut s, key(KeyCode::Tab), now());
-    update(&mut s, key(KeyCode::Char(' ')), now());
-    insta::assert_snapshot!(render(&s));
+    insta::assert_snapshot!(render(&visit_form(MONO)));
 }
 
 #[test]
 fn snapshot_new_client() {
-    let mut s = State::new(desk(), now());
-    typed(&mut s, "Mohamed");
-    update(&mut s, ctrl('n'), now());
-    let dups = vec![summary(1042, "Mohammed Al-Hassan", 1988)];
-    update(&mut s, Event::DuplicatesFound(dups), now());
-    insta::assert_snapshot!(render(&s));
+    insta::assert_snapshot!(render(&new_client(MONO)));
 }
 
 #[test]
 fn snapshot_followups() {
-    let mut s = State::new(desk(), now());
-    update(&mut s, ctrl('f'), now());
-    let rows = vec![
-        FollowupRow {
-            followup: followup(7, 1042, (2026, 11, 20), "navragen bij Kwadraad"),
-            client_name: "Mohammed Al-Hassan".into(),
-        },
-        FollowupRow {
-            followup: followup(9, 1043, (2026, 12, 14), "brief DUO"),
-            client_name: "Amina Al-Hassan".into(),
-        },
-    ];
-    update(&mut s, Event::FollowupsLoaded(rows), now());
-    insta::assert_snapshot!(render(&s));
+    insta::assert_snapshot!(render(&followups(MONO)));
 }
 
 #[test]
 fn snapshot_help() {
-    let mut s = State::new(desk(), now());
-    update(&mut s, key(KeyCode::F(1)), now());
-    insta::assert_snapshot!(render(&s));
+    insta::assert_snapshot!(render(&help(MONO)));
 }
 
 #[test]
 fn snapshot_too_small() {
-    insta::assert_snapshot!(render_at(&State::new(desk(), now()), 50, 12));
+    let small = draw_at(&State::new(desk(MONO), now()), 50, 12);
+    insta::assert_snapshot!(format!("{}", small.backend()));
 }
 
 #[test]
 fn snapshot_tally() {
-    let mut s = State::new(desk(), now());
-    update(&mut s, ctrl('t'), now());
-    update(&mut s, key(KeyCode::Char('m')), now());
-    update(&mut s, Event::TallyLoaded(Box::new(november())), now());
-    insta::assert_snapshot!(render(&s));
+    insta::assert_snapshot!(render(&tally(MONO)));
 }

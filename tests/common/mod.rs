@@ -1,7 +1,9 @@
-//! A private office for one test: its own store, config directory and clock zone.
+//! Shared by the test files: a private office for one test (its own store, config directory
+//! and clock zone), the desk in a pseudo-terminal (`pty`), and the desk's fixtures (`desk`).
 
-#![allow(dead_code)] // each test file uses a different part of this helper
+#![allow(dead_code)] // each test file uses a different part of these helpers
 
+pub mod desk;
 pub mod pty;
 
 use assert_cmd::Command;

@@ -125,22 +125,35 @@ pub fn from_colorfgbg(value: &str) -> Option<Background> {
     }
 }
 
+/// Nothing asked, so nothing more to come.
+const UNASKED: Answer = Answer {
+    background: None,
+    done: true,
+};
+
 /// Asks the terminal on stdin/stdout, which must be in raw mode and not yet read by anyone
-/// else. None when either is not a terminal, the terminal does not support the question or
-/// does not answer within `BUDGET`.
-pub fn ask_terminal() -> Option<Background> {
+/// else. No background when either is not a terminal, or the terminal does not support the
+/// question or does not answer within `BUDGET` (then `done` is false: the answer may come
+/// later, see `late_answer`).
+pub fn ask_terminal() -> Answer {
     let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
     if !stdin.is_terminal() || !stdout.is_terminal() {
-        return None;
+        return UNASKED;
     }
     ask(stdin.as_fd(), &mut stdout.lock(), BUDGET)
 }
 
 /// Sends the query to `output` and reads `input` until the DA1 answer or until `budget` has
 /// passed, whichever comes first.
-pub fn ask(input: impl AsFd, output: &mut impl Write, budget: Duration) -> Option<Background> {
+pub fn ask(input: impl AsFd, output: &mut impl Write, budget: Duration) -> Answer {
     let started = Instant::now();
-    output.write_all(QUERY).and_then(|()| output.flush()).ok()?;
+    if output
+        .write_all(QUERY)
+        .and_then(|()| output.flush())
+        .is_err()
+    {
+        return UNASKED;
+    }
     let mut seen = Vec::new();
     let mut buf = [0u8; 256];
     while seen.len() < MAX_ANSWER {
@@ -166,10 +179,10 @@ pub fn ask(input: impl AsFd, output: &mut impl Write, budget: Duration) -> Optio
         }
         let answer = scan(&seen);
         if answer.done {
-            return answer.background;
+            return answer;
         }
     }
-    scan(&seen).background
+    scan(&seen)
 }
 
 #[cfg(test)]
@@ -250,7 +263,13 @@ mod tests {
             .expect("written");
         let mut sent = Vec::new();
         let got = ask(&reader, &mut sent, Duration::from_secs(5));
-        assert_eq!(got, Some(Background::Light));
+        assert_eq!(
+            got,
+            Answer {
+                background: Some(Background::Light),
+                done: true
+            }
+        );
         assert_eq!(sent, QUERY);
     }
 
@@ -258,6 +277,6 @@ mod tests {
     fn a_silent_terminal_is_no_answer() {
         let (reader, _writer) = std::io::pipe().expect("a pipe");
         let got = ask(&reader, &mut Vec::new(), Duration::from_millis(1));
-        assert_eq!(got, None);
+        assert_eq!(got, Answer::default(), "no colour, and it may still come");
     }
 }

@@ -7,6 +7,7 @@
 pub mod background;
 pub mod forms;
 pub mod keymap;
+pub mod late_answer;
 pub mod run;
 pub mod screens;
 pub mod state;

@@ -3,6 +3,7 @@
 
 use super::background;
 use super::keymap::Keymap;
+use super::late_answer::{LateAnswer, Passed};
 use super::screens;
 use super::state::{CardData, Desk, FollowupRow, State};
 use super::terminal::{self, Backend, Guard};
@@ -53,12 +54,18 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
     let guard = Guard::enter().map_err(|e| e.to_string())?;
     // Asked in raw mode (the answer is neither echoed nor held for a newline) and before the
     // event thread starts, so the answer is read here and never taken for typed keys.
+    let mut asked = None;
     let theme = theme::choose(
         opts.theme,
         std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         std::env::var("COLORFGBG").ok().as_deref(),
-        background::ask_terminal,
+        || {
+            let answer = background::ask_terminal();
+            asked = Some(answer);
+            answer.background
+        },
     );
+    let mut late = LateAnswer::new(asked.is_some_and(|a| !a.done));
     let desk = Desk {
         store_label: short_path(opts.store_path),
         volunteer: opts.volunteer,
@@ -79,7 +86,9 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
         queue.push_back(Event::DraftFound(draft));
     }
     let mut term = Terminal::new(Backend::new(std::io::stdout())).map_err(|e| e.to_string())?;
-    let result = run_loop(&mut term, &store, &mut state, &mut queue, &hangup);
+    let result = run_loop(
+        &mut term, &store, &mut state, &mut queue, &hangup, &mut late,
+    );
     drop(term);
     drop(guard);
     result
@@ -91,6 +100,7 @@ fn run_loop(
     state: &mut State,
     queue: &mut VecDeque<Event>,
     hangup: &std::sync::atomic::AtomicBool,
+    late: &mut LateAnswer,
 ) -> Result<(), String> {
     let terminal_events = read_terminal();
     let mut last_tick = Instant::now();
@@ -121,7 +131,15 @@ fn run_loop(
             dirty = false;
         }
         match terminal_events.recv_timeout(POLL) {
-            Ok(event::Event::Key(k)) => queue.push_back(Event::Key(k)),
+            Ok(event::Event::Key(k)) => match late.pass(k) {
+                Passed::Keys(keys) => queue.extend(keys.into_iter().map(Event::Key)),
+                // The terminal's colour after all: its theme from now on.
+                Passed::Answer(Some(background)) => {
+                    state.desk.theme = background.into();
+                    dirty = true;
+                }
+                Passed::Answer(None) => {}
+            },
             Ok(event::Event::Resize(_, _)) => dirty = true,
             Ok(_) | Err(RecvTimeoutError::Timeout) => {}
             // The terminal is gone (a dropped SSH session that sent no signal).

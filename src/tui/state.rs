@@ -19,7 +19,8 @@ pub struct Desk {
     pub catalog: Catalog,
     pub lang: Lang,
     pub keymap: Keymap,
-    /// The colours, chosen at start (NO_COLOR gives `Mono`).
+    /// The colours, chosen at start (NO_COLOR gives `Mono`), or by a late answer of the
+    /// terminal to the background question.
     pub theme: ThemeName,
     /// The annual report's groups, for the tally screen's CSV.
     pub report_groups: Vec<ReportGroup>,

@@ -47,11 +47,37 @@ impl Lang {
     }
 }
 
+/// The desk's colours: asked of the terminal (auto), or light or dark as the office knows
+/// its terminals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub fn parse(text: &str) -> Result<ThemeChoice, String> {
+        match text.trim().to_lowercase().as_str() {
+            "auto" => Ok(ThemeChoice::Auto),
+            "light" => Ok(ThemeChoice::Light),
+            "dark" => Ok(ThemeChoice::Dark),
+            other => Err(format!(
+                "unknown theme \"{other}\": use auto, light (dark text on a light background) or dark"
+            )),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// The file it came from, when there was one.
     pub source: Option<PathBuf>,
     pub lang: Lang,
+    /// The desk's colours.
+    pub theme: ThemeChoice,
     pub catalog: Catalog,
     /// Login names that may export, forget and purge.
     pub coordinators: Vec<String>,
@@ -80,6 +106,7 @@ impl Default for Config {
         Config {
             source: None,
             lang: Lang::Nl,
+            theme: ThemeChoice::Auto,
             catalog: Catalog::default(),
             coordinators: Vec::new(),
             group: None,
@@ -95,6 +122,7 @@ impl Default for Config {
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     lang: Option<Lang>,
+    theme: Option<ThemeChoice>,
     #[serde(default)]
     coordinators: Vec<String>,
     group: Option<String>,
@@ -271,6 +299,7 @@ impl Config {
         let mut config = Config {
             source: Some(path.to_path_buf()),
             lang: file.lang.unwrap_or_default(),
+            theme: file.theme.unwrap_or_default(),
             coordinators: file.coordinators,
             group: file.group.filter(|g| !g.is_empty()),
             ..Config::default()
@@ -497,6 +526,25 @@ mod tests {
         assert!(err.contains("termijn"), "{err}");
         let err = refused("[deadlines.\"Bezwaar!\"]\nperiod = \"6w\"\n");
         assert!(err.contains("a-z"), "{err}");
+    }
+
+    #[test]
+    fn theme_is_read_and_another_word_refused_with_its_line() {
+        let c = Config::parse("theme = \"light\"\n", Path::new("c.toml")).unwrap();
+        assert_eq!(c.theme, ThemeChoice::Light);
+        let none = Config::parse("", Path::new("c.toml")).unwrap();
+        assert_eq!(none.theme, ThemeChoice::Auto);
+        let err = Config::parse("lang = \"nl\"\ntheme = \"blue\"\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2"), "{err}");
+        assert!(err.contains("auto") && err.contains("dark"), "{err}");
+        assert_eq!(ThemeChoice::parse(" Dark "), Ok(ThemeChoice::Dark));
+        assert!(
+            ThemeChoice::parse("blue")
+                .unwrap_err()
+                .contains("auto, light")
+        );
     }
 
     #[test]

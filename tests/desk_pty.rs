@@ -125,3 +125,30 @@ fn a_bad_keymap_is_refused_with_its_line() {
     assert!(err.contains("mine.toml, line 4"), "{err}");
     assert!(err.contains("unknown action \"fly\""), "{err}");
 }
+
+#[test]
+fn a_late_answer_to_the_background_question_sets_the_theme_and_types_nothing() {
+    let office = Office::new();
+    add_client(&office, "Amal Haddad");
+    let mut desk = office.desk_in_colour("ans");
+    // The first frame comes after start-up stopped waiting, in the terminal's own colours.
+    desk.wait_for("Zoek:");
+    assert_eq!(desk.fg_at(0, 0), Some(vt100::Color::Default));
+    desk.send("\x1b]11;rgb:ffff/ffff/ffff\x07\x1b[?62;22c");
+    let start = std::time::Instant::now();
+    while desk.fg_at(0, 0) != Some(vt100::Color::Idx(127)) {
+        assert!(
+            start.elapsed() < common::pty::WAIT,
+            "no light theme:\n{}",
+            desk.text()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    desk.send("amal");
+    desk.wait_until("the search line to hold only what was typed", |t| {
+        t.lines().next().map(str::trim_end) == Some("Zoek: amal")
+    });
+    desk.wait_for("Amal Haddad");
+    desk.send(CTRL_Q);
+    assert!(desk.wait_exit().success());
+}

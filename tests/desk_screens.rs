@@ -1,175 +1,26 @@
 //! The desk without a terminal: key events into `update`, state and effects out, with a
 //! fixed clock; and every screen drawn at 80x24 into a TestBackend and snapshot-tested.
 
-use chrono::{NaiveDate, NaiveDateTime};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use spreekuur::config::Lang;
-use spreekuur::model::{
-    Birth, Catalog, Channel, Client, FollowUp, FollowUpState, Referral, Stamp, Visit,
-    default_groups,
-};
-use spreekuur::store::ClientSummary;
-use spreekuur::tally::{Period, Tally};
+mod common;
+
+use chrono::NaiveDate;
+use common::desk::*;
+use crossterm::event::KeyCode;
+use spreekuur::model::Birth;
+use spreekuur::tally::Period;
 use spreekuur::tui::forms::VisitPart;
-use spreekuur::tui::keymap::Keymap;
-use spreekuur::tui::screens;
-use spreekuur::tui::state::{CardData, Desk, FollowupRow, NoticeView, Screen, State};
+use spreekuur::tui::state::{FollowupRow, Screen, State};
+use spreekuur::tui::theme::ThemeName;
 use spreekuur::tui::update::{Effect, Event, update};
 
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 30)
-        .and_then(|d| d.and_hms_opt(14, 5, 0))
-        .unwrap()
-}
-
-fn stamp() -> Stamp {
-    Stamp {
-        who: "ans".into(),
-        at: now(),
-    }
-}
-
-fn desk() -> Desk {
-    Desk {
-        volunteer: "ans".into(),
-        store_label: "spreekuur.redb".into(),
-        catalog: Catalog::default(),
-        lang: Lang::Nl,
-        keymap: Keymap::default_map(),
-        mono: true,
-        report_groups: default_groups(),
-        office: Default::default(),
-        retention_months: 24,
-    }
-}
-
-fn client(number: u64, name: &str, year: i32) -> Client {
-    Client {
-        number,
-        name: name.into(),
-        aliases: vec![],
-        birth: Birth::Year(year),
-        country: Some("SY".into()),
-        languages: vec!["ar".into()],
-        interpreter: number.is_multiple_of(2),
-        phone: Some("06-12345678".into()),
-        note: String::new(),
-        restricted: false,
-        household: None,
-        informed: None,
-        begeleider: None,
-        created: stamp(),
-        changed: stamp(),
-    }
-}
-
-fn summary(number: u64, name: &str, year: i32) -> ClientSummary {
-    ClientSummary {
-        client: client(number, name, year),
-        last_visit: NaiveDate::from_ymd_opt(2026, 11, 2),
-        open_followups: (number % 3) as usize,
-        alias: None,
-    }
-}
-
-/// A result the search met through one of the client's other spellings.
-fn found_as(mut s: ClientSummary, alias: &str) -> ClientSummary {
-    s.client.aliases.push(alias.to_string());
-    s.alias = Some(alias.to_string());
-    s
-}
-
-fn followup(number: u64, client: u64, due: (i32, u32, u32), text: &str) -> FollowUp {
-    FollowUp {
-        number,
-        client,
-        visit: None,
-        referral: None,
-        due: NaiveDate::from_ymd_opt(due.0, due.1, due.2).unwrap(),
-        text: text.into(),
-        assignee: Some("ans".into()),
-        state: FollowUpState::Open,
-        created: stamp(),
-        deadline: None,
-    }
-}
-
-fn card_data() -> CardData {
-    let mut c = client(1042, "Mohammed Al-Hassan", 1988);
-    c.aliases = vec!["Muhammad Alhassan".into()];
-    CardData {
-        household: vec![client(1043, "Amina Al-Hassan", 2012)],
-        followups: vec![
-            followup(7, 1042, (2026, 11, 20), "navragen bij Kwadraad"),
-            followup(9, 1042, (2026, 12, 14), "brief DUO meenemen"),
-        ],
-        visits: vec![Visit {
-            number: 312,
-            client: Some(1042),
-            when: now(),
-            volunteer: "ans".into(),
-            channel: Channel::Spreekuur,
-            categories: vec!["toeslagen".into(), "post".into()],
-            referrals: vec![Referral {
-                destination: "kwadraad".into(),
-                note: String::new(),
-            }],
-            note: "brief\u{1b}[31m uitgelegd".into(),
-            recorded: stamp(),
-        }],
-        client: c,
-    }
-}
-
-fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ctrl(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn typed(state: &mut State, text: &str) -> Vec<Effect> {
-    let mut fx = Vec::new();
-    for c in text.chars() {
-        fx = update(state, key(KeyCode::Char(c)), now());
-    }
-    fx
-}
-
-fn at_card() -> State {
-    let mut s = State::new(desk(), now());
-    s.status.clients = 3;
-    typed(&mut s, "moh");
-    let results = vec![summary(1042, "Mohammed Al-Hassan", 1988)];
-    let found = Event::Found {
-        query: "moh".into(),
-        results,
-    };
-    update(&mut s, found, now());
-    let fx = update(&mut s, key(KeyCode::Enter), now());
-    assert_eq!(fx, vec![Effect::LoadCard(1042), Effect::AuditView(1042)]);
-    update(&mut s, Event::CardLoaded(Box::new(card_data())), now());
-    s
-}
-
-fn render_at(state: &State, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| screens::draw(f, state)).unwrap();
-    format!("{}", t.backend())
-}
-
-fn render(state: &State) -> String {
-    render_at(state, 80, 24)
-}
+/// These tests draw in monochrome; tests/desk_themes.rs draws every theme.
+const MONO: ThemeName = ThemeName::Mono;
 
 // ---- update -------------------------------------------------------------------------------
 
 #[test]
 fn each_keystroke_searches_and_esc_clears() {
-    let mut s = State::new(desk(), now());
+    let mut s = State::new(desk(MONO), now());
     assert_eq!(typed(&mut s, "ali"), vec![Effect::Find("ali".into())]);
     let stale = Event::Found {
         query: "al".into(),
@@ -183,7 +34,7 @@ fn each_keystroke_searches_and_esc_clears() {
 
 #[test]
 fn visit_needs_a_category_then_saves_with_the_suggested_followup() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Char('v')), now());
     assert_eq!(s.screen, Screen::Visit);
     assert_eq!(update(&mut s, ctrl('s'), now()), vec![]);
@@ -223,7 +74,7 @@ fn visit_needs_a_category_then_saves_with_the_suggested_followup() {
 
 #[test]
 fn a_late_entry_lands_on_the_moment_typed_and_the_future_is_refused() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Char('v')), now());
     update(&mut s, key(KeyCode::Char(' ')), now());
     for _ in 0..3 {
@@ -257,7 +108,7 @@ fn a_late_entry_lands_on_the_moment_typed_and_the_future_is_refused() {
 
 #[test]
 fn a_failed_save_keeps_the_form_with_the_reason_so_the_volunteer_can_retry() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Char('v')), now());
     update(&mut s, key(KeyCode::Char(' ')), now());
     let fx = update(&mut s, ctrl('s'), now());
@@ -275,7 +126,7 @@ fn a_failed_save_keeps_the_form_with_the_reason_so_the_volunteer_can_retry() {
 
 #[test]
 fn esc_asks_before_throwing_input_away() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Char('v')), now());
     update(&mut s, key(KeyCode::Char(' ')), now());
     update(&mut s, key(KeyCode::Esc), now());
@@ -287,7 +138,7 @@ fn esc_asks_before_throwing_input_away() {
 
 #[test]
 fn hangup_with_typed_text_keeps_a_draft_that_comes_back() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Char('v')), now());
     update(&mut s, key(KeyCode::Char(' ')), now());
     let fx = update(&mut s, Event::Hangup, now());
@@ -295,7 +146,7 @@ fn hangup_with_typed_text_keeps_a_draft_that_comes_back() {
         panic!("{fx:?}")
     };
     assert!(s.quit);
-    let mut fresh = State::new(desk(), now());
+    let mut fresh = State::new(desk(MONO), now());
     let fx = update(&mut fresh, Event::DraftFound(d.clone()), now());
     assert_eq!(fx, vec![Effect::ClearDraft, Effect::LoadCard(1042)]);
     assert_eq!(fresh.screen, Screen::Visit);
@@ -305,7 +156,7 @@ fn hangup_with_typed_text_keeps_a_draft_that_comes_back() {
 
 #[test]
 fn opening_a_card_is_audited_once_and_i_records_that_the_client_was_informed() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     let fx = update(&mut s, Event::Tick, now());
     assert!(
         !fx.contains(&Effect::AuditView(1042)),
@@ -330,36 +181,16 @@ fn opening_a_card_is_audited_once_and_i_records_that_the_client_was_informed() {
     assert_eq!(s.screen, Screen::Card);
 }
 
-/// What the loop answers to `LoadNotice` for client 1042 with these languages (no office
-/// files, so the built-in texts).
-fn notice_for(languages: &[&str]) -> Event {
-    let languages: Vec<String> = languages.iter().map(|l| l.to_string()).collect();
-    let notices = spreekuur::notice::for_client(&languages, std::path::Path::new("/nonexistent"))
-        .expect("the built-in notices read");
-    Event::NoticeLoaded(Box::new(NoticeView {
-        client: 1042,
-        notices,
-        office: spreekuur::config::Office {
-            name: Some("VluchtelingenWerk Voorschoten".into()),
-            contact: Some("071 - 123 4567".into()),
-        },
-        retention_months: 24,
-    }))
-}
-
 #[test]
 fn snapshot_notice_in_the_client_s_language_right_aligned() {
-    let mut s = at_card();
-    update(&mut s, key(KeyCode::Char('i')), now());
-    update(&mut s, notice_for(&["ar"]), now());
-    let screen = render(&s);
+    let screen = render(&notice(MONO));
     assert!(screen.contains("ماذا"), "{screen}");
     insta::assert_snapshot!(screen);
 }
 
 #[test]
 fn snapshot_notice_dutch_and_english_side_by_side() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Char('i')), now());
     update(&mut s, notice_for(&["ps"]), now());
     let screen = render(&s);
@@ -372,7 +203,7 @@ fn snapshot_notice_dutch_and_english_side_by_side() {
 
 #[test]
 fn done_on_the_card_closes_the_selected_followup() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Down), now());
     let fx = update(&mut s, key(KeyCode::Char('d')), now());
     assert_eq!(fx, vec![Effect::CloseFollowup(7)]);
@@ -383,7 +214,7 @@ fn done_on_the_card_closes_the_selected_followup() {
 
 #[test]
 fn new_client_takes_the_query_and_looks_for_duplicates() {
-    let mut s = State::new(desk(), now());
+    let mut s = State::new(desk(MONO), now());
     typed(&mut s, "Yohannes");
     let fx = update(&mut s, ctrl('n'), now());
     let expected = Effect::Duplicates {
@@ -401,48 +232,14 @@ fn new_client_takes_the_query_and_looks_for_duplicates() {
 
 #[test]
 fn ticks_reload_what_is_shown() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     let fx = update(&mut s, Event::Tick, now());
     assert_eq!(fx, vec![Effect::LoadStatus, Effect::LoadCard(1042)]);
 }
 
-/// A November with a spread of categories and referrals, as the store would count it.
-fn november() -> Tally {
-    let from = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-    let to = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-    let mut t = Tally {
-        from,
-        to,
-        visits: 52,
-        anonymous_visits: 4,
-        clients: 41,
-        households: 38,
-        new_clients: 6,
-        per_day: (0..30).map(|d| (d * 7 % 5) as u64).collect(),
-        ..Tally::default()
-    };
-    for (k, n) in [
-        ("post", 20),
-        ("toeslagen", 14),
-        ("huisvesting", 9),
-        ("duo", 5),
-        ("vervallen_oud", 1),
-    ] {
-        t.by_category.insert(k.into(), n);
-    }
-    for (k, n) in [("kwadraad", 7), ("voedselbank", 2)] {
-        t.by_referral.insert(k.into(), n);
-    }
-    t.followups.opened = 9;
-    t.followups.done = 7;
-    t.followups.open_now = 12;
-    t.followups.overdue_now = 3;
-    t
-}
-
 #[test]
 fn the_tally_screen_opens_on_today_and_switches_periods_with_single_keys() {
-    let mut s = State::new(desk(), now());
+    let mut s = State::new(desk(MONO), now());
     let today = now().date();
     assert_eq!(
         update(&mut s, ctrl('t'), now()),
@@ -485,104 +282,53 @@ fn the_tally_screen_opens_on_today_and_switches_periods_with_single_keys() {
 
 #[test]
 fn snapshot_search_empty_store() {
-    insta::assert_snapshot!(render(&State::new(desk(), now())));
+    insta::assert_snapshot!(render(&State::new(desk(MONO), now())));
 }
 
 #[test]
 fn snapshot_search_results() {
-    let mut s = State::new(desk(), now());
-    s.status.clients = 3;
-    typed(&mut s, "moh");
-    let results = vec![
-        summary(1042, "Mohammed Al-Hassan", 1988),
-        found_as(summary(1043, "محمد الحسن", 1990), "Mohammed Alhassan"),
-        summary(1044, "Muhammad\u{7}Ali", 1979),
-        found_as(
-            summary(1045, "ዮሃንስ ገብረመድህን ወልደሚካኤል ተስፋጽዮን", 1979),
-            "Yohannes Gebremedhin",
-        ),
-    ];
-    let found = Event::Found {
-        query: "moh".into(),
-        results,
-    };
-    update(&mut s, found, now());
-    update(&mut s, key(KeyCode::Down), now());
-    insta::assert_snapshot!(render(&s));
+    insta::assert_snapshot!(render(&search_results(MONO)));
 }
 
 #[test]
 fn snapshot_card() {
-    insta::assert_snapshot!(render(&at_card()));
+    insta::assert_snapshot!(render(&at_card(MONO)));
 }
 
 #[test]
 fn snapshot_visit_form() {
-    let mut s = at_card();
-    update(&mut s, key(KeyCode::Char('v')), now());
-    update(&mut s, key(KeyCode::Char(' ')), now());
-    update(&mut s, key(KeyCode::Tab), now());
-    update(&mut s, key(KeyCode::Char(' ')), now());
-    insta::assert_snapshot!(render(&s));
+    insta::assert_snapshot!(render(&visit_form(MONO)));
 }
 
 #[test]
 fn snapshot_new_client() {
-    let mut s = State::new(desk(), now());
-    typed(&mut s, "Mohamed");
-    update(&mut s, ctrl('n'), now());
-    let dups = vec![
-        summary(1042, "Mohammed Al-Hassan", 1988),
-        found_as(summary(1043, "محمد الحسن", 1990), "Mohamed Alhassan"),
-    ];
-    update(&mut s, Event::DuplicatesFound(dups), now());
-    insta::assert_snapshot!(render(&s));
+    insta::assert_snapshot!(render(&new_client(MONO)));
 }
 
 #[test]
 fn snapshot_followups() {
-    let mut s = State::new(desk(), now());
-    update(&mut s, ctrl('f'), now());
-    let rows = vec![
-        FollowupRow {
-            followup: followup(7, 1042, (2026, 11, 20), "navragen bij Kwadraad"),
-            client_name: "Mohammed Al-Hassan".into(),
-            begeleider: None,
-        },
-        FollowupRow {
-            followup: followup(9, 1043, (2026, 12, 14), "brief DUO"),
-            client_name: "Amina Al-Hassan".into(),
-            begeleider: None,
-        },
-    ];
-    update(&mut s, Event::FollowupsLoaded(rows), now());
-    insta::assert_snapshot!(render(&s));
+    insta::assert_snapshot!(render(&followups(MONO)));
 }
 
 #[test]
 fn snapshot_help() {
-    let mut s = State::new(desk(), now());
-    update(&mut s, key(KeyCode::F(1)), now());
-    insta::assert_snapshot!(render(&s));
+    insta::assert_snapshot!(render(&help(MONO)));
 }
 
 #[test]
 fn snapshot_too_small() {
-    insta::assert_snapshot!(render_at(&State::new(desk(), now()), 50, 12));
+    let small = draw_at(&State::new(desk(MONO), now()), 50, 12);
+    insta::assert_snapshot!(format!("{}", small.backend()));
 }
 
 #[test]
 fn snapshot_tally() {
-    let mut s = State::new(desk(), now());
-    update(&mut s, ctrl('t'), now());
-    update(&mut s, key(KeyCode::Char('m')), now());
-    update(&mut s, Event::TallyLoaded(Box::new(november())), now());
-    insta::assert_snapshot!(render(&s));
+    insta::assert_snapshot!(render(&tally(MONO)));
 }
 
 #[test]
 fn snapshot_visit_form_long_followup_keeps_start_and_cursor() {
-    let mut s = at_card();
+    let mut s = at_card(MONO);
     update(&mut s, key(KeyCode::Char('v')), now());
     update(&mut s, key(KeyCode::Char(' ')), now());
     while s.visit.as_ref().unwrap().part != VisitPart::FollowupText {
@@ -603,7 +349,7 @@ fn snapshot_visit_form_long_followup_keeps_start_and_cursor() {
 
 #[test]
 fn mine_holds_my_follow_ups_and_those_of_the_clients_i_guide() {
-    let mut s = State::new(desk(), now());
+    let mut s = State::new(desk(MONO), now());
     update(&mut s, ctrl('f'), now());
     let row = |n: u64, assignee: &str, begeleider: Option<&str>| {
         let mut f = followup(n, 1000 + n, (2026, 12, 14), "bellen");

@@ -28,6 +28,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "NAME|PATH")]
     pub keymap: Option<String>,
 
+    /// Colours of the desk: auto (ask the terminal), light or dark (else the config's, else auto)
+    #[arg(long, global = true, value_name = "auto|light|dark")]
+    pub theme: Option<String>,
+
     /// Print one JSON document instead of text
     #[arg(long, global = true)]
     pub json: bool,

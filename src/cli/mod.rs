@@ -30,7 +30,7 @@ use args::FollowupCommand;
 pub use args::{Cli, Command};
 pub use error::CliError;
 
-use crate::config::{self, Config, Lang};
+use crate::config::{self, Config, Lang, ThemeChoice};
 use crate::labels::{Labels, labels};
 use crate::model::Stamp;
 use crate::store::Store;
@@ -122,9 +122,12 @@ impl Context {
 
 /// Runs one subcommand and prints its result; errors go to stderr with a non-zero exit.
 pub fn run(cli: Cli) -> ExitCode {
-    let keymap = cli.keymap.clone();
+    let flags = DeskFlags {
+        keymap: cli.keymap.clone(),
+        theme: cli.theme.clone(),
+    };
     let result = match guarded(|| {
-        Context::from_cli(&cli).and_then(|ctx| dispatch(&ctx, cli.command, keymap))
+        Context::from_cli(&cli).and_then(|ctx| dispatch(&ctx, cli.command, flags))
     }) {
         Ok(result) => result,
         Err(what) => {
@@ -178,13 +181,15 @@ fn guarded<T>(work: impl FnOnce() -> T) -> Result<T, String> {
     result.map_err(|_| seen.lock().map(|s| s.clone()).unwrap_or_default())
 }
 
-fn dispatch(
-    ctx: &Context,
-    command: Option<Command>,
+/// The options only the desk reads.
+struct DeskFlags {
     keymap: Option<String>,
-) -> Result<Output, CliError> {
+    theme: Option<String>,
+}
+
+fn dispatch(ctx: &Context, command: Option<Command>, flags: DeskFlags) -> Result<Output, CliError> {
     match command {
-        None => desk(ctx, keymap),
+        None => desk(ctx, flags),
         Some(Command::Client(c)) => client::run(ctx, c),
         Some(Command::Find(a)) => find::run(ctx, a),
         Some(Command::Show(a)) => show::run(ctx, a),
@@ -212,12 +217,17 @@ fn dispatch(
 }
 
 /// No subcommand: the desk, full screen; back at the prompt it prints nothing.
-fn desk(ctx: &Context, keymap: Option<String>) -> Result<Output, CliError> {
+fn desk(ctx: &Context, flags: DeskFlags) -> Result<Output, CliError> {
     use std::io::IsTerminal;
-    // A broken keymap is refused first: that is a mistake to fix whatever the terminal.
+    // A broken keymap or theme is refused first: that is a mistake to fix whatever the terminal.
     let env = &config::process_env;
-    let keymap = crate::tui::keymap::Keymap::load(&config::config_dir(env), keymap.as_deref())
-        .map_err(|e| CliError::Usage(e.to_string()))?;
+    let keymap =
+        crate::tui::keymap::Keymap::load(&config::config_dir(env), flags.keymap.as_deref())
+            .map_err(|e| CliError::Usage(e.to_string()))?;
+    let theme = match flags.theme.as_deref() {
+        Some(t) => ThemeChoice::parse(t)?,
+        None => ctx.config.theme,
+    };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(CliError::Usage(format!(
             "the desk needs a terminal; from a script use a subcommand such as `spreekuur find NAME` (see `spreekuur --help`). The store is {}",
@@ -230,6 +240,7 @@ fn desk(ctx: &Context, keymap: Option<String>) -> Result<Output, CliError> {
         lang: ctx.lang,
         config: ctx.config.clone(),
         keymap,
+        theme,
     })
     .map_err(CliError::Usage)?;
     // Said after the screen is restored, so the volunteer knows which file holds the work.

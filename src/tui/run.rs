@@ -1,12 +1,15 @@
 //! The loop: reads keys and signals, ticks the clock, carries out effects against the store
 //! and feeds their results back to `update`, draws when something changed.
 
+use super::background;
 use super::keymap::Keymap;
+use super::late_answer::{LateAnswer, Passed};
 use super::screens;
 use super::state::{CardData, Desk, FollowupRow, NoticeView, State};
 use super::terminal::{self, Backend, Guard};
+use super::theme;
 use super::update::{Effect, Event, RESULT_LIMIT, update};
-use crate::config::{Config, Lang};
+use crate::config::{Config, Lang, ThemeChoice};
 use crate::model::{AuditAction, FollowUpState, Stamp};
 use crate::store::{Store, StoreError};
 use crate::tally::{self, Period, export, report};
@@ -28,6 +31,7 @@ pub struct DeskOptions<'a> {
     pub lang: Lang,
     pub config: Config,
     pub keymap: Keymap,
+    pub theme: ThemeChoice,
 }
 
 fn now() -> NaiveDateTime {
@@ -47,13 +51,28 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
     let store = Store::open_shared(opts.store_path, group.as_deref()).map_err(|e| e.to_string())?;
     let warning = crate::store::files::permission_warning(opts.store_path, group.as_deref());
     let hangup = terminal::hangup_flag().map_err(|e| e.to_string())?;
+    let guard = Guard::enter().map_err(|e| e.to_string())?;
+    // Asked in raw mode (the answer is neither echoed nor held for a newline) and before the
+    // event thread starts, so the answer is read here and never taken for typed keys.
+    let mut asked = None;
+    let theme = theme::choose(
+        opts.theme,
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        std::env::var("COLORFGBG").ok().as_deref(),
+        || {
+            let answer = background::ask_terminal();
+            asked = Some(answer);
+            answer.background
+        },
+    );
+    let mut late = LateAnswer::new(asked.is_some_and(|a| !a.done));
     let desk = Desk {
         store_label: short_path(opts.store_path),
         volunteer: opts.volunteer,
         catalog: opts.config.catalog,
         lang: opts.lang,
         keymap: opts.keymap,
-        mono: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        theme,
         report_groups: opts.config.report_groups,
         office: opts.config.office,
         retention_months: opts.config.retention_months,
@@ -68,9 +87,10 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
     if let Ok(Some(draft)) = store.draft(&state.desk.volunteer) {
         queue.push_back(Event::DraftFound(draft));
     }
-    let guard = Guard::enter().map_err(|e| e.to_string())?;
     let mut term = Terminal::new(Backend::new(std::io::stdout())).map_err(|e| e.to_string())?;
-    let result = run_loop(&mut term, &store, &mut state, &mut queue, &hangup);
+    let result = run_loop(
+        &mut term, &store, &mut state, &mut queue, &hangup, &mut late,
+    );
     drop(term);
     drop(guard);
     result
@@ -82,6 +102,7 @@ fn run_loop(
     state: &mut State,
     queue: &mut VecDeque<Event>,
     hangup: &std::sync::atomic::AtomicBool,
+    late: &mut LateAnswer,
 ) -> Result<(), String> {
     let terminal_events = read_terminal();
     let mut last_tick = Instant::now();
@@ -112,7 +133,15 @@ fn run_loop(
             dirty = false;
         }
         match terminal_events.recv_timeout(POLL) {
-            Ok(event::Event::Key(k)) => queue.push_back(Event::Key(k)),
+            Ok(event::Event::Key(k)) => match late.pass(k) {
+                Passed::Keys(keys) => queue.extend(keys.into_iter().map(Event::Key)),
+                // The terminal's colour after all: its theme from now on.
+                Passed::Answer(Some(background)) => {
+                    state.desk.theme = background.into();
+                    dirty = true;
+                }
+                Passed::Answer(None) => {}
+            },
             Ok(event::Event::Resize(_, _)) => dirty = true,
             Ok(_) | Err(RecvTimeoutError::Timeout) => {}
             // The terminal is gone (a dropped SSH session that sent no signal).

@@ -2,6 +2,7 @@
 
 use super::forms::{ClientForm, MiniForm, VisitForm};
 use super::keymap::{Keymap, Mode};
+use super::theme::ThemeName;
 use crate::config::Lang;
 use crate::labels::{DeskLabels, Labels, desk_labels, labels};
 use crate::model::{Catalog, Client, FollowUp, ReportGroup, Visit};
@@ -18,8 +19,9 @@ pub struct Desk {
     pub catalog: Catalog,
     pub lang: Lang,
     pub keymap: Keymap,
-    /// NO_COLOR: reverse and bold instead of colours.
-    pub mono: bool,
+    /// The colours, chosen at start (NO_COLOR gives `Mono`), or by a late answer of the
+    /// terminal to the background question.
+    pub theme: ThemeName,
     /// The annual report's groups, for the tally screen's CSV.
     pub report_groups: Vec<ReportGroup>,
     /// Who the client can turn to, and the retention, as the privacy notice tells them.

@@ -1,7 +1,9 @@
-//! A private office for one test: its own store, config directory and clock zone.
+//! Shared by the test files: a private office for one test (its own store, config directory
+//! and clock zone), the desk in a pseudo-terminal (`pty`), and the desk's fixtures (`desk`).
 
-#![allow(dead_code)] // each test file uses a different part of this helper
+#![allow(dead_code)] // each test file uses a different part of these helpers
 
+pub mod desk;
 pub mod pty;
 
 use assert_cmd::Command;
@@ -54,8 +56,19 @@ impl Office {
         cmd
     }
 
-    /// The desk of this office in a pseudo-terminal, as `volunteer`.
+    /// The desk of this office in a pseudo-terminal, as `volunteer`, in monochrome.
     pub fn desk(&self, volunteer: &str) -> pty::Desk {
+        let mut cmd = self.desk_command(volunteer);
+        cmd.env("NO_COLOR", "1");
+        pty::Desk::spawn(cmd)
+    }
+
+    /// The desk in a pseudo-terminal that does not answer the background question.
+    pub fn desk_in_colour(&self, volunteer: &str) -> pty::Desk {
+        pty::Desk::spawn(self.desk_command(volunteer))
+    }
+
+    fn desk_command(&self, volunteer: &str) -> portable_pty::CommandBuilder {
         let mut cmd = portable_pty::CommandBuilder::new(pty::BIN);
         cmd.env_clear();
         cmd.env("HOME", self.dir.path());
@@ -65,8 +78,7 @@ impl Office {
         cmd.env("SPREEKUUR_VOLUNTEER", volunteer);
         cmd.env("TZ", "Europe/Amsterdam");
         cmd.env("TERM", "xterm");
-        cmd.env("NO_COLOR", "1");
-        pty::Desk::spawn(cmd)
+        cmd
     }
 
     pub fn run(&self, args: &[&str]) -> Ran {

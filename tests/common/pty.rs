@@ -69,6 +69,12 @@ impl Desk {
             .unwrap_or_default()
     }
 
+    /// The text colour of one cell.
+    pub fn fg_at(&self, row: u16, col: u16) -> Option<vt100::Color> {
+        let p = self.screen.lock().ok()?;
+        p.screen().cell(row, col).map(|c| c.fgcolor())
+    }
+
     /// Waits until the screen satisfies `ok`, or fails showing the screen.
     pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) {
         let start = Instant::now();

@@ -11,10 +11,12 @@ mod status;
 mod tally;
 mod visit_form;
 
+pub use super::theme::{Theme, theme};
+
 use super::state::{Screen, State};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use tui_input::Input;
@@ -50,37 +52,6 @@ pub fn safe(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
-}
-
-/// The look of the desk; with NO_COLOR only bold and reverse.
-pub struct Theme {
-    pub selected: Style,
-    pub warn: Style,
-    pub title: Style,
-    pub dim: Style,
-    pub focus: Style,
-}
-
-pub fn theme(state: &State) -> Theme {
-    let reverse = Style::new().add_modifier(Modifier::REVERSED);
-    let bold = Style::new().add_modifier(Modifier::BOLD);
-    if state.desk.mono {
-        Theme {
-            selected: reverse.add_modifier(Modifier::BOLD),
-            warn: bold,
-            title: bold,
-            dim: Style::new(),
-            focus: bold,
-        }
-    } else {
-        Theme {
-            selected: reverse,
-            warn: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-            title: bold.fg(Color::Cyan),
-            dim: Style::new().fg(Color::DarkGray),
-            focus: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-        }
-    }
 }
 
 /// Draws a one-line text input with its label and, when focused, puts the cursor in it. Text

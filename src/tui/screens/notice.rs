@@ -9,7 +9,7 @@ use crate::tui::keymap::Action;
 use crate::tui::state::{NoticeState, Screen, State};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -88,8 +88,7 @@ fn column_text(frame: &mut Frame, area: Rect, state: &State, shown: &NoticeState
         .into_iter()
         .map(|l| {
             let style = match l.kind {
-                LineKind::Title => t.title,
-                LineKind::Heading => Style::new().add_modifier(Modifier::BOLD),
+                LineKind::Title | LineKind::Heading => t.title,
                 LineKind::Review => t.warn,
                 LineKind::Body | LineKind::Blank => Style::new(),
             };

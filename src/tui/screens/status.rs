@@ -5,7 +5,6 @@ use super::{safe, theme};
 use crate::tui::state::State;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -23,10 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
     frame.render_widget(Paragraph::new(Line::styled(message, t.focus)), left);
-    frame.render_widget(
-        Paragraph::new(Line::styled(facts, t.dim.add_modifier(Modifier::REVERSED))),
-        right,
-    );
+    frame.render_widget(Paragraph::new(Line::styled(facts, t.status)), right);
 }
 
 /// The facts on the right, in whole words. With a message to show, the counts give way to it:

@@ -54,7 +54,7 @@ pub enum Command {
     Followups(FollowupsArgs),
     /// Mark a follow-up done (or cancelled)
     Done(DoneArgs),
-    /// Count a period: contacts, clients, categories, referrals, follow-ups
+    /// Count a period: contacts, clients, categories, referrals, follow-ups, appointments
     #[command(long_about = TALLY_HELP)]
     Tally(TallyArgs),
     /// The year in the shape of the office's annual report
@@ -298,7 +298,8 @@ pub struct YearArgs {
     pub output: ReportOutput,
 }
 
-const TALLY_HELP: &str = "Count a period: contacts, clients, categories, referrals, follow-ups.
+const TALLY_HELP: &str = "Count a period: contacts, clients, categories, referrals, follow-ups,
+appointments.
 
 Definitions (docs/tallies.md has them in full):
   contact        one visit record, anonymous visits included; also per channel
@@ -310,6 +311,8 @@ Definitions (docs/tallies.md has them in full):
   report groups  a visit counts once in each group its categories fall in (config.toml)
   referrals      referrals per destination
   follow-ups     opened, done and cancelled in the period; open and overdue now
+  appointments   planned for a day in the period, and of those kept, cancelled, no-show
+                 and still open (a past one nobody marked stays open)
   volunteers     contacts per volunteer
 
 Without a period option the tally counts today.";

@@ -266,6 +266,8 @@ pub struct AppointmentLabels {
     pub kept: &'static str,
     pub cancelled: &'static str,
     pub no_show: &'static str,
+    /// Before the number of the visit that kept one.
+    pub visit: &'static str,
     /// The tally's rows.
     pub total_planned: &'static str,
     pub total_kept: &'static str,
@@ -294,6 +296,7 @@ pub const APPOINTMENT_NL: AppointmentLabels = AppointmentLabels {
     kept: "nagekomen",
     cancelled: "afgezegd",
     no_show: "niet verschenen",
+    visit: "bezoek",
     total_planned: "Afspraken gepland",
     total_kept: "Afspraken nagekomen",
     total_cancelled: "Afspraken afgezegd",
@@ -318,6 +321,7 @@ pub const APPOINTMENT_EN: AppointmentLabels = AppointmentLabels {
     kept: "kept",
     cancelled: "cancelled",
     no_show: "no-show",
+    visit: "visit",
     total_planned: "Appointments planned",
     total_kept: "Appointments kept",
     total_cancelled: "Appointments cancelled",

@@ -1,5 +1,6 @@
 //! The subcommands: each reads its arguments, calls the library and returns what to print.
 
+mod appointments;
 mod args;
 mod audit;
 mod backup;
@@ -182,6 +183,7 @@ fn dispatch(
         Some(Command::VisitDelete(a)) => visit::delete(ctx, a),
         Some(Command::Followups(a)) => followups::list(ctx, a),
         Some(Command::Done(a)) => followups::done(ctx, a),
+        Some(Command::Afspraak(c)) => appointments::run(ctx, c),
         Some(Command::Tally(a)) => tally::run(ctx, a),
         Some(Command::Jaaroverzicht(a)) => year::run(ctx, a),
         Some(Command::Import(a)) => import::run(ctx, a),

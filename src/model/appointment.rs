@@ -83,7 +83,7 @@ impl NewAppointment {
             client: self.client,
             at: self.at,
             with,
-            about: clean_line(&self.about, "about", ABOUT_MAX)?,
+            about: clean_line(&self.about, "appointment's subject", ABOUT_MAX)?,
             place,
         })
     }

@@ -275,6 +275,7 @@ pub(super) fn keep(
         return Err(StoreError::AppointmentOfOther {
             number,
             owner: a.client,
+            client,
         });
     }
     append(

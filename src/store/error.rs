@@ -48,15 +48,28 @@ pub enum StoreError {
         state: AppointmentState,
     },
     #[error(
-        "appointment {number} is client {owner}'s, not this client's; check the number with `spreekuur afspraak list`"
+        "appointment {number} is client {owner}'s, not {}; check the number with `spreekuur afspraak list`",
+        whose(.client)
     )]
-    AppointmentOfOther { number: u64, owner: u64 },
+    AppointmentOfOther {
+        number: u64,
+        owner: u64,
+        /// The visit's client (none for an anonymous visit).
+        client: Option<u64>,
+    },
     #[error(
         "appointment {number} is on {at}, still to come; mark it no-show after that moment, or cancel it"
     )]
     AppointmentToCome { number: u64, at: String },
     #[error(transparent)]
     Input(#[from] InputError),
+}
+
+fn whose(client: &Option<u64>) -> String {
+    match client {
+        Some(c) => format!("client {c}'s"),
+        None => "an anonymous visit's".into(),
+    }
 }
 
 /// What became of an appointment that is no longer planned, said for the refusal.

@@ -224,7 +224,10 @@ fn a_visit_keeps_its_clients_planned_appointment_in_the_same_transaction() {
     let err = store
         .add_visit_keeping(visit(1002, at(4, 10, 35)), vec![], a.number)
         .unwrap_err();
-    assert!(err.to_string().contains("client 1001's"), "{err}");
+    assert!(
+        err.to_string().contains("client 1001's, not client 1002's"),
+        "{err}"
+    );
     assert!(store.visits_of(1002).unwrap().is_empty(), "nothing stored");
     assert!(matches!(
         store.add_visit_keeping(visit(1001, at(4, 10, 35)), vec![], 99),

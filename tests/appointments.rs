@@ -556,3 +556,73 @@ fn forget_leaves_no_byte_of_an_appointments_texts_and_keeps_past_counts() {
     assert!(text.contains("(gewist)"), "{text}");
     assert!(office.ok(&["check"]).stdout.contains("in orde"));
 }
+
+#[test]
+fn demo_data_holds_kept_cancelled_missed_and_coming_appointments_the_same_for_a_seed() {
+    let fill = |office: &Office| {
+        let out = office
+            .ok(&[
+                "demo",
+                "--clients",
+                "200",
+                "--visits",
+                "2000",
+                "--seed",
+                "3",
+                "--json",
+            ])
+            .json();
+        assert!(out["appointments"].as_u64().unwrap() > 0, "{out}");
+    };
+    let office = Office::new();
+    fill(&office);
+    let all = office
+        .ok(&[
+            "tally",
+            "--from",
+            "2000-01-01",
+            "--to",
+            "2100-12-31",
+            "--json",
+        ])
+        .json();
+    let a = &all["appointments"];
+    for state in ["kept", "cancelled", "no_show", "open"] {
+        assert!(a[state].as_u64().unwrap() > 0, "{state}: {a}");
+    }
+    assert!(
+        a["kept"].as_u64() <= all["by_channel"]["afspraak"].as_u64(),
+        "each named visit by appointment kept one (anonymous ones none): {all}"
+    );
+    let coming = office
+        .ok(&[
+            "afspraak",
+            "list",
+            "--week",
+            "+1w",
+            "--restricted",
+            "--json",
+        ])
+        .json();
+    let coming = coming.as_array().unwrap();
+    assert!(!coming.is_empty());
+    assert!(coming.iter().all(|x| x["state"] == "planned"));
+    assert!(
+        coming
+            .iter()
+            .any(|x| !x["about"].as_str().unwrap().is_empty())
+    );
+    assert!(office.ok(&["check"]).stdout.contains("in orde"));
+
+    let twin = Office::new();
+    fill(&twin);
+    let week = [
+        "afspraak",
+        "list",
+        "--week",
+        "+1w",
+        "--restricted",
+        "--json",
+    ];
+    assert_eq!(twin.ok(&week).json(), office.ok(&week).json());
+}

@@ -518,6 +518,29 @@ fn forget_leaves_no_byte_of_an_appointments_texts_and_keeps_past_counts() {
         );
     }
 
+    let export = office
+        .command()
+        .env("LOGNAME", "marieke")
+        .args(["export", &s, "--json"])
+        .output()
+        .unwrap();
+    let export: Value = serde_json::from_slice(&export.stdout).unwrap();
+    let abouts: Vec<&str> = export["appointments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["about"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        abouts,
+        [
+            "komendZZonderwerp",
+            "gemistWWonderwerp",
+            "verledenXXonderwerp"
+        ],
+        "the access export holds every appointment"
+    );
+
     let forgot = office
         .command()
         .env("LOGNAME", "marieke")

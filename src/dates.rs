@@ -152,12 +152,18 @@ fn relative(rest: &str, today: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
-/// Reads the moment of a (late-entered) visit: "2026-11-27 14:30", "27-11-2026 14:30", a date
-/// alone (at the current time of day), or a time alone (today).
+/// Reads a moment: any date form of `parse_date` with a time ("2026-11-27 14:30", "vrijdag
+/// 10:30", "morgen 9.30"), an ISO "2026-11-27T14:30", a date alone (at the current time of
+/// day), or a time alone (today).
 pub fn parse_datetime(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, DateError> {
     let t = text.trim();
     let fail = || DateError::DateTime(t.to_string());
-    if let Some((date, time)) = t.rsplit_once([' ', 'T']) {
+    // A 'T' separates only after an ISO date, so "Tuesday" or "Today" stays one word.
+    let split = t.rsplit_once(' ').or_else(|| {
+        t.split_once('T')
+            .filter(|(date, _)| NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok())
+    });
+    if let Some((date, time)) = split {
         let time = parse_time(time).ok_or_else(fail)?;
         let date = parse_date(date, now.date()).map_err(|_| fail())?;
         return Ok(date.and_time(time));
@@ -289,6 +295,43 @@ mod tests {
             Ok(d(2026, 11, 27).and_hms_opt(10, 5, 0).unwrap())
         );
         assert!(parse_datetime("2026-11-27 25:00", now).is_err());
+    }
+
+    #[test]
+    fn reads_a_weekday_or_another_date_form_with_a_time() {
+        let now = today().and_hms_opt(10, 5, 0).unwrap();
+        let at = |y, m, day, h, min| d(y, m, day).and_hms_opt(h, min, 0).unwrap();
+        assert_eq!(
+            parse_datetime("vrijdag 10:30", now),
+            Ok(at(2026, 12, 4, 10, 30))
+        );
+        assert_eq!(
+            parse_datetime("Vrijdag  9:30", now),
+            Ok(at(2026, 12, 4, 9, 30))
+        );
+        assert_eq!(
+            parse_datetime("morgen 14.00", now),
+            Ok(at(2026, 11, 30, 14, 0))
+        );
+        assert_eq!(
+            parse_datetime("12-12 11:15", now),
+            Ok(at(2026, 12, 12, 11, 15))
+        );
+        assert_eq!(
+            parse_datetime("+2w 10:00", now),
+            Ok(at(2026, 12, 13, 10, 0))
+        );
+        assert_eq!(
+            parse_datetime("2026-12-01T09:00", now),
+            Ok(at(2026, 12, 1, 9, 0))
+        );
+        assert_eq!(parse_datetime("Tuesday", now), Ok(at(2026, 12, 1, 10, 5)));
+        assert_eq!(
+            parse_datetime("Today 16:00", now),
+            Ok(at(2026, 11, 29, 16, 0))
+        );
+        assert!(parse_datetime("vrijdag 10:61", now).is_err());
+        assert!(parse_datetime("vrijdag om 10:30", now).is_err());
     }
 
     #[test]

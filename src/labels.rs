@@ -88,6 +88,7 @@ pub struct Labels {
     pub import_like_each_other: &'static str,
     pub import_dry_run: &'static str,
     pub import_done: &'static str,
+    pub appointment: &'static AppointmentLabels,
 }
 
 pub const NL: Labels = Labels {
@@ -173,6 +174,7 @@ pub const NL: Labels = Labels {
     import_like_each_other: "lijken op elkaar",
     import_dry_run: "Dit was een proefrun: er is niets opgeslagen. Importeer met --yes; rijen die op een bestaande cliënt lijken laat u weg met --skip-existing.",
     import_done: "ingeschreven",
+    appointment: &APPOINTMENT_NL,
 };
 
 pub const EN: Labels = Labels {
@@ -258,7 +260,104 @@ pub const EN: Labels = Labels {
     import_like_each_other: "look like each other",
     import_dry_run: "This was a dry run: nothing was stored. Import with --yes; leave out the rows that look like an existing client with --skip-existing.",
     import_done: "registered",
+    appointment: &APPOINTMENT_EN,
 };
+
+/// The words of appointments (`afspraak`, `show`, the tally's rows), kept apart so the desk's
+/// appointment screens add theirs here without touching the other labels.
+pub struct AppointmentLabels {
+    /// The tally section, the workbook sheet and the card's heading.
+    pub title: &'static str,
+    pub coming: &'static str,
+    pub none: &'static str,
+    pub when: &'static str,
+    pub with: &'static str,
+    pub about: &'static str,
+    pub place: &'static str,
+    pub state: &'static str,
+    /// The states, in a list: planned, kept, cancelled, no-show.
+    pub planned: &'static str,
+    pub kept: &'static str,
+    pub cancelled: &'static str,
+    pub no_show: &'static str,
+    /// Before the number of the visit that kept one.
+    pub visit: &'static str,
+    /// The tally's rows.
+    pub total_planned: &'static str,
+    pub total_kept: &'static str,
+    pub total_cancelled: &'static str,
+    pub total_no_show: &'static str,
+    pub total_open: &'static str,
+    /// `{with}`, `{at}`, `{n}` (the other appointment) and `{client}`.
+    pub double_booked: &'static str,
+    /// `{n}`.
+    pub cancelled_now: &'static str,
+    pub no_show_now: &'static str,
+    /// In place of the name of a client who was forgotten.
+    pub erased: &'static str,
+}
+
+pub const APPOINTMENT_NL: AppointmentLabels = AppointmentLabels {
+    title: "Afspraken",
+    coming: "Komende afspraken",
+    none: "geen afspraken",
+    when: "wanneer",
+    with: "met",
+    about: "waarover",
+    place: "waar",
+    state: "stand",
+    planned: "gepland",
+    kept: "nagekomen",
+    cancelled: "afgezegd",
+    no_show: "niet verschenen",
+    visit: "bezoek",
+    total_planned: "Afspraken gepland",
+    total_kept: "Afspraken nagekomen",
+    total_cancelled: "Afspraken afgezegd",
+    total_no_show: "Afspraken niet verschenen",
+    total_open: "Afspraken nog open",
+    double_booked: "let op: {with} heeft op {at} al afspraak {n} (cliënt {client}); deze is toch gepland",
+    cancelled_now: "Afspraak {n} afgezegd",
+    no_show_now: "Afspraak {n}: niet verschenen",
+    erased: "(gewist)",
+};
+
+pub const APPOINTMENT_EN: AppointmentLabels = AppointmentLabels {
+    title: "Appointments",
+    coming: "Coming appointments",
+    none: "no appointments",
+    when: "when",
+    with: "with",
+    about: "about",
+    place: "place",
+    state: "state",
+    planned: "planned",
+    kept: "kept",
+    cancelled: "cancelled",
+    no_show: "no-show",
+    visit: "visit",
+    total_planned: "Appointments planned",
+    total_kept: "Appointments kept",
+    total_cancelled: "Appointments cancelled",
+    total_no_show: "Appointments no-show",
+    total_open: "Appointments still planned",
+    double_booked: "note: {with} already has appointment {n} at {at} (client {client}); this one is planned anyway",
+    cancelled_now: "Appointment {n} cancelled",
+    no_show_now: "Appointment {n}: marked no-show",
+    erased: "(erased)",
+};
+
+impl AppointmentLabels {
+    pub fn state(&self, s: crate::model::AppointmentState) -> &'static str {
+        use crate::model::AppointmentState;
+        match s {
+            AppointmentState::Planned => self.planned,
+            AppointmentState::Kept { .. } => self.kept,
+            AppointmentState::Cancelled => self.cancelled,
+            AppointmentState::NoShow => self.no_show,
+        }
+    }
+}
 
 pub fn labels(lang: Lang) -> &'static Labels {
     match lang {

@@ -1,13 +1,15 @@
-//! Every figure of every period equals a plain recount over all visits, whatever mix of
-//! visits, late entries, corrections and deletions came before: near midnight and across the
+//! Every figure of every period equals a plain recount over all visits and appointments,
+//! whatever mix of visits, late entries, corrections, deletions and appointments (kept by a
+//! visit, cancelled, missed or still planned) came before: near midnight and across the
 //! daylight-saving changes of Europe/Amsterdam included.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use proptest::prelude::*;
 use spreekuur::model::{
-    Channel, ClientDraft, FollowUp, FollowUpState, Referral, Stamp, Visit, default_groups,
+    AppointmentState, Channel, ClientDraft, FollowUp, FollowUpState, NewAppointment, Referral,
+    Stamp, Visit, default_groups,
 };
-use spreekuur::store::Store;
+use spreekuur::store::{AppointmentCounts, Store};
 use spreekuur::tally::{self, Period};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -58,6 +60,14 @@ enum Op {
         opened: u8,
         closed: Option<(u8, bool)>,
     },
+    /// `fate`: 0 still planned, 1 kept by a visit, 2 cancelled, 3 no-show.
+    Appointment {
+        client: u8,
+        day: u8,
+        minute: u8,
+        with: u8,
+        fate: u8,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -70,6 +80,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => any::<u8>().prop_map(|pick| Op::Delete { pick }),
         1 => (0..CLIENTS as u8, 0..20u8, prop::option::of((0..20u8, any::<bool>())))
             .prop_map(|(client, opened, closed)| Op::FollowUp { client, opened, closed }),
+        2 => (0..CLIENTS as u8, 0..20u8, any::<u8>(), 0..3u8, 0..4u8)
+            .prop_map(|(client, day, minute, with, fate)| Op::Appointment { client, day, minute, with, fate }),
     ]
 }
 
@@ -92,6 +104,8 @@ type FollowUpTruth = (NaiveDate, Option<(NaiveDate, bool)>, NaiveDate);
 struct Truth {
     visits: BTreeMap<u64, Visit>,
     followups: Vec<FollowUpTruth>,
+    /// Appointment number -> its day and state.
+    appointments: BTreeMap<u64, (NaiveDate, AppointmentState)>,
 }
 
 fn recount(truth: &Truth, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> tally::Tally {
@@ -146,6 +160,20 @@ fn recount(truth: &Truth, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> t
             }
         }
     }
+    let mut a = AppointmentCounts::default();
+    for (d, state) in truth.appointments.values() {
+        if !inside(*d) {
+            continue;
+        }
+        a.planned += 1;
+        match state {
+            AppointmentState::Planned => a.open += 1,
+            AppointmentState::Kept { .. } => a.kept += 1,
+            AppointmentState::Cancelled => a.cancelled += 1,
+            AppointmentState::NoShow => a.no_show += 1,
+        }
+    }
+    t.appointments = a;
     t
 }
 
@@ -205,6 +233,43 @@ proptest! {
                     let Some(&n) = truth.visits.keys().nth(pick as usize % truth.visits.len().max(1)) else { continue };
                     store.delete_visit(n, &stamp(moment(19, 5))).expect("a delete");
                     truth.visits.remove(&n);
+                    // The appointment it kept is planned again.
+                    for (_, state) in truth.appointments.values_mut() {
+                        if *state == (AppointmentState::Kept { visit: n }) {
+                            *state = AppointmentState::Planned;
+                        }
+                    }
+                }
+                Op::Appointment { client, day, minute, with, fate } => {
+                    let at = moment(day, minute);
+                    let client = clients[client as usize];
+                    let volunteer = VOLUNTEERS[with as usize].to_string();
+                    let new = NewAppointment { client, at, with: volunteer.clone(), about: "brief".into(), place: None };
+                    let (a, _) = store.add_appointment(new, &stamp(moment(0, 0))).expect("an appointment");
+                    // After every moment of the test, so a no-show is never refused as to come.
+                    let later = stamp(moment(19, 9));
+                    let state = match fate {
+                        1 => {
+                            let visit = Visit {
+                                number: 0,
+                                client: Some(client),
+                                when: at,
+                                volunteer,
+                                channel: Channel::Afspraak,
+                                categories: vec!["post".into()],
+                                referrals: vec![],
+                                note: String::new(),
+                                recorded: stamp(at),
+                            };
+                            let (n, _) = store.add_visit_keeping(visit.clone(), vec![], a.number).expect("a kept appointment");
+                            truth.visits.insert(n, Visit { number: n, ..visit });
+                            AppointmentState::Kept { visit: n }
+                        }
+                        2 => store.cancel_appointment(a.number, &later).expect("a cancel").state,
+                        3 => store.no_show_appointment(a.number, &later).expect("a no-show").state,
+                        _ => AppointmentState::Planned,
+                    };
+                    truth.appointments.insert(a.number, (at.date(), state));
                 }
                 Op::FollowUp { client, opened, closed } => {
                     let created = moment(opened, 5);
@@ -232,6 +297,7 @@ proptest! {
             prop_assert_eq!(&counted.by_channel, &expected.by_channel, "{}", period);
             prop_assert_eq!(&counted.by_volunteer, &expected.by_volunteer, "{}", period);
             prop_assert_eq!(&counted.followups, &expected.followups, "{}", period);
+            prop_assert_eq!(&counted.appointments, &expected.appointments, "{}", period);
             prop_assert_eq!(counted.per_day.iter().sum::<u64>(), expected.visits, "{}", period);
             prop_assert_eq!(counted.by_month().values().sum::<u64>(), expected.visits, "{}", period);
         }

@@ -64,7 +64,10 @@ pub enum Command {
     Followup(FollowupCommand),
     /// List the deadline rules: key, label, period and days of warning
     Deadlines,
-    /// Count a period: contacts, clients, categories, referrals, follow-ups
+    /// Appointments of clients with their volunteer: plan, list, cancel, mark no-show
+    #[command(subcommand)]
+    Afspraak(AfspraakCommand),
+    /// Count a period: contacts, clients, categories, referrals, follow-ups, appointments
     #[command(long_about = TALLY_HELP)]
     Tally(TallyArgs),
     /// The year in the shape of the office's annual report
@@ -203,9 +206,13 @@ pub struct VisitArgs {
     /// A referral: destination key, optionally with a note (repeat for more)
     #[arg(long = "refer", value_name = "KEY[:note]")]
     pub referrals: Vec<String>,
-    /// spreekuur, infopunt, telefoon, afspraak or huisbezoek
-    #[arg(long, default_value = "spreekuur")]
-    pub channel: String,
+    /// spreekuur (default), infopunt, telefoon, afspraak (default with --afspraak) or
+    /// huisbezoek
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// This visit keeps the client's planned appointment N
+    #[arg(long, value_name = "N", conflicts_with = "anonymous")]
+    pub afspraak: Option<u64>,
     /// A short note
     #[arg(long, value_name = "N")]
     pub note: Option<String>,
@@ -262,6 +269,59 @@ pub struct FollowupAddArgs {
     pub assignee: Option<String>,
     #[command(flatten)]
     pub letter: LetterArgs,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AfspraakCommand {
+    /// Plan an appointment for a client; prints its number
+    Add(AfspraakAddArgs),
+    /// List the appointments of a day (default today) or a week, by moment
+    List(AfspraakListArgs),
+    /// Cancel a planned appointment
+    Cancel(AfspraakNumber),
+    /// Mark a planned appointment whose moment has passed: the client did not come
+    Noshow(AfspraakNumber),
+}
+
+#[derive(Args, Debug)]
+pub struct AfspraakAddArgs {
+    /// The client's number
+    pub number: u64,
+    /// When: a date and a time ("vrijdag 10:30", "2026-12-04 10:30", "morgen 9:15")
+    #[arg(long, value_name = "WHEN")]
+    pub at: String,
+    /// The volunteer it is with (default: you)
+    #[arg(long, value_name = "NAME")]
+    pub with: Option<String>,
+    /// What it is about, in a few words
+    #[arg(long, value_name = "TEXT")]
+    pub about: Option<String>,
+    /// Where (a room, an address)
+    #[arg(long, value_name = "TEXT")]
+    pub place: Option<String>,
+}
+
+#[derive(Args, Debug)]
+#[command(group = clap::ArgGroup::new("period").multiple(false))]
+pub struct AfspraakListArgs {
+    /// One day (default: today)
+    #[arg(long, group = "period", value_name = "DATE")]
+    pub day: Option<String>,
+    /// The ISO week (Monday to Sunday) holding DATE (default: this week)
+    #[arg(long, group = "period", value_name = "DATE", num_args = 0..=1, default_missing_value = "vandaag")]
+    pub week: Option<String>,
+    /// Only those with this volunteer
+    #[arg(long, value_name = "NAME")]
+    pub with: Option<String>,
+    /// Include those of restricted clients (yours are always shown)
+    #[arg(long)]
+    pub restricted: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct AfspraakNumber {
+    /// The appointment's number
+    pub appointment: u64,
 }
 
 #[derive(Args, Debug)]
@@ -372,7 +432,8 @@ pub struct YearArgs {
     pub output: ReportOutput,
 }
 
-const TALLY_HELP: &str = "Count a period: contacts, clients, categories, referrals, follow-ups.
+const TALLY_HELP: &str = "Count a period: contacts, clients, categories, referrals, follow-ups,
+appointments.
 
 Definitions (docs/tallies.md has them in full):
   contact        one visit record, anonymous visits included; also per channel
@@ -384,6 +445,8 @@ Definitions (docs/tallies.md has them in full):
   report groups  a visit counts once in each group its categories fall in (config.toml)
   referrals      referrals per destination
   follow-ups     opened, done and cancelled in the period; open and overdue now
+  appointments   planned for a day in the period, and of those kept, cancelled, no-show
+                 and still open (a past one nobody marked stays open)
   volunteers     contacts per volunteer
 
 Without a period option the tally counts today.";

@@ -28,6 +28,7 @@ pub fn run(ctx: &Context) -> Result<Output, CliError> {
         ("visits", report.visits.to_string()),
         ("follow-ups", report.followups.to_string()),
         ("audit", report.audit_entries.to_string()),
+        ("appointments", report.appointments.to_string()),
         ("forgotten", report.forgotten_clients.to_string()),
     ]);
     if report.is_clean() {
@@ -38,6 +39,7 @@ pub fn run(ctx: &Context) -> Result<Output, CliError> {
                 "visits": report.visits,
                 "followups": report.followups,
                 "audit": report.audit_entries,
+                "appointments": report.appointments,
                 "forgotten": report.forgotten_clients,
                 "problems": [],
             })));

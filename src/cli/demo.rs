@@ -41,15 +41,17 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Output, CliError> {
             "clients": report.clients,
             "visits": report.visits,
             "followups": report.followups,
+            "appointments": report.appointments,
             "seconds": seconds,
             "store": store.path(),
         })));
     }
     Ok(Output::Text(format!(
-        "{} clients, {} visits, {} follow-ups in {:.1} s into {}\n",
+        "{} clients, {} visits, {} follow-ups, {} appointments in {:.1} s into {}\n",
         report.clients,
         report.visits,
         report.followups,
+        report.appointments,
         seconds,
         store.path().display()
     )))

@@ -2,12 +2,13 @@
 //! Dutch or English (--lang), or JSON; to standard output, or with --out to a new file
 //! created 0600 (0660 with the config's group). Coordinator only; logged.
 //!
-//! Other people's data stays out: the household is given by its number, not its members.
+//! It holds the client's record, visits, follow-ups, appointments and audit lines. Other
+//! people's data stays out: the household is given by its number, not its members.
 
 use super::args::ExportArgs;
 use super::output::{Output, fields, safe};
-use super::show::visit_line;
-use super::{CliError, Context, audit, json};
+use super::show::{appointment_line, visit_line};
+use super::{CliError, Context, appointments, audit, json};
 use crate::labels::privacy_labels;
 use crate::model::{AuditAction, FollowUpState};
 use crate::store::{AuditFilter, files};
@@ -28,6 +29,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Output, CliError> {
     let client = store.client(args.number)?;
     let visits = store.visits_of(client.number)?;
     let followups = store.followups_of(client.number)?;
+    let appointments = store.appointments_of(client.number)?;
     store.audit(&ctx.stamp(), Some(client.number), AuditAction::Export)?;
     let history = store.audit_log(&AuditFilter {
         client: Some(client.number),
@@ -40,6 +42,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Output, CliError> {
             "client": json::client(&client),
             "visits": visits.iter().map(json::visit).collect::<Vec<_>>(),
             "followups": followups.iter().map(|f| json::followup(f, None, today)).collect::<Vec<_>>(),
+            "appointments": appointments.iter().map(|a| json::appointment(a, None)).collect::<Vec<_>>(),
             "audit": history.iter().map(audit::entry_json).collect::<Vec<_>>(),
         });
         format!("{value:#}\n")
@@ -107,6 +110,13 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Output, CliError> {
                 crate::dates::shown(f.due),
                 safe(&f.text)
             ));
+        }
+        let a = l.appointment;
+        out.push_str(&format!("\n{} ({})\n", a.title, appointments.len()));
+        for x in &appointments {
+            let line = appointment_line(x);
+            out.push_str(line.trim_end());
+            out.push_str(&format!("  [{}]\n", appointments::state(ctx, x)));
         }
         out.push_str(&format!("\n{}\n", p.history));
         out.push_str(&audit::lines(ctx, &history));

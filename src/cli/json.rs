@@ -1,6 +1,6 @@
 //! The JSON shapes of the command line's records. Keys are only ever added, never renamed.
 
-use crate::model::{Client, FollowUp, Visit};
+use crate::model::{Appointment, Client, FollowUp, Visit};
 use crate::store::ClientSummary;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
@@ -81,5 +81,19 @@ pub fn followup(f: &FollowUp, client_name: Option<&str>, today: NaiveDate) -> Va
             "letter": d.letter.format("%Y-%m-%d").to_string(),
             "ends": d.ends.format("%Y-%m-%d").to_string(),
         })),
+    })
+}
+
+pub fn appointment(a: &Appointment, client_name: Option<&str>) -> Value {
+    json!({
+        "number": a.number,
+        "client": a.client,
+        "client_name": client_name,
+        "at": a.at.format(crate::dates::ISO_MOMENT).to_string(),
+        "with": a.with,
+        "about": a.about,
+        "place": a.place,
+        "state": a.state.key(),
+        "visit": a.state.visit(),
     })
 }

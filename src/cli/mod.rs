@@ -1,5 +1,6 @@
 //! The subcommands: each reads its arguments, calls the library and returns what to print.
 
+mod appointments;
 mod args;
 mod audit;
 mod backup;
@@ -200,6 +201,7 @@ fn dispatch(ctx: &Context, command: Option<Command>, flags: DeskFlags) -> Result
         Some(Command::Done(a)) => followups::done(ctx, a),
         Some(Command::Followup(FollowupCommand::Add(a))) => followups::add(ctx, a),
         Some(Command::Deadlines) => deadlines::run(ctx),
+        Some(Command::Afspraak(c)) => appointments::run(ctx, c),
         Some(Command::Tally(a)) => tally::run(ctx, a),
         Some(Command::Jaaroverzicht(a)) => year::run(ctx, a),
         Some(Command::Import(a)) => import::run(ctx, a),

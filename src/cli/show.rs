@@ -1,9 +1,9 @@
-//! `show`: one client with visits (newest first) and follow-ups.
+//! `show`: one client with open follow-ups, coming appointments and visits (newest first).
 
 use super::args::ShowArgs;
 use super::output::{Output, fields, safe};
 use super::{CliError, Context, json};
-use crate::model::{AuditAction, CatalogKind, Visit};
+use crate::model::{Appointment, AppointmentState, AuditAction, CatalogKind, Visit};
 use serde_json::json;
 
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
@@ -16,6 +16,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
         .into_iter()
         .filter(|f| f.is_open())
         .collect();
+    let appointments = store.appointments_of(client.number)?;
     let household = store.household_members(&client)?;
     let today = ctx.today();
     if ctx.json {
@@ -24,6 +25,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
             "household": household.iter().map(|m| json!({"number": m.number, "name": m.name, "born": json::born(m)})).collect::<Vec<_>>(),
             "visits": visits.iter().map(json::visit).collect::<Vec<_>>(),
             "followups": followups.iter().map(|f| json::followup(f, Some(&client.name), today)).collect::<Vec<_>>(),
+            "appointments": appointments.iter().map(|a| json::appointment(a, Some(&client.name))).collect::<Vec<_>>(),
         })));
     }
     let l = ctx.labels();
@@ -101,6 +103,20 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
             safe(&f.text)
         ));
     }
+    // Coming ones only, soonest first: the past ones are in the visits (kept) or over.
+    let a = l.appointment;
+    let coming: Vec<_> = appointments
+        .iter()
+        .rev()
+        .filter(|x| x.state == AppointmentState::Planned && x.at >= ctx.now)
+        .collect();
+    out.push_str(&format!("\n{}\n", a.coming));
+    if coming.is_empty() {
+        out.push_str(&format!("  {}\n", a.none));
+    }
+    for x in coming {
+        out.push_str(&appointment_line(x));
+    }
     out.push_str(&format!("\n{} ({})\n", l.visits, visits.len()));
     if visits.is_empty() {
         out.push_str(&format!("  {}\n", l.no_visits));
@@ -144,5 +160,25 @@ pub fn visit_line(ctx: &Context, v: &Visit) -> String {
             safe(&v.note).replace('\n', "\n         ")
         ));
     }
+    line
+}
+
+/// One appointment: number, moment, with whom, about, place.
+pub fn appointment_line(a: &Appointment) -> String {
+    let mut line = format!(
+        "  {:>5}  {}  {}",
+        a.number,
+        crate::dates::shown_moment(a.at),
+        safe(&a.with)
+    );
+    for text in [Some(a.about.as_str()), a.place.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        if !text.is_empty() {
+            line.push_str(&format!("  {}", safe(text)));
+        }
+    }
+    line.push('\n');
     line
 }

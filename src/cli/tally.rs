@@ -136,6 +136,13 @@ pub fn to_json(t: &Tally) -> Value {
             "open_now": t.followups.open_now,
             "overdue_now": t.followups.overdue_now,
         },
+        "appointments": {
+            "planned": t.appointments.planned,
+            "kept": t.appointments.kept,
+            "cancelled": t.appointments.cancelled,
+            "no_show": t.appointments.no_show,
+            "open": t.appointments.open,
+        },
     })
 }
 

@@ -1,4 +1,5 @@
-//! `visit`: log a visit with categories, referrals and an optional follow-up.
+//! `visit`: log a visit with categories, referrals and an optional follow-up; with
+//! `--afspraak N` it keeps the client's appointment N.
 
 use super::args::{VisitArgs, VisitDeleteArgs, VisitEditArgs};
 use super::letter::{from_letter, json_keys, line};
@@ -120,7 +121,11 @@ pub fn run(ctx: &Context, args: VisitArgs) -> Result<Output, CliError> {
         client: args.number,
         when,
         volunteer: ctx.volunteer.clone(),
-        channel: Channel::parse(&args.channel)?,
+        channel: match &args.channel {
+            Some(c) => Channel::parse(c)?,
+            None if args.afspraak.is_some() => Channel::Afspraak,
+            None => Channel::Spreekuur,
+        },
         categories,
         referrals,
         note: match &args.note {
@@ -130,12 +135,19 @@ pub fn run(ctx: &Context, args: VisitArgs) -> Result<Output, CliError> {
         recorded: ctx.stamp(),
     };
     let store = ctx.open()?;
-    let (number, followups) = store.add_visit(visit, followup.into_iter().collect())?;
+    let followups = followup.into_iter().collect();
+    let (number, followups) = match args.afspraak {
+        Some(a) => store.add_visit_keeping(visit, followups, a)?,
+        None => store.add_visit(visit, followups)?,
+    };
     let followup = followups.first().copied();
     if ctx.json {
         let mut out = json!({ "number": number, "followup": followup });
         if let (Some(g), Some(o)) = (&guarded, out.as_object_mut()) {
             o.extend(json_keys(g).map(|(k, v)| (k.to_string(), v)));
+        }
+        if let (Some(a), Some(o)) = (args.afspraak, out.as_object_mut()) {
+            o.insert("appointment".into(), json!(a));
         }
         return Ok(Output::Json(out));
     }

@@ -1,7 +1,9 @@
 //! Realistic synthetic data for trying the desk and for benchmarks: clients with the names
 //! and spellings the office meets, visits spread over several years, referrals, anonymous
-//! visits and follow-ups (some overdue). Deterministic for a seed.
+//! visits, follow-ups (some overdue) and appointments (kept, cancelled, missed and coming).
+//! Deterministic for a seed.
 
+mod appointments;
 pub mod names;
 pub mod rng;
 
@@ -10,6 +12,7 @@ use crate::model::{
     Visit,
 };
 use crate::store::{Batch, Store, StoreError};
+use appointments::{Appointments, Seen};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use rng::Rng;
 
@@ -100,6 +103,7 @@ pub struct DemoReport {
     pub clients: usize,
     pub visits: usize,
     pub followups: usize,
+    pub appointments: usize,
 }
 
 /// Fills `store` with `size` clients and visits ending `today`; calls `progress(done, total)`
@@ -123,7 +127,11 @@ pub fn fill(
                 while report.clients < size.clients {
                     generator.register(batch, today.and_time(NaiveTime::MIN), &mut report)?;
                 }
+                generator
+                    .appointments
+                    .around_today(batch, &generator.registered, VOLUNTEERS)?;
             }
+            report.appointments = generator.appointments.written;
             Ok(())
         })?;
         progress(report.visits, size.visits);
@@ -141,6 +149,7 @@ struct Generator {
     registered: Vec<u64>,
     /// For the labels in follow-up texts, as the desk writes them.
     catalog: Catalog,
+    appointments: Appointments,
 }
 
 impl Generator {
@@ -154,6 +163,7 @@ impl Generator {
             today,
             registered: Vec::new(),
             catalog: Catalog::default(),
+            appointments: Appointments::new(size.seed, today),
         }
     }
 
@@ -285,12 +295,14 @@ impl Generator {
             }
         }
         let volunteer = rng.pick(VOLUNTEERS).to_string();
+        let channel = *rng.weighted(CHANNELS);
+        let first_category = categories[0].clone();
         let visit = Visit {
             number: 0,
             client,
             when,
             volunteer: volunteer.clone(),
-            channel: *rng.weighted(CHANNELS),
+            channel,
             categories,
             referrals: referrals.clone(),
             note: rng.pick(VISIT_NOTES).to_string(),
@@ -304,6 +316,17 @@ impl Generator {
         let Some(client) = client else {
             return Ok(());
         };
+        self.appointments.after_visit(
+            batch,
+            Seen {
+                client,
+                visit: visit_number,
+                when,
+                by_appointment: channel == Channel::Afspraak,
+                volunteer: &volunteer,
+                category: Some(&first_category),
+            },
+        )?;
         // Follow-ups: half the referrals get a "navragen", a few visits another promise.
         let mut promises: Vec<(String, Option<String>)> = referrals
             .iter()

@@ -10,7 +10,7 @@ pub struct AuditEntry {
     /// The client concerned; none for an office-wide action (a backup).
     pub client: Option<u64>,
     pub action: AuditAction,
-    /// The visit or follow-up concerned, when the action is about one.
+    /// The visit, follow-up or appointment concerned, when the action is about one.
     pub object: Option<u64>,
 }
 
@@ -47,10 +47,18 @@ pub enum AuditAction {
     VisitChange,
     /// A visit was deleted.
     VisitDelete,
+    /// An appointment was planned.
+    Appointment,
+    /// An appointment was cancelled.
+    AppointmentCancel,
+    /// The client did not come to an appointment.
+    AppointmentNoShow,
+    /// A visit kept an appointment.
+    AppointmentKept,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 19] = [
         AuditAction::View,
         AuditAction::Create,
         AuditAction::Change,
@@ -66,6 +74,10 @@ impl AuditAction {
         AuditAction::Backup,
         AuditAction::VisitChange,
         AuditAction::VisitDelete,
+        AuditAction::Appointment,
+        AuditAction::AppointmentCancel,
+        AuditAction::AppointmentNoShow,
+        AuditAction::AppointmentKept,
     ];
 
     /// The stable key printed and given in JSON.
@@ -86,6 +98,10 @@ impl AuditAction {
             AuditAction::Backup => "backup",
             AuditAction::VisitChange => "visit_change",
             AuditAction::VisitDelete => "visit_delete",
+            AuditAction::Appointment => "appointment",
+            AuditAction::AppointmentCancel => "appointment_cancel",
+            AuditAction::AppointmentNoShow => "appointment_no_show",
+            AuditAction::AppointmentKept => "appointment_kept",
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The records of the desk as plain data: no storage, no terminal, no I/O.
 
+mod appointment;
 mod audit;
 mod birth;
 mod catalog;
@@ -12,6 +13,7 @@ mod groups;
 mod text;
 mod visit;
 
+pub use appointment::{Appointment, AppointmentState, NewAppointment};
 pub use audit::{AuditAction, AuditEntry};
 pub use birth::Birth;
 pub use catalog::{Catalog, CatalogEntry, CatalogKind};

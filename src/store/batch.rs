@@ -1,13 +1,14 @@
 //! Many changes in one transaction, for filling a demo store and importing a client list:
 //! all land or none do.
 
+use super::appointments::insert_appointment;
 use super::audit::append;
 use super::clients::{insert_client, join_household};
 use super::followups::insert_followup;
 use super::tables::WriteTables;
 use super::visits::{NewFollowUp, insert_visit};
 use super::{Store, StoreError};
-use crate::model::{AuditAction, ClientDraft, FollowUp, Stamp, Visit};
+use crate::model::{Appointment, AuditAction, ClientDraft, FollowUp, Stamp, Visit};
 
 pub struct Batch<'a, 't> {
     tables: &'a mut WriteTables<'t>,
@@ -46,6 +47,12 @@ impl Batch<'_, '_> {
     /// Adds a follow-up in any state (a bulk load may bring ones already done).
     pub fn add_followup(&mut self, followup: FollowUp) -> Result<u64, StoreError> {
         insert_followup(self.tables, followup)
+    }
+
+    /// Adds an appointment in any state (demo data brings ones kept, cancelled or missed),
+    /// without an audit line; its client (and the visit that kept it) must be in already.
+    pub fn add_appointment(&mut self, appointment: Appointment) -> Result<u64, StoreError> {
+        insert_appointment(self.tables, appointment)
     }
 }
 

@@ -5,11 +5,12 @@
 
 use super::clients::search_terms;
 use super::codec::{
-    DayEntryCodes, day_key, decode_audit, decode_client, decode_day_entry, decode_followup,
-    decode_visit, encode_day_entry,
+    DayEntryCodes, day_key, decode_appointment, decode_audit, decode_client, decode_day_entry,
+    decode_followup, decode_visit, encode_day_entry,
 };
 use super::tables::{
     EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, FORGOTTEN_CLIENT, FORGOTTEN_FOLLOWUP, ReadTables,
+    appointment_state_code,
 };
 use super::{Store, StoreError};
 use crate::model::FollowUpState;
@@ -24,6 +25,7 @@ pub struct CheckReport {
     pub visits: u64,
     pub followups: u64,
     pub audit_entries: u64,
+    pub appointments: u64,
     pub forgotten_clients: u64,
     /// One sentence per problem; empty when the store is sound.
     pub problems: Vec<String>,
@@ -189,6 +191,7 @@ impl Checker<'_> {
         let known_client = |n: u64| clients.contains_key(&n) || forgotten_clients.contains(&n);
 
         // Visits, the day index, the client index and first visits.
+        let mut visit_clients: HashMap<u64, Option<u64>> = HashMap::new();
         let mut by_client: BTreeSet<(u64, i32, u64)> = BTreeSet::new();
         let mut days: HashMap<(i32, u64), Vec<u8>> = HashMap::new();
         let dictionary: HashMap<&str, u32> = codes.iter().map(|(c, k)| (k.as_str(), *c)).collect();
@@ -205,6 +208,7 @@ impl Checker<'_> {
                     "visit {n} has a wrong number or is not below the counter"
                 ));
             }
+            visit_clients.insert(n, v.client);
             let day = day_key(v.when.date());
             let code =
                 |kind: &str, key: &str| dictionary.get(format!("{kind}:{key}").as_str()).copied();
@@ -355,6 +359,8 @@ impl Checker<'_> {
             }
         }
 
+        self.appointments(&known_client, &visit_clients)?;
+
         // The audit log.
         if let Some(audit) = &self.t.audit {
             for e in audit.iter()? {
@@ -369,6 +375,71 @@ impl Checker<'_> {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Appointments and their day (with the state) and client indexes; a kept one names a
+    /// visit of its own client.
+    fn appointments(
+        &mut self,
+        known_client: &dyn Fn(u64) -> bool,
+        visit_clients: &HashMap<u64, Option<u64>>,
+    ) -> Result<(), StoreError> {
+        let next = self
+            .t
+            .meta
+            .get("next_appointment")?
+            .map_or(1, |v| v.value());
+        let mut by_day: BTreeSet<(i32, u64, u8)> = BTreeSet::new();
+        let mut by_client: BTreeSet<(u64, u64)> = BTreeSet::new();
+        if let Some(records) = &self.t.appointments {
+            for e in records.iter()? {
+                let (key, bytes) = e?;
+                let n = key.value();
+                self.report.appointments += 1;
+                let Ok(a) = decode_appointment(bytes.value()) else {
+                    self.problem(format!("appointment {n} cannot be read"));
+                    continue;
+                };
+                if a.number != n || n >= next {
+                    self.problem(format!(
+                        "appointment {n} has a wrong number or is not below the counter"
+                    ));
+                }
+                if !known_client(a.client) {
+                    self.problem(format!(
+                        "appointment {n} belongs to client {}, who does not exist",
+                        a.client
+                    ));
+                }
+                if let Some(v) = a.state.visit()
+                    && visit_clients.get(&v) != Some(&Some(a.client))
+                {
+                    self.problem(format!(
+                        "appointment {n} was kept by visit {v}, which is not a visit of client {}",
+                        a.client
+                    ));
+                }
+                by_day.insert((day_key(a.at.date()), n, appointment_state_code(a.state)));
+                by_client.insert((a.client, n));
+            }
+        }
+        let mut indexed_day = BTreeSet::new();
+        if let Some(index) = &self.t.appointments_by_day {
+            for e in index.iter()? {
+                let (k, state) = e?;
+                let (day, n) = k.value();
+                indexed_day.insert((day, n, state.value()));
+            }
+        }
+        self.compare("appointment day index", &by_day, &indexed_day);
+        let mut indexed_client = BTreeSet::new();
+        if let Some(index) = &self.t.appointments_by_client {
+            for e in index.iter()? {
+                indexed_client.insert(e?.0.value());
+            }
+        }
+        self.compare("client appointment index", &by_client, &indexed_client);
         Ok(())
     }
 

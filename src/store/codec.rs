@@ -7,8 +7,8 @@
 //! holds today's bytes of every kind and must pass forever.
 
 use crate::model::{
-    AuditAction, AuditEntry, Birth, Channel, Client, FollowUp, FollowUpState, LegalDeadline,
-    Referral, Stamp, Visit,
+    Appointment, AppointmentState, AuditAction, AuditEntry, Birth, Channel, Client, FollowUp,
+    FollowUpState, LegalDeadline, Referral, Stamp, Visit,
 };
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -368,6 +368,74 @@ pub fn decode_followup(bytes: &[u8]) -> Result<FollowUp, Undecodable> {
     })
 }
 
+// ---- appointment ---------------------------------------------------------------------------
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+enum AppointmentStateV1 {
+    Planned,
+    /// The visit that kept it.
+    Kept(u64),
+    Cancelled,
+    NoShow,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct AppointmentV1 {
+    number: u64,
+    client: u64,
+    at: i64,
+    with: String,
+    about: String,
+    place: Option<String>,
+    state: AppointmentStateV1,
+    created: StampV1,
+    changed: StampV1,
+}
+
+#[derive(Serialize, Deserialize)]
+enum AppointmentRecord {
+    V1(AppointmentV1),
+}
+
+pub fn encode_appointment(a: &Appointment) -> Vec<u8> {
+    encode(&AppointmentRecord::V1(AppointmentV1 {
+        number: a.number,
+        client: a.client,
+        at: seconds(a.at),
+        with: a.with.clone(),
+        about: a.about.clone(),
+        place: a.place.clone(),
+        state: match a.state {
+            AppointmentState::Planned => AppointmentStateV1::Planned,
+            AppointmentState::Kept { visit } => AppointmentStateV1::Kept(visit),
+            AppointmentState::Cancelled => AppointmentStateV1::Cancelled,
+            AppointmentState::NoShow => AppointmentStateV1::NoShow,
+        },
+        created: StampV1::of(&a.created),
+        changed: StampV1::of(&a.changed),
+    }))
+}
+
+pub fn decode_appointment(bytes: &[u8]) -> Result<Appointment, Undecodable> {
+    let AppointmentRecord::V1(a) = decode(bytes)?;
+    Ok(Appointment {
+        number: a.number,
+        client: a.client,
+        at: moment(a.at)?,
+        with: a.with,
+        about: a.about,
+        place: a.place,
+        state: match a.state {
+            AppointmentStateV1::Planned => AppointmentState::Planned,
+            AppointmentStateV1::Kept(visit) => AppointmentState::Kept { visit },
+            AppointmentStateV1::Cancelled => AppointmentState::Cancelled,
+            AppointmentStateV1::NoShow => AppointmentState::NoShow,
+        },
+        created: a.created.stamp()?,
+        changed: a.changed.stamp()?,
+    })
+}
+
 // ---- audit entry ---------------------------------------------------------------------------
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -401,6 +469,10 @@ fn action_code(a: AuditAction) -> u8 {
         AuditAction::Backup => 12,
         AuditAction::VisitChange => 13,
         AuditAction::VisitDelete => 14,
+        AuditAction::Appointment => 15,
+        AuditAction::AppointmentCancel => 16,
+        AuditAction::AppointmentNoShow => 17,
+        AuditAction::AppointmentKept => 18,
     }
 }
 
@@ -652,6 +724,23 @@ mod tests {
         }
     }
 
+    fn appointment() -> Appointment {
+        Appointment {
+            number: 5,
+            client: 1042,
+            at: at(2026, 12, 4, 10, 30),
+            with: "marieke".into(),
+            about: "brief DUO".into(),
+            place: Some("spreekkamer 2".into()),
+            state: AppointmentState::Kept { visit: 3001 },
+            created: stamp(),
+            changed: Stamp {
+                who: "jan".into(),
+                at: at(2026, 12, 4, 10, 40),
+            },
+        }
+    }
+
     fn audit() -> AuditEntry {
         AuditEntry {
             number: 7,
@@ -683,6 +772,7 @@ mod tests {
     // Added with the begeleider and the legal deadline (issue 9); never change these either.
     const CLIENT_V2: &str = "01fb1204124d6f68616d6d656420416c2d48617373616e01114d7568616d6d616420416c68617373616e02fb202e010253590202617202656e01010c303620313233342035363738126b6f6d74206d6574206275757276726f757700010701fb60a2076d617269656b65fcd02713d6076d617269656b65fcd02713d601056a6f6f7374";
     const FOLLOWUP_V2: &str = "010cfb120401fbb90b01086b77616472616164fb7ca2156e6176726167656e2062696a204b7761647261616401076d617269656b6501076d617269656b65fcd02713d6076d617269656b65fcd02713d6010762657a77616172fb62a2fbbaa2";
+    const APPOINTMENT_V1: &str = "0005fb1204fc502c25d6076d617269656b650962726965662044554f010d73707265656b6b616d6572203201fbb90b076d617269656b65fcd02713d6036a616efc003125d6";
 
     #[test]
     fn golden_bytes_decode_forever() {
@@ -695,6 +785,11 @@ mod tests {
                 hex(&encode_followup(&followup_v2())),
             ),
             ("audit", AUDIT_V1, hex(&encode_audit(&audit()))),
+            (
+                "appointment",
+                APPOINTMENT_V1,
+                hex(&encode_appointment(&appointment())),
+            ),
             (
                 "day entry",
                 DAY_ENTRY_GOLDEN,
@@ -712,6 +807,10 @@ mod tests {
         assert_eq!(decode_visit(&unhex(VISIT_V1)).unwrap(), visit());
         assert_eq!(decode_followup(&unhex(FOLLOWUP_V1)).unwrap(), followup());
         assert_eq!(decode_audit(7, &unhex(AUDIT_V1)).unwrap(), audit());
+        assert_eq!(
+            decode_appointment(&unhex(APPOINTMENT_V1)).unwrap(),
+            appointment()
+        );
         let bytes = unhex(DAY_ENTRY_GOLDEN);
         let view = decode_day_entry(&bytes).unwrap();
         let entry = day_entry();

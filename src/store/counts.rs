@@ -1,7 +1,10 @@
 //! What a tally reads: the day index, new clients, follow-up events, households.
 
 use super::codec::{DayEntryView, day_key, day_of_key, decode_day_entry};
-use super::tables::{EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED};
+use super::tables::{
+    APPOINTMENT_CANCELLED, APPOINTMENT_KEPT, APPOINTMENT_NO_SHOW, APPOINTMENT_PLANNED,
+    EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED,
+};
 use super::{Store, StoreError};
 use chrono::NaiveDate;
 use redb::{ReadableTable, ReadableTableMetadata};
@@ -13,6 +16,18 @@ pub struct FollowUpEvents {
     pub opened: u64,
     pub done: u64,
     pub cancelled: u64,
+}
+
+/// The appointments of a period by what became of them (see docs/tallies.md).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AppointmentCounts {
+    /// Every appointment whose moment falls in the period, whatever became of it.
+    pub planned: u64,
+    pub kept: u64,
+    pub cancelled: u64,
+    pub no_show: u64,
+    /// Still planned: not yet kept, cancelled or marked no-show.
+    pub open: u64,
 }
 
 /// Dictionary codes back to their keys.
@@ -144,6 +159,38 @@ impl Store {
                 }
             }
             Ok(events)
+        })
+    }
+
+    /// The appointments from `from` to `to` by state, from the day index alone (its values
+    /// are the states), so a year reads one small entry per appointment.
+    pub fn appointment_counts(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<AppointmentCounts, StoreError> {
+        self.read(|t| {
+            let mut counts = AppointmentCounts::default();
+            let Some(index) = &t.appointments_by_day else {
+                return Ok(counts);
+            };
+            for entry in index.range((day_key(from), 0)..=(day_key(to), u64::MAX))? {
+                let (key, state) = entry?;
+                counts.planned += 1;
+                match state.value() {
+                    APPOINTMENT_PLANNED => counts.open += 1,
+                    APPOINTMENT_KEPT => counts.kept += 1,
+                    APPOINTMENT_CANCELLED => counts.cancelled += 1,
+                    APPOINTMENT_NO_SHOW => counts.no_show += 1,
+                    other => {
+                        return Err(StoreError::damaged(format!(
+                            "state {other} of appointment {}",
+                            key.value().1
+                        )));
+                    }
+                }
+            }
+            Ok(counts)
         })
     }
 

@@ -1,3 +1,4 @@
+use crate::model::{AppointmentState, InputError};
 use std::path::PathBuf;
 use thiserror::Error;
 
@@ -34,6 +35,51 @@ pub enum StoreError {
     FollowUpClosed { number: u64, state: &'static str },
     #[error("client {0} cannot join its own household")]
     OwnHousehold(u64),
+    #[error(
+        "there is no appointment {0}; see the appointments with `spreekuur afspraak list --week`"
+    )]
+    NoSuchAppointment(u64),
+    #[error(
+        "appointment {number} is already {}; only a planned appointment can be cancelled, marked no-show or kept",
+        ended(.state)
+    )]
+    AppointmentEnded {
+        number: u64,
+        state: AppointmentState,
+    },
+    #[error(
+        "appointment {number} is client {owner}'s, not {}; check the number with `spreekuur afspraak list`",
+        whose(.client)
+    )]
+    AppointmentOfOther {
+        number: u64,
+        owner: u64,
+        /// The visit's client (none for an anonymous visit).
+        client: Option<u64>,
+    },
+    #[error(
+        "appointment {number} is on {at}, still to come; mark it no-show after that moment, or cancel it"
+    )]
+    AppointmentToCome { number: u64, at: String },
+    #[error(transparent)]
+    Input(#[from] InputError),
+}
+
+fn whose(client: &Option<u64>) -> String {
+    match client {
+        Some(c) => format!("client {c}'s"),
+        None => "an anonymous visit's".into(),
+    }
+}
+
+/// What became of an appointment that is no longer planned, said for the refusal.
+fn ended(state: &AppointmentState) -> String {
+    match state {
+        AppointmentState::Planned => "planned".into(),
+        AppointmentState::Kept { visit } => format!("kept (visit {visit})"),
+        AppointmentState::Cancelled => "cancelled".into(),
+        AppointmentState::NoShow => "marked no-show".into(),
+    }
 }
 
 impl StoreError {

@@ -1,14 +1,18 @@
 //! Erasure (on request, or by the retention purge): the client's record, its name and phone
-//! index entries, its follow-ups and every note of its visits go; the anonymous counts stay.
+//! index entries, its follow-ups, every note of its visits and the about and place texts of
+//! its appointments go; the anonymous counts stay.
 //!
 //! What stays, so that past tallies do not change: the visit records stripped of their notes
 //! and referral notes (client number, moment, volunteer, channel, category and referral keys),
 //! the day index, the client's visit and first-visit index entries, its household entry (two
-//! numbers), and the follow-up events (day, follow-up number, event). The numbers of forgotten
+//! numbers), the follow-up events (day, follow-up number, event), and the appointment records
+//! stripped of their texts (client number, moment, volunteer, state) with their day and client
+//! index entries; an appointment still planned for after the erasure is cancelled. The numbers of forgotten
 //! clients and follow-ups go into the `forgotten` table so `check` can tell these from
 //! dangling entries. Afterwards the store is rewritten into a fresh file (see `rewrite`), so
 //! no freed page of the old file keeps a byte of what was erased.
 
+use super::appointments;
 use super::audit::append;
 use super::clients::{load_client, unindex};
 use super::codec::{day_key, decode_followup, decode_visit, encode_client, encode_visit};
@@ -41,6 +45,7 @@ impl Store {
         self.write(|t| {
             for &number in numbers {
                 erase(t, number)?;
+                appointments::erase_texts(t, number, stamp)?;
                 append(t, stamp, Some(number), action, None)?;
             }
             Ok(())

@@ -2,6 +2,7 @@
 //! (redb's MultiWriter mode): two desks and any number of command-line calls. Every change is
 //! one short write transaction; none stays open while a person types.
 
+mod appointments;
 mod audit;
 mod backup;
 mod batch;
@@ -18,11 +19,13 @@ mod forget;
 mod tables;
 mod visits;
 
+pub use appointments::{AppointmentFilter, ListedAppointment};
 pub use audit::AuditFilter;
 pub use batch::Batch;
 pub use candidates::ClientSummary;
 pub use check::CheckReport;
 pub use codec::DayEntryView;
+pub use counts::AppointmentCounts;
 pub use counts::Dictionary;
 pub use counts::FollowUpEvents;
 pub use drafts::Draft;

@@ -3,7 +3,8 @@
 
 use redb::{ReadOnlyTable, ReadTransaction, Table, TableDefinition, WriteTransaction};
 
-/// "schema" and the counters "next_client", "next_visit", "next_followup", "next_household".
+/// "schema" and the counters "next_client", "next_visit", "next_followup", "next_household",
+/// "next_code", "next_audit" and "next_appointment" (the last two absent in older stores).
 pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 pub const CLIENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("clients");
 pub const VISITS: TableDefinition<u64, &[u8]> = TableDefinition::new("visits");
@@ -51,6 +52,31 @@ pub const FORGOTTEN_FOLLOWUP: u8 = 1;
 pub const FOLLOWUP_EVENT_COUNTS: TableDefinition<(i32, u8), u64> =
     TableDefinition::new("followup_event_counts");
 
+pub const APPOINTMENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("appointments");
+/// (day, appointment) -> its state code (`appointment_state_code`): a day's or week's
+/// list, and a period's appointment figures without reading a record.
+pub const APPOINTMENTS_BY_DAY: TableDefinition<(i32, u64), u8> =
+    TableDefinition::new("appointments_by_day");
+/// (client, appointment).
+pub const APPOINTMENTS_BY_CLIENT: TableDefinition<(u64, u64), ()> =
+    TableDefinition::new("appointments_by_client");
+
+pub const APPOINTMENT_PLANNED: u8 = 0;
+pub const APPOINTMENT_KEPT: u8 = 1;
+pub const APPOINTMENT_CANCELLED: u8 = 2;
+pub const APPOINTMENT_NO_SHOW: u8 = 3;
+
+/// An appointment's state as the fixed number its day index entry holds.
+pub fn appointment_state_code(s: crate::model::AppointmentState) -> u8 {
+    use crate::model::AppointmentState;
+    match s {
+        AppointmentState::Planned => APPOINTMENT_PLANNED,
+        AppointmentState::Kept { .. } => APPOINTMENT_KEPT,
+        AppointmentState::Cancelled => APPOINTMENT_CANCELLED,
+        AppointmentState::NoShow => APPOINTMENT_NO_SHOW,
+    }
+}
+
 pub const EVENT_OPENED: u8 = 0;
 pub const EVENT_DONE: u8 = 1;
 pub const EVENT_CANCELLED: u8 = 2;
@@ -78,6 +104,9 @@ pub struct WriteTables<'t> {
     pub audit: Table<'t, u64, &'static [u8]>,
     pub forgotten: Table<'t, (u8, u64), ()>,
     pub drafts: Table<'t, &'static str, &'static [u8]>,
+    pub appointments: Table<'t, u64, &'static [u8]>,
+    pub appointments_by_day: Table<'t, (i32, u64), u8>,
+    pub appointments_by_client: Table<'t, (u64, u64), ()>,
 }
 
 impl<'t> WriteTables<'t> {
@@ -103,6 +132,9 @@ impl<'t> WriteTables<'t> {
             audit: txn.open_table(AUDIT)?,
             forgotten: txn.open_table(FORGOTTEN)?,
             drafts: txn.open_table(super::drafts::DRAFTS)?,
+            appointments: txn.open_table(APPOINTMENTS)?,
+            appointments_by_day: txn.open_table(APPOINTMENTS_BY_DAY)?,
+            appointments_by_client: txn.open_table(APPOINTMENTS_BY_CLIENT)?,
         })
     }
 }
@@ -131,6 +163,11 @@ pub struct ReadTables {
     pub audit: Option<ReadOnlyTable<u64, &'static [u8]>>,
     /// Absent in a store in which nothing was ever forgotten (read as empty).
     pub forgotten: Option<ReadOnlyTable<(u8, u64), ()>>,
+    /// The appointment tables are absent in a store written before appointments existed
+    /// (read as empty; the first write creates them).
+    pub appointments: Option<ReadOnlyTable<u64, &'static [u8]>>,
+    pub appointments_by_day: Option<ReadOnlyTable<(i32, u64), u8>>,
+    pub appointments_by_client: Option<ReadOnlyTable<(u64, u64), ()>>,
 }
 
 impl ReadTables {
@@ -154,6 +191,9 @@ impl ReadTables {
             dictionary_keys: txn.open_table(DICTIONARY_KEYS)?,
             audit: optional(txn.open_table(AUDIT))?,
             forgotten: optional(txn.open_table(FORGOTTEN))?,
+            appointments: optional(txn.open_table(APPOINTMENTS))?,
+            appointments_by_day: optional(txn.open_table(APPOINTMENTS_BY_DAY))?,
+            appointments_by_client: optional(txn.open_table(APPOINTMENTS_BY_CLIENT))?,
         })
     }
 }

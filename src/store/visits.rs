@@ -1,5 +1,6 @@
 //! Visits: log, correct, delete, read; keeps the day, client and first-visit indexes in step.
 
+use super::appointments;
 use super::audit::append;
 use super::clients::load_client;
 use super::codec::{DayEntryCodes, day_key, decode_visit, encode_day_entry, encode_visit};
@@ -29,18 +30,19 @@ impl Store {
         visit: Visit,
         followups: Vec<NewFollowUp>,
     ) -> Result<(u64, Vec<u64>), StoreError> {
-        self.write(|t| {
-            let stamp = visit.recorded.clone();
-            let client = visit.client;
-            let (number, followups) = insert_visit(t, visit, followups)?;
-            if client.is_some() {
-                append(t, &stamp, client, AuditAction::Visit, Some(number))?;
-                for &f in &followups {
-                    append(t, &stamp, client, AuditAction::FollowUp, Some(f))?;
-                }
-            }
-            Ok((number, followups))
-        })
+        self.write(|t| log_visit(t, visit, followups, None))
+    }
+
+    /// Logs a visit as `add_visit` does and, in the same transaction, marks the client's
+    /// planned appointment `appointment` kept by it. Refuses, storing nothing, when that
+    /// appointment is not planned or is another client's.
+    pub fn add_visit_keeping(
+        &self,
+        visit: Visit,
+        followups: Vec<NewFollowUp>,
+        appointment: u64,
+    ) -> Result<(u64, Vec<u64>), StoreError> {
+        self.write(|t| log_visit(t, visit, followups, Some(appointment)))
     }
 
     /// Changes a visit (moment, categories, referrals, note …); its counts move with it.
@@ -72,12 +74,16 @@ impl Store {
         })
     }
 
-    /// Deletes a visit; it no longer counts in any tally.
+    /// Deletes a visit; it no longer counts in any tally. An appointment it kept is planned
+    /// again.
     pub fn delete_visit(&self, number: u64, stamp: &Stamp) -> Result<(), StoreError> {
         self.write(|t| {
             let old = load_visit(t, number)?;
             unindex(t, &old)?;
             t.visits.remove(number)?;
+            if let Some(client) = old.client {
+                appointments::unkeep(t, client, number, stamp)?;
+            }
             append(t, stamp, old.client, AuditAction::VisitDelete, Some(number))?;
             Ok(())
         })
@@ -98,6 +104,28 @@ impl Store {
             Ok(out)
         })
     }
+}
+
+/// Logs a visit with its follow-ups and audit lines, keeping `appointment` when given.
+fn log_visit(
+    t: &mut WriteTables,
+    visit: Visit,
+    followups: Vec<NewFollowUp>,
+    appointment: Option<u64>,
+) -> Result<(u64, Vec<u64>), StoreError> {
+    let stamp = visit.recorded.clone();
+    let client = visit.client;
+    let (number, followups) = insert_visit(t, visit, followups)?;
+    if client.is_some() {
+        append(t, &stamp, client, AuditAction::Visit, Some(number))?;
+        for &f in &followups {
+            append(t, &stamp, client, AuditAction::FollowUp, Some(f))?;
+        }
+    }
+    if let Some(a) = appointment {
+        appointments::keep(t, a, client, number, &stamp)?;
+    }
+    Ok((number, followups))
 }
 
 pub(super) fn last_visit_day(t: &ReadTables, client: u64) -> Result<Option<NaiveDate>, StoreError> {

@@ -1,5 +1,6 @@
-//! Counting a period: contacts, clients, categories, referrals, channels, volunteers and
-//! follow-ups, read from the store's day index (no visit records are read). The definitions
+//! Counting a period: contacts, clients, categories, referrals, channels, volunteers,
+//! follow-ups and appointments, read from the store's day indexes (no visit or appointment
+//! records are read). The definitions
 //! are in docs/tallies.md.
 
 pub mod export;
@@ -9,7 +10,7 @@ pub mod report;
 pub use period::Period;
 
 use crate::model::{Channel, ReportGroup, group_of};
-use crate::store::{Dictionary, Store, StoreError};
+use crate::store::{AppointmentCounts, Dictionary, Store, StoreError};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashSet};
 
@@ -51,6 +52,8 @@ pub struct Tally {
     /// Contacts per day of the period, from `from` on.
     pub per_day: Vec<u64>,
     pub followups: FollowUpTotals,
+    /// Appointments whose moment falls in the period, by what became of them.
+    pub appointments: AppointmentCounts,
 }
 
 impl Tally {
@@ -256,5 +259,6 @@ pub fn count(
             open_now,
             overdue_now,
         },
+        appointments: store.appointment_counts(from, to)?,
     })
 }

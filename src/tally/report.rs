@@ -85,9 +85,33 @@ fn summary(c: &Compared, l: &Labels) -> Section {
             t.followups.overdue_now
         }),
     ];
+    lines(c, "summary", l.summary, rows)
+}
+
+/// The appointments whose moment falls in the period, by what became of them.
+fn appointments(c: &Compared, l: &Labels) -> Section {
+    let a = l.appointment;
+    let rows: Vec<SummaryLine> = vec![
+        ("appointments_planned", a.total_planned, |t| {
+            t.appointments.planned
+        }),
+        ("appointments_kept", a.total_kept, |t| t.appointments.kept),
+        ("appointments_cancelled", a.total_cancelled, |t| {
+            t.appointments.cancelled
+        }),
+        ("appointments_no_show", a.total_no_show, |t| {
+            t.appointments.no_show
+        }),
+        ("appointments_open", a.total_open, |t| t.appointments.open),
+    ];
+    lines(c, "appointment", a.title, rows)
+}
+
+/// A section of fixed lines, each read from every tally with the differences.
+fn lines(c: &Compared, key: &'static str, title: &str, rows: Vec<SummaryLine>) -> Section {
     Section {
-        key: "summary",
-        title: l.summary.to_string(),
+        key,
+        title: title.to_string(),
         rows: rows
             .into_iter()
             .map(|(key, label, get)| Row {
@@ -163,6 +187,7 @@ pub fn build(
     };
     let mut sections = vec![
         summary(c, l),
+        appointments(c, l),
         breakdown(
             c,
             "channel",

@@ -14,6 +14,12 @@ pub enum DateError {
         "could not read the time \"{0}\": use a date and a time such as \"2026-11-27 14:30\", or only a time such as 14:30"
     )]
     DateTime(String),
+    #[error("\"{0}\" has no time: give a date and a time, e.g. \"vrijdag 10:30\"")]
+    NoTime(String),
+    #[error(
+        "the appointment would lie in the past ({0}); give a coming moment, e.g. \"vrijdag 10:30\""
+    )]
+    Past(String),
     #[error("could not read the month \"{0}\": use the form 2026-11")]
     Month(String),
     #[error("could not read the year \"{0}\": use four digits such as 2026")]
@@ -173,6 +179,19 @@ pub fn parse_datetime(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, D
     }
     let date = parse_date(t, now.date()).map_err(|_| fail())?;
     Ok(date.and_time(now.time()))
+}
+
+/// The moment of a new appointment: a date with a time, not in the past. A date alone would
+/// take the current time of day, which is no appointment time.
+pub fn coming_moment(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, DateError> {
+    if parse_date(text, now.date()).is_ok() {
+        return Err(DateError::NoTime(text.trim().to_string()));
+    }
+    let at = parse_datetime(text, now)?;
+    if at < now {
+        return Err(DateError::Past(shown_moment(at)));
+    }
+    Ok(at)
 }
 
 fn parse_time(text: &str) -> Option<NaiveTime> {

@@ -428,9 +428,9 @@ pub struct DeskLabels {
     pub not_informed: &'static str,
     pub informed_now: &'static str,
     /// Descriptions of the keymap's actions, in the order of `Action::ALL`.
-    pub actions: [&'static str; 34],
+    pub actions: [&'static str; 39],
     /// Titles of the keymap's screens, in the order of `Mode::ALL`.
-    pub modes: [&'static str; 9],
+    pub modes: [&'static str; 11],
 }
 
 impl DeskLabels {
@@ -484,7 +484,7 @@ pub const DESK_NL: DeskLabels = DeskLabels {
     all: "allemaal",
     help_title: "Toetsen",
     status_clients: "cliënten",
-    status_due_today: "follow-ups vandaag",
+    status_due_today: "follow-ups",
     status_overdue: "te laat",
     visit_saved_no: "Bezoek opgeslagen: nr",
     tally_title: "Telling",
@@ -538,6 +538,11 @@ pub const DESK_NL: DeskLabels = DeskLabels {
         "CSV opslaan",
         "Geïnformeerd over wat we vastleggen",
         "Uitleg voor de cliënt: wat we vastleggen",
+        "Vandaag",
+        "Bezoek corrigeren",
+        "Bezoek verwijderen",
+        "Afspraak plannen",
+        "Afspraak nagekomen (kanaal afspraak)",
     ],
     modes: [
         "Overal",
@@ -549,6 +554,8 @@ pub const DESK_NL: DeskLabels = DeskLabels {
         "Hulp",
         "Telling",
         "Uitleg voor de cliënt",
+        "Vandaag",
+        "Afspraak plannen",
     ],
 };
 
@@ -585,7 +592,7 @@ pub const DESK_EN: DeskLabels = DeskLabels {
     all: "all",
     help_title: "Keys",
     status_clients: "clients",
-    status_due_today: "follow-ups today",
+    status_due_today: "follow-ups",
     status_overdue: "overdue",
     visit_saved_no: "Visit saved: no",
     tally_title: "Tally",
@@ -639,6 +646,11 @@ pub const DESK_EN: DeskLabels = DeskLabels {
         "Save CSV",
         "Told what is recorded and why",
         "Notice for the client: what is recorded",
+        "Today",
+        "Correct visit",
+        "Delete visit",
+        "Plan an appointment",
+        "Appointment kept (channel afspraak)",
     ],
     modes: [
         "Everywhere",
@@ -650,6 +662,8 @@ pub const DESK_EN: DeskLabels = DeskLabels {
         "Help",
         "Tally",
         "Notice for the client",
+        "Today",
+        "Plan an appointment",
     ],
 };
 
@@ -801,5 +815,90 @@ pub fn deadline_labels(lang: Lang) -> &'static DeadlineLabels {
     match lang {
         Lang::Nl => &DEADLINE_NL,
         Lang::En => &DEADLINE_EN,
+    }
+}
+
+/// The desk's words for Vandaag, correcting and deleting a visit, and planning an appointment.
+pub struct TodayLabels {
+    pub title: &'static str,
+    pub visits: &'static str,
+    pub appointments: &'static str,
+    pub followups: &'static str,
+    pub anonymous: &'static str,
+    /// In place of the name of a restricted client.
+    pub restricted: &'static str,
+    pub none: &'static str,
+    /// `{n}` the visit, `{what}` its moment and categories, `{key}` the delete key.
+    pub confirm_delete: &'static str,
+    pub deleted: &'static str,
+    pub corrected: &'static str,
+    pub correcting: &'static str,
+    pub no_followup_in_correction: &'static str,
+    pub select_visit: &'static str,
+    pub anonymous_has_no_card: &'static str,
+    pub plan_title: &'static str,
+    /// `{n}` and `{at}`.
+    pub planned: &'static str,
+    pub need_moment: &'static str,
+    /// `{n}`, `{time}`, `{with}`, `{about}` and `{key}`.
+    pub offer_keep: &'static str,
+    /// `{n}`.
+    pub keeping: &'static str,
+    pub status_today: &'static str,
+    pub status_appointments: &'static str,
+}
+
+pub const TODAY_NL: TodayLabels = TodayLabels {
+    title: "Vandaag",
+    visits: "Bezoeken",
+    appointments: "Afspraken",
+    followups: "Follow-ups voor vandaag",
+    anonymous: "anoniem",
+    restricted: "(afgeschermd)",
+    none: "geen",
+    confirm_delete: "Bezoek {n} ({what}) verwijderen? Het telt dan nergens meer. {key} nogmaals = ja, een andere toets = nee",
+    deleted: "Bezoek {n} verwijderd",
+    corrected: "Bezoek {n} gecorrigeerd",
+    correcting: "Bezoek {n} corrigeren",
+    no_followup_in_correction: "Een correctie voegt geen follow-up toe: maak die met f op de kaart.",
+    select_visit: "Kies eerst een bezoek (met de pijltjes).",
+    anonymous_has_no_card: "Een anoniem bezoek heeft geen cliëntkaart.",
+    plan_title: "Afspraak plannen",
+    planned: "Afspraak {n} gepland op {at}",
+    need_moment: "Zeg wanneer: een dag en een tijd, zoals \"vrijdag 10:30\".",
+    offer_keep: "Afspraak {n} om {time} met {with} ({about}): {key} = nagekomen",
+    keeping: "Dit bezoek houdt afspraak {n} (kanaal afspraak)",
+    status_today: "vandaag",
+    status_appointments: "afspraken",
+};
+
+pub const TODAY_EN: TodayLabels = TodayLabels {
+    title: "Today",
+    visits: "Visits",
+    appointments: "Appointments",
+    followups: "Follow-ups due today",
+    anonymous: "anonymous",
+    restricted: "(restricted)",
+    none: "none",
+    confirm_delete: "Delete visit {n} ({what})? It then counts nowhere. {key} again = yes, any other key = no",
+    deleted: "Visit {n} deleted",
+    corrected: "Visit {n} corrected",
+    correcting: "Correcting visit {n}",
+    no_followup_in_correction: "A correction adds no follow-up: make one with f on the card.",
+    select_visit: "Select a visit first (with the arrow keys).",
+    anonymous_has_no_card: "An anonymous visit has no client card.",
+    plan_title: "Plan an appointment",
+    planned: "Appointment {n} planned for {at}",
+    need_moment: "Say when: a day and a time, such as \"friday 10:30\".",
+    offer_keep: "Appointment {n} at {time} with {with} ({about}): {key} = kept",
+    keeping: "This visit keeps appointment {n} (channel afspraak)",
+    status_today: "today",
+    status_appointments: "appointments",
+};
+
+pub fn today_labels(lang: Lang) -> &'static TodayLabels {
+    match lang {
+        Lang::Nl => &TODAY_NL,
+        Lang::En => &TODAY_EN,
     }
 }

@@ -9,7 +9,7 @@ use crossterm::event::KeyCode;
 use spreekuur::model::Birth;
 use spreekuur::tally::Period;
 use spreekuur::tui::forms::VisitPart;
-use spreekuur::tui::state::{FollowupRow, Screen, State};
+use spreekuur::tui::state::{FollowupRow, Screen, State, TodayItem};
 use spreekuur::tui::theme::ThemeName;
 use spreekuur::tui::update::{Effect, Event, update};
 
@@ -51,7 +51,12 @@ fn visit_needs_a_category_then_saves_with_the_suggested_followup() {
     assert_eq!(suggestion.as_deref(), Some("kwadraad"));
     update(&mut s, ctrl('o'), now());
     let fx = update(&mut s, ctrl('s'), now());
-    let [Effect::SaveVisit { visit, followups }] = &fx[..] else {
+    let [
+        Effect::SaveVisit {
+            visit, followups, ..
+        },
+    ] = &fx[..]
+    else {
         panic!("expected one save, got {fx:?}");
     };
     assert_eq!(visit.categories, vec!["toeslagen", "post"]);
@@ -373,4 +378,185 @@ fn mine_holds_my_follow_ups_and_those_of_the_clients_i_guide() {
         .map(|r| r.followup.number)
         .collect();
     assert_eq!(mine, [1, 2]);
+}
+
+#[test]
+fn vandaag_lists_today_mine_or_all_and_opens_the_client() {
+    let mut s = today_screen(MONO);
+    assert_eq!(s.screen, Screen::Today);
+    assert_eq!(s.today.items("ans").len(), 4);
+    update(&mut s, key(KeyCode::Char('m')), now());
+    // Mine: my visit, my appointment, and the follow-up of a client I guide; not joost's visit.
+    assert_eq!(
+        s.today.items("ans"),
+        [
+            TodayItem::Visit(320),
+            TodayItem::Appointment(7),
+            TodayItem::FollowUp(11)
+        ]
+    );
+    update(&mut s, key(KeyCode::Char('m')), now());
+    update(&mut s, key(KeyCode::Down), now());
+    // The anonymous visit has no card.
+    assert_eq!(update(&mut s, key(KeyCode::Enter), now()), vec![]);
+    assert!(s.status.message.is_some());
+    update(&mut s, key(KeyCode::Down), now());
+    let fx = update(&mut s, key(KeyCode::Enter), now());
+    assert_eq!(fx, vec![Effect::LoadCard(1042), Effect::AuditView(1042)]);
+    assert_eq!(s.screen, Screen::Card);
+    assert_eq!(
+        update(&mut s, ctrl('d'), now()),
+        vec![Effect::LoadToday],
+        "ctrl-d from the card too"
+    );
+}
+
+#[test]
+fn a_visit_is_corrected_from_vandaag_and_the_form_returns_there() {
+    let mut s = today_screen(MONO);
+    update(&mut s, key(KeyCode::Char('c')), now());
+    assert_eq!(s.screen, Screen::Visit);
+    let form = s.visit.as_ref().unwrap();
+    assert_eq!(form.editing, Some(320));
+    assert_eq!(form.categories.chosen, ["toeslagen"]);
+    assert_eq!(form.when.value(), "30-11-2026 13:15");
+    // Add a category and save: a change, not a new visit.
+    typed(&mut s, "post");
+    update(&mut s, key(KeyCode::Char(' ')), now());
+    let fx = update(&mut s, ctrl('s'), now());
+    let [Effect::ChangeVisit { number, visit }] = &fx[..] else {
+        panic!("expected a change, got {fx:?}");
+    };
+    assert_eq!(*number, 320);
+    assert_eq!(visit.categories, ["toeslagen", "post"]);
+    assert_eq!(visit.referrals[0].destination, "kwadraad");
+    let fx = update(&mut s, Event::VisitCorrected(320), now());
+    assert_eq!(s.screen, Screen::Today);
+    assert!(fx.contains(&Effect::LoadToday));
+    assert!(s.status.message.as_ref().unwrap().contains("320"));
+}
+
+#[test]
+fn deleting_a_visit_asks_first_and_says_what_it_deletes() {
+    let mut s = today_screen(MONO);
+    assert_eq!(update(&mut s, key(KeyCode::Char('x')), now()), vec![]);
+    let screen = render(&s);
+    assert!(
+        screen.contains("Bezoek 320 (30-11-2026 13:15, Toeslagen) verwijderen?"),
+        "{screen}"
+    );
+    // Any other key keeps it.
+    assert_eq!(update(&mut s, key(KeyCode::Char('q')), now()), vec![]);
+    assert_eq!(s.today.confirm_delete, None);
+    update(&mut s, key(KeyCode::Char('x')), now());
+    let fx = update(&mut s, key(KeyCode::Char('x')), now());
+    assert_eq!(fx, vec![Effect::DeleteVisit(320)]);
+}
+
+#[test]
+fn on_the_card_the_visits_are_selectable_and_corrected_or_deleted() {
+    let mut s = at_card(MONO);
+    // Household member, two follow-ups, then the visit.
+    for _ in 0..3 {
+        update(&mut s, key(KeyCode::Down), now());
+    }
+    update(&mut s, key(KeyCode::Char('x')), now());
+    assert_eq!(s.card.as_ref().unwrap().confirm_delete, Some(312));
+    assert_eq!(
+        update(&mut s, key(KeyCode::Char('x')), now()),
+        vec![Effect::DeleteVisit(312)]
+    );
+    update(&mut s, key(KeyCode::Char('c')), now());
+    assert_eq!(s.visit.as_ref().unwrap().editing, Some(312));
+    // A correction adds no follow-up.
+    while s.visit.as_ref().unwrap().part != VisitPart::FollowupText {
+        update(&mut s, key(KeyCode::Tab), now());
+    }
+    typed(&mut s, "bellen");
+    assert_eq!(update(&mut s, ctrl('s'), now()), vec![]);
+    assert!(s.visit.as_ref().unwrap().error.is_some());
+    // Esc leaves a correction at once: nothing typed is thrown away that was not there.
+    update(&mut s, key(KeyCode::Esc), now());
+    assert_eq!(s.screen, Screen::Card);
+}
+
+#[test]
+fn an_appointment_is_planned_with_its_moment_read_as_typed() {
+    let mut s = plan_form(MONO);
+    assert_eq!(s.screen, Screen::Plan);
+    let screen = render(&s);
+    assert!(screen.contains("→ vr 04-12-2026 10:30"), "{screen}");
+    update(&mut s, key(KeyCode::Tab), now());
+    update(&mut s, key(KeyCode::Tab), now());
+    typed(&mut s, "brief DUO");
+    let fx = update(&mut s, ctrl('s'), now());
+    let [Effect::PlanAppointment(new)] = &fx[..] else {
+        panic!("expected a plan, got {fx:?}");
+    };
+    assert_eq!(new.client, 1042);
+    assert_eq!(
+        new.with, "ans",
+        "with whom defaults to the one who plans it"
+    );
+    assert_eq!(new.about, "brief DUO");
+    assert_eq!(new.at.to_string(), "2026-12-04 10:30:00");
+    let at = new.at;
+    let fx = update(
+        &mut s,
+        Event::AppointmentPlanned {
+            number: 8,
+            at,
+            warning: Some("let op: dubbel".into()),
+        },
+        now(),
+    );
+    assert!(fx.contains(&Effect::LoadCard(1042)));
+    assert_eq!(s.screen, Screen::Card);
+    let message = s.status.message.clone().unwrap();
+    assert!(
+        message.contains("8") && message.contains("dubbel"),
+        "{message}"
+    );
+    // A moment in the past or without a time is refused in the form, with the reason.
+    let mut s = at_card(MONO);
+    update(&mut s, key(KeyCode::Char('p')), now());
+    typed(&mut s, "gisteren 10:00");
+    assert_eq!(update(&mut s, ctrl('s'), now()), vec![]);
+    assert!(
+        s.plan
+            .as_ref()
+            .unwrap()
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("past")
+    );
+}
+
+#[test]
+fn a_visit_offers_to_keep_today_s_appointment_with_one_key() {
+    let mut s = at_card(MONO);
+    let mut data = card_data();
+    data.appointments = vec![appointment(7, (2026, 11, 30), "14:00", "brief DUO")];
+    update(&mut s, Event::CardLoaded(Box::new(data)), now());
+    update(&mut s, key(KeyCode::Char('v')), now());
+    assert!(render(&s).contains("Afspraak 7 om 14:00"));
+    update(&mut s, ctrl('k'), now());
+    update(&mut s, key(KeyCode::Char(' ')), now());
+    let fx = update(&mut s, ctrl('s'), now());
+    let [Effect::SaveVisit { visit, keeps, .. }] = &fx[..] else {
+        panic!("expected a save, got {fx:?}");
+    };
+    assert_eq!(*keeps, Some(7));
+    assert_eq!(visit.channel, spreekuur::model::Channel::Afspraak);
+}
+
+#[test]
+fn snapshot_today() {
+    insta::assert_snapshot!(render(&today_screen(MONO)));
+}
+
+#[test]
+fn snapshot_plan() {
+    insta::assert_snapshot!(render(&plan_form(MONO)));
 }

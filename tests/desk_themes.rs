@@ -142,3 +142,13 @@ fn tally_in_each_theme() {
 fn notice_in_each_theme() {
     each_theme("notice", notice);
 }
+
+#[test]
+fn today_in_each_theme() {
+    each_theme("today", today_screen);
+}
+
+#[test]
+fn plan_in_each_theme() {
+    each_theme("plan", plan_form);
+}

@@ -55,6 +55,18 @@ enum Op {
     Delete {
         pick: u8,
     },
+    /// A correction made at the desk: the visit form filled in, changed, saved with Ctrl-S.
+    DeskEdit {
+        pick: u8,
+        day: u8,
+        minute: u8,
+        cats: Vec<u8>,
+        refs: Vec<u8>,
+    },
+    /// A deletion at the desk: on the card, the visit selected, `x` and `x` again.
+    DeskDelete {
+        pick: u8,
+    },
     FollowUp {
         client: u8,
         opened: u8,
@@ -78,6 +90,9 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (any::<u8>(), 0..20u8, any::<u8>(), prop::collection::vec(0..CATEGORIES.len() as u8, 1..3))
             .prop_map(|(pick, day, minute, cats)| Op::Edit { pick, day, minute, cats }),
         1 => any::<u8>().prop_map(|pick| Op::Delete { pick }),
+        2 => (any::<u8>(), 0..20u8, any::<u8>(), prop::collection::vec(0..CATEGORIES.len() as u8, 1..3), keys(REFERRALS.len()))
+            .prop_map(|(pick, day, minute, cats, refs)| Op::DeskEdit { pick, day, minute, cats, refs }),
+        1 => any::<u8>().prop_map(|pick| Op::DeskDelete { pick }),
         1 => (0..CLIENTS as u8, 0..20u8, prop::option::of((0..20u8, any::<bool>())))
             .prop_map(|(client, opened, closed)| Op::FollowUp { client, opened, closed }),
         2 => (0..CLIENTS as u8, 0..20u8, any::<u8>(), 0..3u8, 0..4u8)
@@ -229,8 +244,19 @@ proptest! {
                     let stored = store.update_visit(n, &stamp(when), |v| { v.when = when; v.categories = categories.clone(); Ok(()) }).expect("an edit");
                     truth.visits.insert(n, stored);
                 }
-                Op::Delete { pick } => {
-                    let Some(&n) = truth.visits.keys().nth(pick as usize % truth.visits.len().max(1)) else { continue };
+                Op::DeskEdit { pick, day, minute, cats, refs } => {
+                    let Some(v) = truth.visits.values().nth(pick as usize % truth.visits.len().max(1)).cloned() else { continue };
+                    let Some(corrected) = desk::correct(&v, moment(day, minute), unique(&cats, CATEGORIES), unique(&refs, REFERRALS)) else { continue };
+                    let stored = store.correct_visit(v.number, &stamp(moment(19, 5)), &corrected).expect("a desk correction");
+                    truth.visits.insert(v.number, stored);
+                }
+                Op::DeskDelete { pick } | Op::Delete { pick } => {
+                    let Some(v) = truth.visits.values().nth(pick as usize % truth.visits.len().max(1)).cloned() else { continue };
+                    let n = v.number;
+                    if matches!(op, Op::DeskDelete { .. }) {
+                        let Some(asked) = desk::delete(&v) else { continue };
+                        assert_eq!(asked, n, "the desk deletes the visit it asked about");
+                    }
                     store.delete_visit(n, &stamp(moment(19, 5))).expect("a delete");
                     truth.visits.remove(&n);
                     // The appointment it kept is planned again.
@@ -300,6 +326,107 @@ proptest! {
             prop_assert_eq!(&counted.appointments, &expected.appointments, "{}", period);
             prop_assert_eq!(counted.per_day.iter().sum::<u64>(), expected.visits, "{}", period);
             prop_assert_eq!(counted.by_month().values().sum::<u64>(), expected.visits, "{}", period);
+        }
+    }
+}
+
+/// The desk's own path for corrections and deletions: `update` turns keys into the effect the
+/// loop carries out, as in `tui::run`.
+mod desk {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use spreekuur::config::Lang;
+    use spreekuur::model::{Catalog, Client};
+    use spreekuur::tui::forms::VisitForm;
+    use spreekuur::tui::keymap::Keymap;
+    use spreekuur::tui::state::{CardData, CardState, Desk, Screen, State};
+    use spreekuur::tui::theme::ThemeName;
+    use spreekuur::tui::update::{Effect, Event, update};
+
+    fn state(now: NaiveDateTime) -> State {
+        let desk = Desk {
+            volunteer: "test".into(),
+            store_label: "s.redb".into(),
+            catalog: Catalog::default(),
+            lang: Lang::Nl,
+            keymap: Keymap::default_map(),
+            theme: ThemeName::Mono,
+            report_groups: default_groups(),
+            office: Default::default(),
+            retention_months: 24,
+        };
+        State::new(desk, now)
+    }
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, mods))
+    }
+
+    /// The visit as the desk's correction would store it, or none for an anonymous visit
+    /// (the desk corrects visits of a client).
+    pub fn correct(
+        v: &Visit,
+        when: NaiveDateTime,
+        categories: Vec<String>,
+        referrals: Vec<String>,
+    ) -> Option<Visit> {
+        v.client?;
+        // The desk's clock is after the moment typed: a correction may not lie ahead.
+        let now = when.max(v.when) + Duration::days(1);
+        let mut s = state(now);
+        let mut form = VisitForm::correcting(v, "x".into(), Screen::Card);
+        form.when = tui_input::Input::new(spreekuur::dates::shown_moment(when));
+        form.categories.chosen = categories;
+        form.referrals.chosen = referrals;
+        s.visit = Some(form);
+        s.screen = Screen::Visit;
+        let fx = update(&mut s, key(KeyCode::Char('s'), KeyModifiers::CONTROL), now);
+        match &fx[..] {
+            [Effect::ChangeVisit { number, visit }] if *number == v.number => Some(visit.clone()),
+            other => panic!("a correction saves as a change, got {other:?}"),
+        }
+    }
+
+    /// The visit the desk deletes after `x` twice on the card with it selected.
+    pub fn delete(v: &Visit) -> Option<u64> {
+        let client = v.client?;
+        let now = v.when + Duration::days(1);
+        let mut s = state(now);
+        let draft = ClientDraft {
+            name: "x".into(),
+            ..ClientDraft::default()
+        };
+        let c = Client::from_draft(
+            client,
+            draft,
+            Stamp {
+                who: "t".into(),
+                at: now,
+            },
+        );
+        s.card_client = Some(client);
+        s.card = Some(CardState {
+            data: CardData {
+                client: c,
+                household: vec![],
+                followups: vec![],
+                visits: vec![v.clone()],
+                appointments: vec![],
+            },
+            selected: 0,
+            mini: None,
+            confirm_delete: None,
+        });
+        s.screen = Screen::Card;
+        let x = key(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(
+            update(&mut s, x.clone(), now),
+            vec![],
+            "deleting asks first"
+        );
+        match &update(&mut s, x, now)[..] {
+            [Effect::DeleteVisit(n)] => Some(*n),
+            other => panic!("the second x deletes, got {other:?}"),
         }
     }
 }

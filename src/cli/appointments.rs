@@ -4,7 +4,7 @@
 use super::args::{AfspraakAddArgs, AfspraakCommand, AfspraakListArgs, AfspraakNumber};
 use super::output::{Output, safe, table};
 use super::{CliError, Context, json};
-use crate::dates::{parse_date, parse_datetime, shown_moment, week_of};
+use crate::dates::{coming_moment, parse_date, shown_moment, week_of};
 use crate::model::{Appointment, NewAppointment};
 use crate::store::AppointmentFilter;
 use serde_json::json;
@@ -18,29 +18,10 @@ pub fn run(ctx: &Context, command: AfspraakCommand) -> Result<Output, CliError> 
     }
 }
 
-/// The moment of a new appointment: a date with a time, not in the past.
-fn moment(ctx: &Context, text: &str) -> Result<chrono::NaiveDateTime, CliError> {
-    // A date alone would take the current time of day, which is no appointment time.
-    if parse_date(text, ctx.today()).is_ok() {
-        return Err(CliError::Usage(format!(
-            "\"{}\" has no time: give a date and a time, e.g. --at \"vrijdag 10:30\"",
-            text.trim()
-        )));
-    }
-    let at = parse_datetime(text, ctx.now)?;
-    if at < ctx.now {
-        return Err(CliError::Usage(format!(
-            "the appointment would lie in the past ({}); give a coming moment, e.g. --at \"vrijdag 10:30\"",
-            shown_moment(at)
-        )));
-    }
-    Ok(at)
-}
-
 fn add(ctx: &Context, args: AfspraakAddArgs) -> Result<Output, CliError> {
     let new = NewAppointment {
         client: args.number,
-        at: moment(ctx, &args.at)?,
+        at: coming_moment(&args.at, ctx.now)?,
         with: args.with.unwrap_or_else(|| ctx.volunteer.clone()),
         about: args.about.unwrap_or_default(),
         place: args.place,

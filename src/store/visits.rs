@@ -74,6 +74,34 @@ impl Store {
         })
     }
 
+    /// The desk's correction: the visit takes `corrected`'s moment, channel, categories,
+    /// referrals and note; who logged it stays, and so does the note of a referral that stays.
+    pub fn correct_visit(
+        &self,
+        number: u64,
+        stamp: &Stamp,
+        corrected: &Visit,
+    ) -> Result<Visit, StoreError> {
+        self.update_visit(number, stamp, |v| {
+            let old = std::mem::take(&mut v.referrals);
+            v.referrals = corrected
+                .referrals
+                .iter()
+                .map(|r| {
+                    old.iter()
+                        .find(|o| o.destination == r.destination)
+                        .unwrap_or(r)
+                        .clone()
+                })
+                .collect();
+            v.when = corrected.when;
+            v.channel = corrected.channel;
+            v.categories = corrected.categories.clone();
+            v.note = corrected.note.clone();
+            Ok(())
+        })
+    }
+
     /// Deletes a visit; it no longer counts in any tally. An appointment it kept is planned
     /// again.
     pub fn delete_visit(&self, number: u64, stamp: &Stamp) -> Result<(), StoreError> {
@@ -86,6 +114,22 @@ impl Store {
             }
             append(t, stamp, old.client, AuditAction::VisitDelete, Some(number))?;
             Ok(())
+        })
+    }
+
+    /// The visits of these days (anonymous ones too), newest first: the desk's Vandaag.
+    pub fn visits_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Visit>, StoreError> {
+        self.read(|t| {
+            let mut out = Vec::new();
+            for entry in t
+                .visits_by_day
+                .range((day_key(from), 0)..=(day_key(to), u64::MAX))?
+            {
+                let (_, visit) = entry?.0.value();
+                out.push(read_visit(t, visit)?);
+            }
+            out.sort_by(|a, b| b.when.cmp(&a.when).then(b.number.cmp(&a.number)));
+            Ok(out)
         })
     }
 

@@ -1,6 +1,7 @@
 //! The forms' state: the visit form, the client form and the card's one-line forms.
 
-use crate::model::{Catalog, CatalogEntry, CatalogKind, Channel};
+use super::state::Screen;
+use crate::model::{Appointment, Catalog, CatalogEntry, CatalogKind, Channel, Visit};
 use crate::store::{ClientSummary, Draft};
 use tui_input::Input;
 
@@ -81,6 +82,14 @@ pub struct VisitForm {
     pub error: Option<String>,
     /// Esc was pressed once with typed input: a second Esc throws it away.
     pub confirm_discard: bool,
+    /// The visit being corrected; none for a new one.
+    pub editing: Option<u64>,
+    /// A planned appointment of the client today that this visit may keep (offered, one key).
+    pub offer: Option<Appointment>,
+    /// The appointment this visit keeps, once the volunteer took the offer.
+    pub keeps: Option<u64>,
+    /// Where saving or leaving goes back to: the card, or Vandaag for a correction from there.
+    pub return_to: Screen,
 }
 
 impl VisitForm {
@@ -100,7 +109,29 @@ impl VisitForm {
             suggestion: None,
             error: None,
             confirm_discard: false,
+            editing: None,
+            offer: None,
+            keeps: None,
+            return_to: Screen::Card,
         }
+    }
+
+    /// The form filled in with a visit, to correct it. The follow-up part stays empty: a
+    /// correction changes the visit only (follow-ups are added on the card).
+    pub fn correcting(visit: &Visit, client_name: String, return_to: Screen) -> VisitForm {
+        let mut form = VisitForm::new(visit.client.unwrap_or(0), client_name);
+        form.categories.chosen = visit.categories.clone();
+        form.referrals.chosen = visit
+            .referrals
+            .iter()
+            .map(|r| r.destination.clone())
+            .collect();
+        form.channel = visit.channel;
+        form.when = Input::new(crate::dates::shown_moment(visit.when));
+        form.note = Input::new(visit.note.clone());
+        form.editing = Some(visit.number);
+        form.return_to = return_to;
+        form
     }
 
     pub fn has_input(&self) -> bool {
@@ -296,6 +327,61 @@ impl MiniForm {
             due: Input::new("+2w".into()),
             on_due: false,
             error: None,
+        }
+    }
+}
+
+/// The fields of the appointment form, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanField {
+    At,
+    With,
+    About,
+    Place,
+}
+
+impl PlanField {
+    pub const ALL: [PlanField; 4] = [
+        PlanField::At,
+        PlanField::With,
+        PlanField::About,
+        PlanField::Place,
+    ];
+}
+
+/// Planning an appointment for the card's client: when (shown resolved as it is typed), with
+/// whom (default: the volunteer planning it), about what, and where.
+pub struct PlanForm {
+    pub client: u64,
+    pub client_name: String,
+    pub part: PlanField,
+    pub at: Input,
+    pub with: Input,
+    pub about: Input,
+    pub place: Input,
+    pub error: Option<String>,
+}
+
+impl PlanForm {
+    pub fn new(client: u64, client_name: String, volunteer: &str) -> PlanForm {
+        PlanForm {
+            client,
+            client_name,
+            part: PlanField::At,
+            at: Input::default(),
+            with: Input::new(volunteer.to_string()),
+            about: Input::default(),
+            place: Input::default(),
+            error: None,
+        }
+    }
+
+    pub fn input(&mut self, field: PlanField) -> &mut Input {
+        match field {
+            PlanField::At => &mut self.at,
+            PlanField::With => &mut self.with,
+            PlanField::About => &mut self.about,
+            PlanField::Place => &mut self.place,
         }
     }
 }

@@ -24,10 +24,12 @@ pub enum Mode {
     Help,
     Tally,
     Notice,
+    Today,
+    Plan,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Global,
         Mode::Search,
         Mode::Card,
@@ -37,6 +39,8 @@ impl Mode {
         Mode::Help,
         Mode::Tally,
         Mode::Notice,
+        Mode::Today,
+        Mode::Plan,
     ];
 
     pub fn table(self) -> &'static str {
@@ -50,6 +54,8 @@ impl Mode {
             Mode::Help => "help",
             Mode::Tally => "tally",
             Mode::Notice => "notice",
+            Mode::Today => "today",
+            Mode::Plan => "plan",
         }
     }
 }
@@ -106,6 +112,11 @@ actions! {
     Export = "export",
     Informed = "informed",
     Notice = "notice",
+    Today = "today",
+    Correct = "correct",
+    Delete = "delete",
+    Plan = "plan",
+    KeepAppointment = "keep-appointment",
 }
 
 /// A key with its modifiers, normalised so that a typed event and a file's text compare.
@@ -251,6 +262,10 @@ struct File {
     tally: Vec<BindingFile>,
     #[serde(default)]
     notice: Vec<BindingFile>,
+    #[serde(default)]
+    today: Vec<BindingFile>,
+    #[serde(default)]
+    plan: Vec<BindingFile>,
 }
 
 #[derive(Deserialize)]
@@ -286,6 +301,8 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<Binding>, KeymapError> {
         (Mode::Help, parsed.help),
         (Mode::Tally, parsed.tally),
         (Mode::Notice, parsed.notice),
+        (Mode::Today, parsed.today),
+        (Mode::Plan, parsed.plan),
     ];
     let mut out: Vec<Binding> = Vec::new();
     for (mode, bindings) in tables {

@@ -5,17 +5,20 @@ use super::background;
 use super::keymap::Keymap;
 use super::late_answer::{LateAnswer, Passed};
 use super::screens;
-use super::state::{CardData, Desk, FollowupRow, NoticeView, State};
+use super::state::{
+    AppointmentRow, CardData, Desk, FollowupRow, NoticeView, State, TodayData, VisitRow,
+};
 use super::terminal::{self, Backend, Guard};
 use super::theme;
 use super::update::{Effect, Event, RESULT_LIMIT, update};
 use crate::config::{Config, Lang, ThemeChoice};
-use crate::model::{AuditAction, FollowUpState, Stamp};
-use crate::store::{Store, StoreError};
+use crate::model::{AppointmentState, AuditAction, Client, FollowUp, FollowUpState, Stamp};
+use crate::store::{AppointmentFilter, Store, StoreError};
 use crate::tally::{self, Period, export, report};
 use chrono::{Local, NaiveDateTime};
 use crossterm::event;
 use ratatui::Terminal;
+use std::collections::HashMap;
 use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -188,55 +191,76 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
             Effect::LoadCard(n) => {
                 let client = store.client(n)?;
                 let household = store.household_members(&client)?;
+                let today = state.today();
+                let mut appointments: Vec<_> = store
+                    .appointments_of(n)?
+                    .into_iter()
+                    .filter(|a| a.state == AppointmentState::Planned && a.at.date() >= today)
+                    .collect();
+                appointments.sort_by_key(|a| (a.at, a.number));
                 Some(Event::CardLoaded(Box::new(CardData {
                     household,
                     followups: store.followups_of(n)?,
                     visits: store.visits_of(n)?,
+                    appointments,
                     client,
                 })))
             }
             Effect::LoadFollowups => {
                 let open = store.open_followups(None)?;
-                let mut numbers: Vec<u64> = open.iter().map(|f| f.client).collect();
-                numbers.sort_unstable();
-                numbers.dedup();
-                // Restricted clients stay out of the list, as out of the search.
-                let clients: std::collections::HashMap<u64, crate::model::Client> = store
-                    .clients(&numbers)?
-                    .into_iter()
-                    .filter(|c| !c.restricted)
-                    .map(|c| (c.number, c))
-                    .collect();
-                let rows = open
-                    .into_iter()
-                    .filter_map(|f| {
-                        let client = clients.get(&f.client)?;
-                        Some(FollowupRow {
-                            client_name: client.name.clone(),
-                            begeleider: client.begeleider.clone(),
-                            followup: f,
-                        })
-                    })
-                    .collect();
-                Some(Event::FollowupsLoaded(rows))
+                Some(Event::FollowupsLoaded(followup_rows(store, open)?))
             }
+            Effect::LoadToday => Some(Event::TodayLoaded(Box::new(today(store, state)?))),
             Effect::LoadStatus => {
                 let today = state.today();
                 let (_, overdue) = store.open_followup_totals(today)?;
+                let appointments = store.appointment_counts(today, today)?;
                 Some(Event::StatusLoaded {
                     clients: store.client_count()?,
                     due_today: store.followups_due_on(today)?,
                     overdue,
+                    appointments_today: appointments.planned - appointments.cancelled,
                 })
             }
             Effect::Duplicates { name, birth } => Some(Event::DuplicatesFound(
                 store.possible_duplicates(&name, &birth, 8)?,
             )),
-            Effect::SaveVisit { visit, followups } => {
-                let (number, fus) = store.add_visit(visit, followups)?;
+            Effect::SaveVisit {
+                visit,
+                followups,
+                keeps,
+            } => {
+                let (number, fus) = match keeps {
+                    Some(a) => store.add_visit_keeping(visit, followups, a)?,
+                    None => store.add_visit(visit, followups)?,
+                };
                 Some(Event::VisitSaved {
                     number,
                     followup: fus.first().copied(),
+                })
+            }
+            Effect::ChangeVisit { number, visit } => {
+                store.correct_visit(number, &stamp(), &visit)?;
+                Some(Event::VisitCorrected(number))
+            }
+            Effect::DeleteVisit(number) => {
+                store.delete_visit(number, &stamp())?;
+                Some(Event::VisitDeleted(number))
+            }
+            Effect::PlanAppointment(new) => {
+                let (a, same) = store.add_appointment(new, &stamp())?;
+                let l = crate::labels::labels(state.desk.lang).appointment;
+                let warning = same.first().map(|o| {
+                    l.double_booked
+                        .replace("{with}", &o.with)
+                        .replace("{at}", &crate::dates::shown_moment(o.at))
+                        .replace("{n}", &o.number.to_string())
+                        .replace("{client}", &o.client.to_string())
+                });
+                Some(Event::AppointmentPlanned {
+                    number: a.number,
+                    at: a.at,
+                    warning,
                 })
             }
             Effect::AddClient(draft) => Some(Event::ClientSaved {
@@ -378,4 +402,81 @@ fn export_tally(store: &Store, state: &State, period: Period) -> Result<Event, S
             Err(e) => Event::Failed(e),
         },
     )
+}
+
+/// Follow-up rows with their clients' names; restricted clients stay out, as out of the search.
+fn followup_rows(store: &Store, open: Vec<FollowUp>) -> Result<Vec<FollowupRow>, StoreError> {
+    let clients = listable_clients(store, open.iter().map(|f| f.client))?;
+    Ok(open
+        .into_iter()
+        .filter_map(|f| {
+            let client = clients.get(&f.client)?;
+            Some(FollowupRow {
+                client_name: client.name.clone(),
+                begeleider: client.begeleider.clone(),
+                followup: f,
+            })
+        })
+        .collect())
+}
+
+/// The clients a list may name: restricted ones are left out.
+fn listable_clients(
+    store: &Store,
+    numbers: impl Iterator<Item = u64>,
+) -> Result<HashMap<u64, Client>, StoreError> {
+    let mut numbers: Vec<u64> = numbers.collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    Ok(store
+        .clients(&numbers)?
+        .into_iter()
+        .filter(|c| !c.restricted)
+        .map(|c| (c.number, c))
+        .collect())
+}
+
+/// Vandaag: today's visits (newest first), appointments and follow-ups due today.
+fn today(store: &Store, state: &State) -> Result<TodayData, StoreError> {
+    let day = state.today();
+    let visits = store.visits_between(day, day)?;
+    let filter = AppointmentFilter {
+        with: None,
+        viewer: state.desk.volunteer.clone(),
+        restricted: false,
+    };
+    let appointments = store.appointment_list(day, day, &filter)?;
+    let due: Vec<FollowUp> = store
+        .open_followups(Some(day))?
+        .into_iter()
+        .filter(|f| f.due == day)
+        .collect();
+    let clients = listable_clients(
+        store,
+        visits
+            .iter()
+            .filter_map(|v| v.client)
+            .chain(appointments.iter().map(|a| a.appointment.client)),
+    )?;
+    let name = |n: Option<u64>| n.and_then(|n| clients.get(&n));
+    Ok(TodayData {
+        visits: visits
+            .into_iter()
+            .map(|visit| VisitRow {
+                client_name: name(visit.client).map(|c| c.name.clone()),
+                begeleider: name(visit.client).and_then(|c| c.begeleider.clone()),
+                visit,
+            })
+            .collect(),
+        appointments: appointments
+            .into_iter()
+            .map(|a| AppointmentRow {
+                // The list already left out what this volunteer may not see.
+                client_name: a.client_name,
+                begeleider: name(Some(a.appointment.client)).and_then(|c| c.begeleider.clone()),
+                appointment: a.appointment,
+            })
+            .collect(),
+        followups: followup_rows(store, due)?,
+    })
 }

@@ -1,11 +1,11 @@
 //! Everything the desk shows, as plain data. `update` changes it; the screens only read it.
 
-use super::forms::{ClientForm, MiniForm, VisitForm};
+use super::forms::{ClientForm, MiniForm, PlanForm, VisitForm};
 use super::keymap::{Keymap, Mode};
 use super::theme::ThemeName;
 use crate::config::Lang;
 use crate::labels::{DeskLabels, Labels, desk_labels, labels};
-use crate::model::{Catalog, Client, FollowUp, ReportGroup, Visit};
+use crate::model::{Appointment, Catalog, Client, FollowUp, ReportGroup, Visit};
 use crate::store::ClientSummary;
 use crate::tally::{Period, Tally};
 use chrono::NaiveDateTime;
@@ -36,6 +36,9 @@ impl Desk {
     pub fn d(&self) -> &'static DeskLabels {
         desk_labels(self.lang)
     }
+    pub fn t(&self) -> &'static crate::labels::TodayLabels {
+        crate::labels::today_labels(self.lang)
+    }
     pub fn english(&self) -> bool {
         self.lang.is_english()
     }
@@ -51,6 +54,8 @@ pub enum Screen {
     Help,
     Tally,
     Notice,
+    Today,
+    Plan,
 }
 
 impl Screen {
@@ -64,6 +69,8 @@ impl Screen {
             Screen::Help => Mode::Help,
             Screen::Tally => Mode::Tally,
             Screen::Notice => Mode::Notice,
+            Screen::Today => Mode::Today,
+            Screen::Plan => Mode::Plan,
         }
     }
 }
@@ -82,6 +89,8 @@ pub struct CardData {
     pub household: Vec<Client>,
     pub followups: Vec<FollowUp>,
     pub visits: Vec<Visit>,
+    /// The client's planned appointments from today on, soonest first.
+    pub appointments: Vec<Appointment>,
 }
 
 pub struct CardState {
@@ -89,6 +98,9 @@ pub struct CardState {
     /// Index into household members, then open follow-ups.
     pub selected: usize,
     pub mini: Option<MiniForm>,
+    /// A visit the volunteer asked to delete: the next delete key deletes it, anything else
+    /// keeps it.
+    pub confirm_delete: Option<u64>,
 }
 
 /// What the card's selection points at.
@@ -96,6 +108,7 @@ pub struct CardState {
 pub enum CardItem {
     Member(u64),
     FollowUp(u64),
+    Visit(u64),
 }
 
 impl CardState {
@@ -111,7 +124,8 @@ impl CardState {
             .iter()
             .filter(|f| f.is_open())
             .map(|f| CardItem::FollowUp(f.number));
-        members.chain(open).collect()
+        let visits = self.data.visits.iter().map(|v| CardItem::Visit(v.number));
+        members.chain(open).chain(visits).collect()
     }
 }
 
@@ -147,6 +161,82 @@ impl FollowupsState {
     }
 }
 
+/// A visit of today with what Vandaag shows of its client.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisitRow {
+    pub visit: Visit,
+    /// None for an anonymous visit, or a client the list may not name (restricted).
+    pub client_name: Option<String>,
+    pub begeleider: Option<String>,
+}
+
+/// An appointment of today with its client.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppointmentRow {
+    pub appointment: Appointment,
+    pub client_name: Option<String>,
+    pub begeleider: Option<String>,
+}
+
+/// What Vandaag shows, as one read gave it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TodayData {
+    pub visits: Vec<VisitRow>,
+    pub appointments: Vec<AppointmentRow>,
+    /// Open follow-ups due today.
+    pub followups: Vec<FollowupRow>,
+}
+
+/// What Vandaag's selection points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TodayItem {
+    Visit(u64),
+    Appointment(u64),
+    FollowUp(u64),
+}
+
+#[derive(Default)]
+pub struct TodayState {
+    pub data: TodayData,
+    /// Only mine: what I logged, my appointments, my follow-ups, and all of the clients I guide.
+    pub mine: bool,
+    pub selected: usize,
+    pub confirm_delete: Option<u64>,
+}
+
+impl TodayState {
+    pub fn visits<'a>(&'a self, me: &'a str) -> impl Iterator<Item = &'a VisitRow> {
+        self.data.visits.iter().filter(move |r| {
+            !self.mine || r.visit.volunteer == me || r.begeleider.as_deref() == Some(me)
+        })
+    }
+
+    pub fn appointments<'a>(&'a self, me: &'a str) -> impl Iterator<Item = &'a AppointmentRow> {
+        self.data.appointments.iter().filter(move |r| {
+            !self.mine || r.appointment.with == me || r.begeleider.as_deref() == Some(me)
+        })
+    }
+
+    pub fn followups<'a>(&'a self, me: &'a str) -> impl Iterator<Item = &'a FollowupRow> {
+        self.data
+            .followups
+            .iter()
+            .filter(move |r| !self.mine || r.is_mine(me))
+    }
+
+    /// The rows in the order shown: visits, appointments, follow-ups.
+    pub fn items(&self, me: &str) -> Vec<TodayItem> {
+        let visits = self.visits(me).map(|r| TodayItem::Visit(r.visit.number));
+        let appointments = self
+            .appointments(me)
+            .map(|r| TodayItem::Appointment(r.appointment.number));
+        let followups = self
+            .followups(me)
+            .map(|r| TodayItem::FollowUp(r.followup.number));
+        visits.chain(appointments).chain(followups).collect()
+    }
+}
+
 /// The tally screen: the period shown and its figures once read.
 pub struct TallyState {
     pub period: Period,
@@ -176,6 +266,7 @@ pub struct Status {
     pub clients: u64,
     pub due_today: u64,
     pub overdue: u64,
+    pub appointments_today: u64,
     pub message: Option<String>,
 }
 
@@ -195,6 +286,8 @@ pub struct State {
     pub help_scroll: usize,
     pub tally: TallyState,
     pub notice: Option<NoticeState>,
+    pub today: TodayState,
+    pub plan: Option<PlanForm>,
     pub status: Status,
     pub quit: bool,
 }
@@ -219,6 +312,8 @@ impl State {
                 from: Screen::Search,
             },
             notice: None,
+            today: TodayState::default(),
+            plan: None,
             status: Status::default(),
             quit: false,
         }

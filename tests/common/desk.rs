@@ -7,14 +7,16 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use spreekuur::config::Lang;
 use spreekuur::model::{
-    Birth, Catalog, Channel, Client, FollowUp, FollowUpState, Referral, Stamp, Visit,
-    default_groups,
+    Appointment, AppointmentState, Birth, Catalog, Channel, Client, FollowUp, FollowUpState,
+    Referral, Stamp, Visit, default_groups,
 };
 use spreekuur::store::ClientSummary;
 use spreekuur::tally::Tally;
 use spreekuur::tui::keymap::Keymap;
 use spreekuur::tui::screens;
-use spreekuur::tui::state::{CardData, Desk, FollowupRow, NoticeView, State};
+use spreekuur::tui::state::{
+    AppointmentRow, CardData, Desk, FollowupRow, NoticeView, State, TodayData, VisitRow,
+};
 use spreekuur::tui::theme::ThemeName;
 use spreekuur::tui::update::{Effect, Event, update};
 
@@ -119,7 +121,26 @@ pub fn card_data() -> CardData {
             note: "brief\u{1b}[31m uitgelegd".into(),
             recorded: stamp(),
         }],
+        appointments: vec![appointment(7, (2026, 12, 4), "10:30", "brief DUO")],
         client: c,
+    }
+}
+
+/// A planned appointment of client 1042 with ans.
+pub fn appointment(number: u64, day: (i32, u32, u32), time: &str, about: &str) -> Appointment {
+    let time = chrono::NaiveTime::parse_from_str(time, "%H:%M").unwrap();
+    Appointment {
+        number,
+        client: 1042,
+        at: NaiveDate::from_ymd_opt(day.0, day.1, day.2)
+            .unwrap()
+            .and_time(time),
+        with: "ans".into(),
+        about: about.into(),
+        place: Some("spreekkamer 2".into()),
+        state: AppointmentState::Planned,
+        created: stamp(),
+        changed: stamp(),
     }
 }
 
@@ -306,5 +327,61 @@ pub fn tally(theme: ThemeName) -> State {
     update(&mut s, ctrl('t'), now());
     update(&mut s, key(KeyCode::Char('m')), now());
     update(&mut s, Event::TallyLoaded(Box::new(november())), now());
+    s
+}
+
+/// Vandaag with two visits (one anonymous), an appointment and a follow-up due today.
+pub fn today_screen(theme: ThemeName) -> State {
+    let mut s = State::new(desk(theme), now());
+    update(&mut s, ctrl('d'), now());
+    let visit = |number: u64, client: Option<u64>, volunteer: &str, hour: u32| Visit {
+        number,
+        client,
+        when: now().date().and_hms_opt(hour, 15, 0).unwrap(),
+        volunteer: volunteer.into(),
+        channel: Channel::Spreekuur,
+        categories: vec!["toeslagen".into()],
+        referrals: vec![Referral {
+            destination: "kwadraad".into(),
+            note: "budget".into(),
+        }],
+        note: String::new(),
+        recorded: stamp(),
+    };
+    let mut due = followup(11, 1043, (2026, 11, 30), "brief DUO nabellen");
+    due.assignee = Some("joost".into());
+    let data = TodayData {
+        visits: vec![
+            VisitRow {
+                visit: visit(320, Some(1042), "ans", 13),
+                client_name: Some("Mohammed Al-Hassan".into()),
+                begeleider: None,
+            },
+            VisitRow {
+                visit: visit(319, None, "joost", 11),
+                client_name: None,
+                begeleider: None,
+            },
+        ],
+        appointments: vec![AppointmentRow {
+            appointment: appointment(7, (2026, 11, 30), "15:00", "brief DUO"),
+            client_name: Some("Mohammed Al-Hassan".into()),
+            begeleider: None,
+        }],
+        followups: vec![FollowupRow {
+            followup: due,
+            client_name: "Amina Al-Hassan".into(),
+            begeleider: Some("ans".into()),
+        }],
+    };
+    update(&mut s, Event::TodayLoaded(Box::new(data)), now());
+    s
+}
+
+/// The appointment form with a moment typed.
+pub fn plan_form(theme: ThemeName) -> State {
+    let mut s = at_card(theme);
+    update(&mut s, key(KeyCode::Char('p')), now());
+    typed(&mut s, "vrijdag 10:30");
     s
 }

@@ -23,14 +23,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     };
     let c = &card.data.client;
     let items = card.items();
+    // Household and open follow-ups in the middle list; the visits below are selectable too.
+    let listed: Vec<CardItem> = items
+        .iter()
+        .copied()
+        .filter(|i| !matches!(i, CardItem::Visit(_)))
+        .collect();
+    let selected = items.get(card.selected).copied();
     let mini_rows = match &card.mini {
         Some(m) if m.kind == MiniKind::FollowUp => 3,
         Some(_) => 2,
         None => 0,
     };
-    let [head, middle, visits, mini, hint] = Layout::vertical([
+    let coming = &card.data.appointments;
+    let [head, planned, middle, visits, mini, hint] = Layout::vertical([
         Constraint::Length(4),
-        Constraint::Length((items.len() as u16 + 1).clamp(2, 8)),
+        Constraint::Length(coming.len().min(2) as u16),
+        Constraint::Length((listed.len() as u16 + 1).clamp(2, 8)),
         Constraint::Min(3),
         Constraint::Length(mini_rows),
         Constraint::Length(1),
@@ -99,8 +108,29 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     }
     frame.render_widget(Paragraph::new(details), head);
 
+    let a = state.desk.l().appointment;
+    let appointment_lines: Vec<Line> = coming
+        .iter()
+        .take(2)
+        .map(|ap| {
+            let mut text = format!(
+                "{}: {} {} {} {}",
+                a.title,
+                crate::dates::shown_moment(ap.at),
+                a.with,
+                safe(&ap.with),
+                safe(&ap.about)
+            );
+            if let Some(p) = &ap.place {
+                text.push_str(&format!(" · {}", safe(p)));
+            }
+            Line::styled(ellipsis(&text, planned.width as usize), t.title)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(appointment_lines), planned);
+
     let today = state.today();
-    let list_items: Vec<ListItem> = items
+    let list_items: Vec<ListItem> = listed
         .iter()
         .map(|item| match item {
             CardItem::Member(n) => {
@@ -118,6 +148,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                     .unwrap_or_default();
                 ListItem::new(ellipsis(&text, middle.width as usize))
             }
+            CardItem::Visit(_) => ListItem::new(""),
             CardItem::FollowUp(n) => {
                 let f = card.data.followups.iter().find(|f| f.number == *n);
                 match f {
@@ -155,12 +186,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         let list = List::new(list_items)
             .block(block)
             .highlight_style(t.selected);
-        let mut ls = ListState::default().with_selected(Some(card.selected));
+        let at = selected.and_then(|s| listed.iter().position(|i| *i == s));
+        let mut ls = ListState::default().with_selected(at);
         frame.render_stateful_widget(list, middle, &mut ls);
     }
 
-    let visit_lines: Vec<Line> = if card.data.visits.is_empty() {
-        vec![Line::from(l.no_visits)]
+    let visit_lines: Vec<ListItem> = if card.data.visits.is_empty() {
+        vec![ListItem::new(l.no_visits)]
     } else {
         card.data
             .visits
@@ -193,7 +225,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 if !v.note.is_empty() {
                     text.push_str(&format!(" · {}", safe(&v.note)));
                 }
-                Line::from(ellipsis(&text, visits.width as usize))
+                ListItem::new(ellipsis(&text, visits.width as usize))
             })
             .collect()
     };
@@ -202,7 +234,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         l.visits,
         card.data.visits.len()
     ));
-    frame.render_widget(Paragraph::new(visit_lines).block(block), visits);
+    let at = match selected {
+        Some(CardItem::Visit(n)) => card.data.visits.iter().position(|v| v.number == n),
+        _ => None,
+    };
+    let mut ls = ListState::default().with_selected(at);
+    frame.render_stateful_widget(
+        List::new(visit_lines)
+            .block(block)
+            .highlight_style(t.selected),
+        visits,
+        &mut ls,
+    );
 
     if let Some(m) = &card.mini {
         let [a, b, c] = Layout::vertical([Constraint::Length(1); 3]).areas(mini);
@@ -218,19 +261,43 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         let msg = m.error.clone().unwrap_or_else(|| d.mini_hint.to_string());
         frame.render_widget(Paragraph::new(Line::styled(msg, t.warn)), below);
     }
-    let hint_text = hints(
-        state,
-        Screen::Card,
-        &[
-            Action::Visit,
-            Action::AddFollowup,
-            Action::Done,
-            Action::Edit,
-            Action::Alias,
-            Action::Back,
-            Action::Help,
-        ],
-    );
+    if let Some(v) = card
+        .confirm_delete
+        .and_then(|n| card.data.visits.iter().find(|v| v.number == n))
+    {
+        let question = super::delete_question(state, Screen::Card, v);
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                ellipsis(&question, hint.width as usize),
+                t.warn,
+            )),
+            hint,
+        );
+        return;
+    }
+    let on_visit: &[Action] = &[
+        Action::Correct,
+        Action::Delete,
+        Action::Visit,
+        Action::Back,
+        Action::Help,
+    ];
+    let otherwise: &[Action] = &[
+        Action::Visit,
+        Action::AddFollowup,
+        Action::Plan,
+        Action::Done,
+        Action::Edit,
+        Action::Alias,
+        Action::Back,
+        Action::Help,
+    ];
+    let actions = if matches!(selected, Some(CardItem::Visit(_))) {
+        on_visit
+    } else {
+        otherwise
+    };
+    let hint_text = hints(state, Screen::Card, actions);
     frame.render_widget(
         Paragraph::new(Line::styled(fit(&hint_text, hint.width), t.dim)),
         hint,

@@ -6,9 +6,11 @@ mod followups;
 mod help;
 mod new_client;
 mod notice;
+mod plan;
 mod search;
 mod status;
 mod tally;
+mod today;
 mod visit_form;
 
 pub use super::theme::{Theme, theme};
@@ -42,6 +44,8 @@ pub fn draw(frame: &mut Frame, state: &State) {
         Screen::Help => help::draw(frame, main, state),
         Screen::Tally => tally::draw(frame, main, state),
         Screen::Notice => notice::draw(frame, main, state),
+        Screen::Today => today::draw(frame, main, state),
+        Screen::Plan => plan::draw(frame, main, state),
     }
     status::draw(frame, status_line, state);
 }
@@ -84,6 +88,38 @@ pub fn input_line(
         let x = area.x + label_width + cursor as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
+}
+
+/// The question before a visit is deleted: which visit, and the key that confirms.
+pub fn delete_question(state: &State, screen: Screen, v: &crate::model::Visit) -> String {
+    let english = state.desk.english();
+    let cats: Vec<&str> = v
+        .categories
+        .iter()
+        .map(|k| {
+            state
+                .desk
+                .catalog
+                .label(crate::model::CatalogKind::Category, k, english)
+        })
+        .collect();
+    let what = format!(
+        "{}, {}",
+        crate::dates::shown_moment(v.when),
+        safe(&cats.join(", "))
+    );
+    let key = state
+        .desk
+        .keymap
+        .key_for(screen.mode(), super::keymap::Action::Delete)
+        .unwrap_or("?");
+    state
+        .desk
+        .t()
+        .confirm_delete
+        .replace("{n}", &v.number.to_string())
+        .replace("{what}", &what)
+        .replace("{key}", key)
 }
 
 /// A hint line cut to `width` columns at whole hints, so none is shown half (F1 lists all).

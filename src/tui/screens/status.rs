@@ -27,8 +27,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
 
 /// The facts on the right, in whole words. With a message to show, the counts give way to it:
 /// the message (a visit number, a refusal) is what the volunteer needs now. Where the line is
-/// too narrow for all of them, the least needed go first: the store's name, then the number
-/// of clients.
+/// too narrow for all of them, the least needed go first: the store's name, the number of
+/// clients, then today's appointments.
 fn facts(state: &State, message: bool, width: u16) -> String {
     let d = state.desk.d();
     let s = &state.status;
@@ -39,11 +39,18 @@ fn facts(state: &State, message: bool, width: u16) -> String {
         return format!(" {volunteer} · {clock} ");
     }
     let clients = format!("{} {}", s.clients, d.status_clients);
+    let t = state.desk.t();
     let due = format!("{} {}", s.due_today, d.status_due_today);
+    // Today's appointments and follow-ups read as one fact: "vandaag 2 afspraken, 1 follow-ups".
+    let today = format!(
+        "{} {} {}, {due}",
+        t.status_today, s.appointments_today, t.status_appointments
+    );
     let late = format!("{} {}", s.overdue, d.status_overdue);
-    let choices: [Vec<&str>; 3] = [
-        vec![&store, &volunteer, &clients, &due, &late, &clock],
-        vec![&volunteer, &clients, &due, &late, &clock],
+    let choices: [Vec<&str>; 4] = [
+        vec![&store, &volunteer, &clients, &today, &late, &clock],
+        vec![&volunteer, &clients, &today, &late, &clock],
+        vec![&volunteer, &today, &late, &clock],
         vec![&volunteer, &due, &late, &clock],
     ];
     let mut line = String::new();

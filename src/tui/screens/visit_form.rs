@@ -32,7 +32,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Paragraph::new(Line::styled(
             format!(
                 "{} · {} {}",
-                d.visit_title,
+                match form.editing {
+                    Some(n) => state.desk.t().correcting.replace("{n}", &n.to_string()),
+                    None => d.visit_title.to_string(),
+                },
                 form.client,
                 safe(&form.client_name)
             ),
@@ -148,6 +151,29 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Line::styled(
             d.suggestion
                 .replace("{text}", &format!("{} {label}", d.ask_at))
+                .replace("{key}", key),
+            t.focus,
+        )
+    } else if let Some(n) = form.keeps {
+        Line::styled(
+            state.desk.t().keeping.replace("{n}", &n.to_string()),
+            t.title,
+        )
+    } else if let Some(ap) = &form.offer {
+        let key = state
+            .desk
+            .keymap
+            .key_for(Screen::Visit.mode(), Action::KeepAppointment)
+            .unwrap_or("?");
+        Line::styled(
+            state
+                .desk
+                .t()
+                .offer_keep
+                .replace("{n}", &ap.number.to_string())
+                .replace("{time}", &ap.at.format("%H:%M").to_string())
+                .replace("{with}", &safe(&ap.with))
+                .replace("{about}", &safe(&ap.about))
                 .replace("{key}", key),
             t.focus,
         )

@@ -2,7 +2,7 @@
 
 use super::{Effect, LINE_MAX, clamp, edit, open_card, step};
 use crate::dates::parse_date;
-use crate::model::{FollowUp, FollowUpState, Stamp, clean_line};
+use crate::model::{AppointmentState, FollowUp, FollowUpState, Stamp, clean_line};
 use crate::tui::forms::{ClientField, ClientForm, MiniForm, MiniKind, VisitForm};
 use crate::tui::keymap::{Action, Key, Mode};
 use crate::tui::state::{CardData, CardItem, CardState, Screen, State};
@@ -24,6 +24,7 @@ pub(super) fn card_loaded(state: &mut State, data: CardData) -> Vec<Effect> {
                     data,
                     selected: 0,
                     mini: None,
+                    confirm_delete: None,
                 })
             }
         }
@@ -41,8 +42,38 @@ pub(super) fn card_key(state: &mut State, action: Option<Action>, k: &KeyEvent) 
     if card.mini.is_some() {
         return mini_key(state, k);
     }
+    if let Some(number) = card.confirm_delete.take() {
+        if action == Some(Action::Delete) {
+            return vec![Effect::DeleteVisit(number)];
+        }
+        return Vec::new();
+    }
     let client = card.data.client.number;
+    let selected_visit = match card.items().get(card.selected) {
+        Some(CardItem::Visit(n)) => card.data.visits.iter().find(|v| v.number == *n),
+        _ => None,
+    };
     match action {
+        Some(Action::Correct) => {
+            match selected_visit {
+                Some(v) => {
+                    let form =
+                        VisitForm::correcting(v, card.data.client.name.clone(), Screen::Card);
+                    state.visit = Some(form);
+                    state.screen = Screen::Visit;
+                }
+                None => state.status.message = Some(state.desk.t().select_visit.to_string()),
+            }
+            Vec::new()
+        }
+        Some(Action::Delete) => {
+            match selected_visit.map(|v| v.number) {
+                Some(n) => card.confirm_delete = Some(n),
+                None => state.status.message = Some(state.desk.t().select_visit.to_string()),
+            }
+            Vec::new()
+        }
+        Some(Action::Plan) => super::plan::open(state),
         Some(a @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown)) => {
             let n = card.items().len();
             step(&mut card.selected, n, a);
@@ -67,7 +98,16 @@ pub(super) fn card_key(state: &mut State, action: Option<Action>, k: &KeyEvent) 
             vec![Effect::Find(state.search.query.value().to_string())]
         }
         Some(Action::Visit) => {
-            state.visit = Some(VisitForm::new(client, card.data.client.name.clone()));
+            let mut form = VisitForm::new(client, card.data.client.name.clone());
+            // An appointment of today that this visit may keep: offered, taken with one key.
+            let today = state.now.date();
+            form.offer = card
+                .data
+                .appointments
+                .iter()
+                .find(|a| a.at.date() == today && a.state == AppointmentState::Planned)
+                .cloned();
+            state.visit = Some(form);
             state.screen = Screen::Visit;
             Vec::new()
         }

@@ -6,8 +6,10 @@ mod followups;
 mod help;
 mod new_client;
 mod notice;
+mod plan;
 mod search;
 mod tally;
+mod today;
 mod visit_form;
 
 pub use visit_form::moment;
@@ -15,7 +17,7 @@ pub use visit_form::moment;
 use super::forms::{ClientForm, VisitForm};
 use super::keymap::{Action, Key, Mode};
 use super::state::{CardData, FollowupRow, Screen, State, Status};
-use crate::model::{Birth, ClientDraft, FollowUp, Visit};
+use crate::model::{Birth, ClientDraft, FollowUp, NewAppointment, Visit};
 use crate::store::{ClientSummary, Draft, NewFollowUp};
 use crate::tally::{Period, Tally};
 use chrono::NaiveDateTime;
@@ -41,7 +43,17 @@ pub enum Effect {
     SaveVisit {
         visit: Visit,
         followups: Vec<NewFollowUp>,
+        /// The planned appointment this visit keeps.
+        keeps: Option<u64>,
     },
+    /// A correction: the visit's moment, channel, categories, referrals and note.
+    ChangeVisit {
+        number: u64,
+        visit: Visit,
+    },
+    DeleteVisit(u64),
+    LoadToday,
+    PlanAppointment(NewAppointment),
     AddClient(ClientDraft),
     UpdateClient(u64, ClientDraft),
     AddAlias(u64, String),
@@ -81,6 +93,7 @@ pub enum Event {
         clients: u64,
         due_today: u64,
         overdue: u64,
+        appointments_today: u64,
     },
     DuplicatesFound(Vec<ClientSummary>),
     VisitSaved {
@@ -97,6 +110,15 @@ pub enum Event {
     DraftFound(Draft),
     TallyLoaded(Box<Tally>),
     NoticeLoaded(Box<super::state::NoticeView>),
+    TodayLoaded(Box<super::state::TodayData>),
+    VisitCorrected(u64),
+    VisitDeleted(u64),
+    AppointmentPlanned {
+        number: u64,
+        at: NaiveDateTime,
+        /// Said when the volunteer already has another appointment then.
+        warning: Option<String>,
+    },
 }
 
 pub fn update(state: &mut State, event: Event, now: NaiveDateTime) -> Vec<Effect> {
@@ -117,11 +139,13 @@ pub fn update(state: &mut State, event: Event, now: NaiveDateTime) -> Vec<Effect
             clients,
             due_today,
             overdue,
+            appointments_today,
         } => {
             state.status = Status {
                 clients,
                 due_today,
                 overdue,
+                appointments_today,
                 message: state.status.message.take(),
             };
             Vec::new()
@@ -147,6 +171,19 @@ pub fn update(state: &mut State, event: Event, now: NaiveDateTime) -> Vec<Effect
         }
         Event::DraftFound(d) => restore_draft(state, d),
         Event::NoticeLoaded(view) => notice::notice_loaded(state, *view),
+        Event::TodayLoaded(data) => today::today_loaded(state, *data),
+        Event::VisitCorrected(number) => visit_form::visit_corrected(state, number),
+        Event::VisitDeleted(number) => {
+            state.status.message = Some(state.desk.t().deleted.replace("{n}", &number.to_string()));
+            let mut fx = vec![Effect::LoadStatus];
+            fx.extend(reload_shown(state));
+            fx
+        }
+        Event::AppointmentPlanned {
+            number,
+            at,
+            warning,
+        } => plan::planned(state, number, at, warning),
     }
 }
 
@@ -195,6 +232,7 @@ pub(super) fn reload_shown(state: &State) -> Vec<Effect> {
             .collect(),
         Screen::Followups => vec![Effect::LoadFollowups],
         Screen::Tally => vec![Effect::LoadTally(state.tally.period)],
+        Screen::Today => vec![Effect::LoadToday],
         _ => Vec::new(),
     }
 }
@@ -278,6 +316,7 @@ fn key(state: &mut State, k: KeyEvent) -> Vec<Effect> {
             state.screen = Screen::Help;
             return Vec::new();
         }
+        Some(Action::Today) if state.screen != Screen::Today => return today::open(state),
         Some(Action::Tally) if state.screen != Screen::Tally => {
             state.tally.from = state.screen;
             state.tally.period = Period::Day(state.today());
@@ -295,6 +334,8 @@ fn key(state: &mut State, k: KeyEvent) -> Vec<Effect> {
         Screen::Tally => tally::tally_key(state, action),
         Screen::Help => help::help_key(state, action),
         Screen::Notice => notice::notice_key(state, action),
+        Screen::Today => today::today_key(state, action),
+        Screen::Plan => plan::plan_key(state, action, &k),
     }
 }
 
@@ -307,6 +348,7 @@ fn has_text_focus(state: &State) -> bool {
             .as_ref()
             .is_some_and(|f| !f.in_duplicates()),
         Screen::Card => state.card.as_ref().is_some_and(|c| c.mini.is_some()),
+        Screen::Plan => true,
         _ => false,
     }
 }

@@ -31,6 +31,15 @@ pub(super) fn visit_saved(state: &mut State, number: u64, followup: Option<u64>)
     fx
 }
 
+/// Back where the correction started (the card or Vandaag), saying which visit changed.
+pub(super) fn visit_corrected(state: &mut State, number: u64) -> Vec<Effect> {
+    state.status.message = Some(state.desk.t().corrected.replace("{n}", &number.to_string()));
+    state.screen = state.visit.take().map_or(Screen::Card, |v| v.return_to);
+    let mut fx = vec![Effect::ClearDraft, Effect::LoadStatus];
+    fx.extend(super::reload_shown(state));
+    fx
+}
+
 pub(super) fn visit_key(state: &mut State, action: Option<Action>, k: &KeyEvent) -> Vec<Effect> {
     let english = state.desk.english();
     let d = state.desk.d();
@@ -40,8 +49,8 @@ pub(super) fn visit_key(state: &mut State, action: Option<Action>, k: &KeyEvent)
     if form.confirm_discard {
         form.confirm_discard = false;
         if action == Some(Action::Back) {
+            state.screen = form.return_to;
             state.visit = None;
-            state.screen = Screen::Card;
             state.status.message = Some(d.discarded.to_string());
             return vec![Effect::ClearDraft];
         }
@@ -54,11 +63,19 @@ pub(super) fn visit_key(state: &mut State, action: Option<Action>, k: &KeyEvent)
         .unwrap_or(0);
     match action {
         Some(Action::Back) => {
-            if form.has_input() {
+            // A correction is filled in from the start: leaving it throws nothing away.
+            if form.has_input() && form.editing.is_none() {
                 form.confirm_discard = true;
             } else {
+                state.screen = form.return_to;
                 state.visit = None;
-                state.screen = Screen::Card;
+            }
+            Vec::new()
+        }
+        Some(Action::KeepAppointment) => {
+            if let Some(a) = &form.offer {
+                form.keeps = Some(a.number);
+                form.channel = Channel::Afspraak;
             }
             Vec::new()
         }
@@ -206,6 +223,11 @@ fn save_visit(state: &mut State) -> Vec<Effect> {
     };
     let mut followups = Vec::new();
     let text = form.fu_text.value().trim();
+    if form.editing.is_some() && !text.is_empty() {
+        form.error = Some(state.desk.t().no_followup_in_correction.to_string());
+        form.part = VisitPart::FollowupText;
+        return Vec::new();
+    }
     if !text.is_empty() {
         let text = match clean_line(text, "follow-up", LINE_MAX) {
             Ok(t) => t,
@@ -255,5 +277,12 @@ fn save_visit(state: &mut State) -> Vec<Effect> {
         note,
         recorded: stamp,
     };
-    vec![Effect::SaveVisit { visit, followups }]
+    match form.editing {
+        Some(number) => vec![Effect::ChangeVisit { number, visit }],
+        None => vec![Effect::SaveVisit {
+            visit,
+            followups,
+            keeps: form.keeps,
+        }],
+    }
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use common::Office;
-use common::pty::{CTRL_F, CTRL_O, CTRL_Q, CTRL_S, ESC};
+use common::pty::{CTRL_D, CTRL_F, CTRL_K, CTRL_O, CTRL_Q, CTRL_S, ESC};
 use std::process::Command;
 
 fn add_client(office: &Office, name: &str) -> String {
@@ -151,4 +151,69 @@ fn a_late_answer_to_the_background_question_sets_the_theme_and_types_nothing() {
     desk.wait_for("Amal Haddad");
     desk.send(CTRL_Q);
     assert!(desk.wait_exit().success());
+}
+
+#[test]
+fn an_appointment_is_planned_kept_by_a_visit_and_the_visit_corrected_from_vandaag() {
+    // About noon on the office's clock, so "vandaag 18:00" lies ahead and is still today.
+    let office = Office::at_noon();
+    let number = add_client(&office, "Amina Yusuf");
+    let mut desk = office.desk("ans");
+    desk.wait_for("Zoek:");
+    desk.send("amina");
+    desk.wait_for("Amina Yusuf");
+    desk.send("\r");
+    desk.wait_for("Bezoeken (0)");
+
+    // Plan: the moment is read as it is typed.
+    desk.send("p");
+    desk.wait_for("Afspraak plannen");
+    desk.send("vandaag 18:00");
+    desk.wait_for("18:00");
+    desk.send("\t\tbrief DUO");
+    desk.send(CTRL_S);
+    desk.wait_for("Afspraak 1 gepland");
+    desk.wait_for("Afspraken: ");
+
+    // The visit of today offers the appointment; Ctrl-K keeps it.
+    desk.send("v");
+    desk.wait_for("Afspraak 1 om 18:00");
+    desk.send(CTRL_K);
+    desk.wait_for("houdt afspraak 1");
+    desk.send("duo ");
+    desk.wait_for("Categorieën (1)");
+    desk.send(CTRL_S);
+    desk.wait_for("Bezoek opgeslagen: nr 1");
+
+    // Vandaag lists it; c corrects it: one more category.
+    desk.send(CTRL_D);
+    desk.wait_for("Bezoeken (1)");
+    desk.send("c");
+    desk.wait_for("Bezoek 1 corrigeren");
+    desk.send("post ");
+    desk.wait_for("Categorieën (2)");
+    desk.send(CTRL_S);
+    desk.wait_for("Bezoek 1 gecorrigeerd");
+    desk.wait_for("Vandaag");
+    desk.send(CTRL_Q);
+    assert!(desk.wait_exit().success());
+
+    let shown = office.ok(&["show", &number, "--json"]).json();
+    let visit = &shown["visits"][0];
+    assert_eq!(visit["channel"], "afspraak");
+    assert_eq!(visit["categories"], serde_json::json!(["duo", "post"]));
+    assert_eq!(shown["appointments"][0]["state"], "kept");
+    let listed = office.ok(&["afspraak", "list", "--json"]).json();
+    assert_eq!(listed[0]["number"], 1);
+    assert_eq!(listed[0]["state"], "kept");
+    assert_eq!(listed[0]["visit"], 1);
+    assert_eq!(listed[0]["about"], "brief DUO");
+    let audit = office.ok(&["audit", "--client", &number, "--json"]).json();
+    let actions: Vec<&str> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert!(actions.contains(&"visit_change"), "{actions:?}");
 }

@@ -13,6 +13,8 @@ use tempfile::TempDir;
 
 pub struct Office {
     pub dir: TempDir,
+    /// The office's clock zone (TZ) for every command and desk.
+    tz: String,
 }
 
 pub struct Ran {
@@ -32,6 +34,19 @@ impl Office {
     pub fn new() -> Office {
         Office {
             dir: tempfile::tempdir().expect("a temporary directory"),
+            tz: "Europe/Amsterdam".into(),
+        }
+    }
+
+    /// An office whose clock shows about noon now, whenever the test runs: for a test that
+    /// needs "later today" to be today (a fixed-offset zone, as POSIX writes it).
+    pub fn at_noon() -> Office {
+        use chrono::Timelike;
+        let hour = chrono::Utc::now().hour() as i32;
+        let ahead = 12 - hour; // hours ahead of UTC, -11 to 12
+        Office {
+            tz: format!("<NOON>{}", -ahead),
+            ..Office::new()
         }
     }
 
@@ -52,7 +67,7 @@ impl Office {
             .env("XDG_DATA_HOME", self.dir.path().join("xdg-data"))
             .env("SPREEKUUR_DB", self.store())
             .env("SPREEKUUR_VOLUNTEER", "marieke")
-            .env("TZ", "Europe/Amsterdam");
+            .env("TZ", &self.tz);
         cmd
     }
 
@@ -76,7 +91,7 @@ impl Office {
         cmd.env("XDG_DATA_HOME", self.dir.path().join("xdg-data"));
         cmd.env("SPREEKUUR_DB", self.store());
         cmd.env("SPREEKUUR_VOLUNTEER", volunteer);
-        cmd.env("TZ", "Europe/Amsterdam");
+        cmd.env("TZ", &self.tz);
         cmd.env("TERM", "xterm");
         cmd
     }

@@ -16,6 +16,8 @@ pub const CTRL_S: &str = "\x13";
 pub const CTRL_O: &str = "\x0f";
 pub const CTRL_F: &str = "\x06";
 pub const CTRL_Q: &str = "\x11";
+pub const CTRL_K: &str = "\x0b";
+pub const CTRL_D: &str = "\x04";
 pub const ESC: &str = "\x1b";
 
 pub struct Desk {

@@ -9,6 +9,7 @@ use crate::tui::state::{Screen, State, TodayData, TodayItem, VisitRow};
 pub(super) fn open(state: &mut State) -> Vec<Effect> {
     state.screen = Screen::Today;
     state.today.confirm_delete = None;
+    state.today.selected = 0;
     vec![Effect::LoadToday]
 }
 

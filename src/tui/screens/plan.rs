@@ -60,15 +60,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     );
     let focus = |f: PlanField| form.part == f;
     input_line(frame, at, a.when, &form.at, focus(PlanField::At), &th);
-    if !form.at.value().trim().is_empty() {
-        let shown = match coming_moment(form.at.value(), state.now) {
-            Ok(m) => Line::from(format!(
-                "→ {} {}",
-                d.weekdays[m.weekday().num_days_from_monday() as usize],
-                shown_moment(m)
-            )),
-            Err(e) => Line::styled(e.to_string(), th.warn),
-        };
+    // The moment it means as it is typed; why it cannot be read goes to the message lines,
+    // where it wraps.
+    let typed = form.at.value().trim();
+    let reading = (!typed.is_empty()).then(|| coming_moment(typed, state.now));
+    if let Some(Ok(m)) = &reading {
+        let shown = format!(
+            "→ {} {}",
+            d.weekdays[m.weekday().num_days_from_monday() as usize],
+            shown_moment(*m)
+        );
         frame.render_widget(Paragraph::new(shown), resolved);
     }
     input_line(frame, with, a.with, &form.with, focus(PlanField::With), &th);
@@ -88,9 +89,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         focus(PlanField::Place),
         &th,
     );
-    let text = match &form.error {
-        Some(e) => Line::styled(e.clone(), th.warn),
-        None => Line::styled(t.need_moment, th.dim),
+    let text = match (&form.error, &reading) {
+        (Some(e), _) => Line::styled(e.clone(), th.warn),
+        (None, Some(Err(e))) => Line::styled(e.to_string(), th.warn),
+        _ => Line::styled(t.need_moment, th.dim),
     };
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), message);
     let hint_text = hints(

@@ -414,6 +414,118 @@ fn demo_fills_an_empty_store_only() {
 }
 
 #[test]
+fn demo_data_holds_begeleiders_deadline_followups_and_appointments() {
+    let fill = |office: &Office| {
+        office.ok(&[
+            "demo",
+            "--clients",
+            "200",
+            "--visits",
+            "2000",
+            "--seed",
+            "5",
+        ]);
+    };
+    let office = Office::new();
+    fill(&office);
+    let today = office.ok(&["tally", "--json"]).json()["from"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // Some of the demo volunteers guide about a third of the clients.
+    let volunteers = [
+        "marieke", "jan", "fatima", "pieter", "anouk", "samir", "els", "tesfay", "ruud",
+    ];
+    let mut guided = 0;
+    let mut guiding = 0;
+    for volunteer in volunteers {
+        let found = office
+            .ok(&[
+                "find",
+                "--begeleider",
+                volunteer,
+                "--limit",
+                "1000",
+                "--json",
+            ])
+            .json();
+        let n = found.as_array().unwrap().len();
+        guided += n;
+        guiding += usize::from(n > 0);
+    }
+    assert!(guiding >= 3, "{guiding} volunteers guide clients");
+    assert!(
+        (40..=100).contains(&guided),
+        "{guided} of 200 clients guided"
+    );
+
+    // Follow-ups that guard the deadline of a letter a visit was about, some still ahead.
+    let open = office.ok(&["followups", "--json"]).json();
+    let guards: Vec<&serde_json::Value> = open
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["deadline"].is_null())
+        .collect();
+    assert!(!guards.is_empty(), "{open}");
+    for g in &guards {
+        let d = &g["deadline"];
+        let (letter, due, ends) = (
+            d["letter"].as_str().unwrap(),
+            g["due"].as_str().unwrap(),
+            d["ends"].as_str().unwrap(),
+        );
+        assert!(["bezwaar", "bezwaar_ind"].contains(&d["rule"].as_str().unwrap()));
+        assert!(letter < due && due < ends, "{g}");
+        assert!(
+            g["visit"].is_u64(),
+            "made on the visit about the letter: {g}"
+        );
+        assert!(g["text"].as_str().unwrap().starts_with("bezwaar"), "{g}");
+        // It goes to the client's begeleider, when the client has one.
+        let client = office
+            .ok(&["show", &g["client"].to_string(), "--json"])
+            .json();
+        if let Some(b) = client["client"]["begeleider"].as_str() {
+            assert_eq!(g["assignee"], b, "{g}");
+        }
+    }
+    assert!(
+        guards
+            .iter()
+            .any(|g| g["deadline"]["ends"].as_str().unwrap() >= today.as_str()),
+        "some deadlines are still coming: {open}"
+    );
+
+    let all = office
+        .ok(&[
+            "tally",
+            "--from",
+            "2000-01-01",
+            "--to",
+            "2100-12-31",
+            "--json",
+        ])
+        .json();
+    assert!(
+        all["appointments"]["planned"].as_u64().unwrap() > 0,
+        "{all}"
+    );
+    assert!(office.ok(&["check"]).stdout.contains("in orde"));
+
+    // The same seed gives the same begeleiders and deadlines.
+    let twin = Office::new();
+    fill(&twin);
+    assert_eq!(
+        twin.ok(&["followups", "--json"]).json(),
+        office.ok(&["followups", "--json"]).json()
+    );
+    let marieke = ["find", "--begeleider", "marieke", "--json"];
+    assert_eq!(twin.ok(&marieke).json(), office.ok(&marieke).json());
+}
+
+#[test]
 fn bad_input_is_refused_with_what_to_do_and_nothing_stored() {
     let office = Office::new();
     let n = office.client(&["--name", "Zainab Kadhim"]).to_string();

@@ -1,9 +1,10 @@
 //! Realistic synthetic data for trying the desk and for benchmarks: clients with the names
-//! and spellings the office meets, visits spread over several years, referrals, anonymous
-//! visits, follow-ups (some overdue) and appointments (kept, cancelled, missed and coming).
-//! Deterministic for a seed.
+//! and spellings the office meets, some guided by a begeleider, visits spread over several
+//! years, referrals, anonymous visits, follow-ups (some overdue, some guarding the deadline of
+//! a letter) and appointments (kept, cancelled, missed and coming). Deterministic for a seed.
 
 mod appointments;
+mod guidance;
 pub mod names;
 pub mod rng;
 
@@ -14,6 +15,7 @@ use crate::model::{
 use crate::store::{Batch, Store, StoreError};
 use appointments::{Appointments, Seen};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use guidance::Guidance;
 use rng::Rng;
 
 /// Visits written per transaction: large enough to be fast, small enough that progress shows.
@@ -150,6 +152,7 @@ struct Generator {
     /// For the labels in follow-up texts, as the desk writes them.
     catalog: Catalog,
     appointments: Appointments,
+    guidance: Guidance,
 }
 
 impl Generator {
@@ -164,6 +167,7 @@ impl Generator {
             registered: Vec::new(),
             catalog: Catalog::default(),
             appointments: Appointments::new(size.seed, today),
+            guidance: Guidance::new(size.seed, today),
         }
     }
 
@@ -189,6 +193,7 @@ impl Generator {
         at: NaiveDateTime,
         report: &mut DemoReport,
     ) -> Result<u64, StoreError> {
+        let begeleider = self.guidance.begeleider();
         let rng = &mut self.rng;
         let name = names::demo_name(rng);
         let year = self.today.year() - 18 - rng.below(55) as i32;
@@ -216,13 +221,16 @@ impl Generator {
             interpreter: name.origin.country != "NL" && rng.chance(0.35),
             phone,
             note: rng.pick(CLIENT_NOTES).to_string(),
-            begeleider: None,
+            begeleider: begeleider.map(str::to_string),
         };
         let stamp = Stamp {
             who: rng.pick(VOLUNTEERS).to_string(),
             at,
         };
         let number = batch.add_client(draft, stamp.clone())?;
+        if let Some(b) = begeleider {
+            self.guidance.guides(number, b);
+        }
         // Now and then a family member of the previous client registers too.
         if let Some(&previous) = self.registered.last()
             && self.rng.chance(0.12)
@@ -297,6 +305,7 @@ impl Generator {
         let volunteer = rng.pick(VOLUNTEERS).to_string();
         let channel = *rng.weighted(CHANNELS);
         let first_category = categories[0].clone();
+        let about = categories.clone();
         let visit = Visit {
             number: 0,
             client,
@@ -379,6 +388,9 @@ impl Generator {
             })?;
             report.followups += 1;
         }
+        report.followups +=
+            self.guidance
+                .after_visit(batch, client, visit_number, when, &volunteer, &about)?;
         Ok(())
     }
 }

@@ -8,7 +8,8 @@ pub mod pty;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::PathBuf;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 pub struct Office {
@@ -48,6 +49,24 @@ impl Office {
             tz: format!("<NOON>{}", -ahead),
             ..Office::new()
         }
+    }
+
+    /// An office whose store is a copy of `fixture` (a store file written by an earlier
+    /// release), private as spreekuur makes its own: 0600 in a 0700 directory. The fixture
+    /// itself is never opened, so no test changes the committed file.
+    pub fn with_store_copy(fixture: &Path) -> Office {
+        let office = Office::new();
+        let store = office.store();
+        let dir = store.parent().expect("the store lies in a directory");
+        std::fs::create_dir_all(dir).expect("the data directory");
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .expect("the data directory is private");
+        std::fs::copy(fixture, &store)
+            .unwrap_or_else(|e| panic!("copying {}: {e}", fixture.display()));
+        // A checkout gives the copy the fixture's mode (0644); a store is 0600.
+        std::fs::set_permissions(&store, std::fs::Permissions::from_mode(0o600))
+            .expect("the store copy is private");
+        office
     }
 
     pub fn store(&self) -> PathBuf {

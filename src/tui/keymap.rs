@@ -106,6 +106,7 @@ actions! {
     Export = "export",
     Informed = "informed",
     Notice = "notice",
+    Deadline = "deadline",
 }
 
 /// A key with its modifiers, normalised so that a typed event and a file's text compare.

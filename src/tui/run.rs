@@ -8,7 +8,7 @@ use super::screens;
 use super::state::{CardData, Desk, FollowupRow, NoticeView, State};
 use super::terminal::{self, Backend, Guard};
 use super::theme;
-use super::update::{Effect, Event, RESULT_LIMIT, update};
+use super::update::{DEADLINE_SOON_DAYS, Effect, Event, RESULT_LIMIT, update};
 use crate::config::{Config, Lang, ThemeChoice};
 use crate::model::{AuditAction, FollowUpState, Stamp};
 use crate::store::{Store, StoreError};
@@ -70,6 +70,7 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
         store_label: short_path(opts.store_path),
         volunteer: opts.volunteer,
         catalog: opts.config.catalog,
+        deadlines: opts.config.deadlines,
         lang: opts.lang,
         keymap: opts.keymap,
         theme,
@@ -227,6 +228,7 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
                     clients: store.client_count()?,
                     due_today: store.followups_due_on(today)?,
                     overdue,
+                    deadlines_soon: store.deadlines_within(today, DEADLINE_SOON_DAYS)?,
                 })
             }
             Effect::Duplicates { name, birth } => Some(Event::DuplicatesFound(

@@ -1,8 +1,9 @@
-//! The status line: store, volunteer, clients, follow-ups due today and overdue, the time,
-//! the last message.
+//! The status line: store, volunteer, clients, follow-ups due today and overdue, legal
+//! deadlines soon, the time, the last message.
 
 use super::{safe, theme};
 use crate::tui::state::State;
+use crate::tui::update::DEADLINE_SOON_DAYS;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -28,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
 /// The facts on the right, in whole words. With a message to show, the counts give way to it:
 /// the message (a visit number, a refusal) is what the volunteer needs now. Where the line is
 /// too narrow for all of them, the least needed go first: the store's name, then the number
-/// of clients.
+/// of clients. Legal deadlines soon are named only when there are any.
 fn facts(state: &State, message: bool, width: u16) -> String {
     let d = state.desk.d();
     let s = &state.status;
@@ -41,14 +42,30 @@ fn facts(state: &State, message: bool, width: u16) -> String {
     let clients = format!("{} {}", s.clients, d.status_clients);
     let due = format!("{} {}", s.due_today, d.status_due_today);
     let late = format!("{} {}", s.overdue, d.status_overdue);
-    let choices: [Vec<&str>; 3] = [
-        vec![&store, &volunteer, &clients, &due, &late, &clock],
-        vec![&volunteer, &clients, &due, &late, &clock],
-        vec![&volunteer, &due, &late, &clock],
+    let soon = match s.deadlines_soon {
+        0 => String::new(),
+        1 => format!("1 {}", d.status_deadline),
+        n => format!("{n} {}", d.status_deadlines),
+    }
+    .replace("{days}", &DEADLINE_SOON_DAYS.to_string());
+    // In the order shown, each with the round in which it gives way (none: it stays).
+    let parts: [(&str, Option<u8>); 7] = [
+        (&store, Some(0)),
+        (&volunteer, None),
+        (&clients, Some(1)),
+        (&due, None),
+        (&late, None),
+        (&soon, None),
+        (&clock, None),
     ];
     let mut line = String::new();
-    for parts in choices {
-        line = format!(" {} ", parts.join(" · "));
+    for round in 0..=2 {
+        let kept: Vec<&str> = parts
+            .iter()
+            .filter(|(text, gives_way)| !text.is_empty() && gives_way.is_none_or(|r| r >= round))
+            .map(|(text, _)| *text)
+            .collect();
+        line = format!(" {} ", kept.join(" · "));
         if line.width() <= width as usize {
             break;
         }

@@ -17,6 +17,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use spreekuur::config::Lang;
+use spreekuur::deadlines::Deadlines;
 use spreekuur::model::{Catalog, default_groups};
 use spreekuur::store::Store;
 use spreekuur::tui::background::QUERY;
@@ -183,6 +184,7 @@ fn main() {
         volunteer: "bench".into(),
         store_label: "bench.redb".into(),
         catalog: Catalog::default(),
+        deadlines: Deadlines::default(),
         lang: Lang::Nl,
         keymap: Keymap::default_map(),
         theme: spreekuur::tui::theme::ThemeName::Dark,
@@ -269,6 +271,7 @@ fn desk_clone(d: &Desk) -> Desk {
         volunteer: d.volunteer.clone(),
         store_label: d.store_label.clone(),
         catalog: d.catalog.clone(),
+        deadlines: d.deadlines.clone(),
         lang: d.lang,
         keymap: d.keymap.clone(),
         theme: d.theme,

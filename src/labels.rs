@@ -427,8 +427,25 @@ pub struct DeskLabels {
     pub alias_added: &'static str,
     pub not_informed: &'static str,
     pub informed_now: &'static str,
+    /// The follow-up's legal deadline: the rule picker, its empty choice, the letter's date.
+    pub deadline: &'static str,
+    pub no_deadline: &'static str,
+    pub letter: &'static str,
+    pub bad_letter: &'static str,
+    pub need_letter: &'static str,
+    /// `{question}` the letter date check's question, `{key}` the key that saves anyway.
+    pub confirm_letter: &'static str,
+    /// `{date}` the legal deadline.
+    pub due_after_deadline: &'static str,
+    /// The card's follow-up form; `{key}` is the key that picks a deadline.
+    pub mini_followup_hint: &'static str,
+    /// On the visit form's deadline part; `{key}` picks a rule from any part.
+    pub deadline_hint: &'static str,
+    /// The status line's legal deadlines soon, one and more; `{days}` how many days ahead.
+    pub status_deadline: &'static str,
+    pub status_deadlines: &'static str,
     /// Descriptions of the keymap's actions, in the order of `Action::ALL`.
-    pub actions: [&'static str; 39],
+    pub actions: [&'static str; 40],
     /// Titles of the keymap's screens, in the order of `Mode::ALL`.
     pub modes: [&'static str; 11],
 }
@@ -503,6 +520,17 @@ pub const DESK_NL: DeskLabels = DeskLabels {
     alias_added: "Spelling toegevoegd",
     not_informed: "! nog niet geïnformeerd",
     informed_now: "Vastgelegd: cliënt is vandaag geïnformeerd",
+    deadline: "termijn",
+    no_deadline: "geen termijn",
+    letter: "brief",
+    bad_letter: "datum onleesbaar (bijv. 28-11, gisteren)",
+    need_letter: "Typ de datum van de brief (bijv. 28-11), of kies geen termijn.",
+    confirm_letter: "{question} {key} nogmaals = toch opslaan.",
+    due_after_deadline: "De follow-up valt na de termijn ({date}): kies een eerdere datum.",
+    mini_followup_hint: "Enter bewaart · Tab wisselt · {key} termijn uit een brief · Esc annuleert",
+    deadline_hint: "Spatie of pijltjes kiezen de termijn; {key} doet dat vanuit elk deel en gaat door naar de datum van de brief.",
+    status_deadline: "termijn binnen {days} dagen",
+    status_deadlines: "termijnen binnen {days} dagen",
     actions: [
         "Afsluiten",
         "Hulp: alle toetsen",
@@ -543,6 +571,7 @@ pub const DESK_NL: DeskLabels = DeskLabels {
         "Bezoek verwijderen",
         "Afspraak plannen",
         "Afspraak nagekomen (kanaal afspraak)",
+        "Termijn uit een brief (volgende regel)",
     ],
     modes: [
         "Overal",
@@ -611,6 +640,17 @@ pub const DESK_EN: DeskLabels = DeskLabels {
     alias_added: "Spelling added",
     not_informed: "! not yet informed",
     informed_now: "Recorded: client informed today",
+    deadline: "deadline",
+    no_deadline: "no deadline",
+    letter: "letter",
+    bad_letter: "cannot read the date (e.g. 28-11, yesterday)",
+    need_letter: "Type the letter's date (e.g. 28-11), or choose no deadline.",
+    confirm_letter: "{question} {key} again = save anyway.",
+    due_after_deadline: "The follow-up would fall due after the deadline ({date}): choose an earlier date.",
+    mini_followup_hint: "Enter saves · Tab switches · {key} deadline from a letter · Esc cancels",
+    deadline_hint: "Space or the arrows choose the deadline; {key} does so from any part and goes on to the letter's date.",
+    status_deadline: "deadline within {days} days",
+    status_deadlines: "deadlines within {days} days",
     actions: [
         "Quit",
         "Help: all keys",
@@ -651,6 +691,7 @@ pub const DESK_EN: DeskLabels = DeskLabels {
         "Delete visit",
         "Plan an appointment",
         "Appointment kept (channel afspraak)",
+        "Deadline from a letter (next rule)",
     ],
     modes: [
         "Everywhere",

@@ -6,9 +6,9 @@ mod common;
 use chrono::NaiveDate;
 use common::desk::*;
 use crossterm::event::KeyCode;
-use spreekuur::model::Birth;
+use spreekuur::model::{Birth, LegalDeadline};
 use spreekuur::tally::Period;
-use spreekuur::tui::forms::VisitPart;
+use spreekuur::tui::forms::{FollowupField, VisitPart};
 use spreekuur::tui::state::{FollowupRow, Screen, State, TodayItem};
 use spreekuur::tui::theme::ThemeName;
 use spreekuur::tui::update::{Effect, Event, update};
@@ -283,6 +283,244 @@ fn the_tally_screen_opens_on_today_and_switches_periods_with_single_keys() {
     assert_eq!(s.screen, Screen::Search);
 }
 
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn bezwaar_of_28_11() -> Option<LegalDeadline> {
+    Some(LegalDeadline {
+        rule: "bezwaar".into(),
+        letter: day(2026, 11, 28),
+        ends: day(2027, 1, 11),
+    })
+}
+
+#[test]
+fn ctrl_l_picks_a_deadline_the_letter_fills_the_followup_and_the_visit_carries_it() {
+    let mut s = visit_with_deadline(MONO);
+    let form = s.visit.as_ref().unwrap();
+    assert_eq!(form.deadline.rule.as_deref(), Some("bezwaar"));
+    assert_eq!(form.part, VisitPart::Letter, "ctrl-l goes on to the letter");
+    assert_eq!(
+        form.fu_text.value(),
+        "bezwaar tegen brief van 28-11-2026: uiterlijk 11-01-2027"
+    );
+    assert_eq!(form.fu_due.value(), "04-01-2027");
+    let screen = render(&s);
+    for shown in [
+        "→ za 28-11-2026",
+        "§ termijn ma 11-01-2027",
+        "→ ma 04-01-2027",
+    ] {
+        assert!(screen.contains(shown), "{shown} in\n{screen}");
+    }
+    let fx = update(&mut s, ctrl('s'), now());
+    let [Effect::SaveVisit { followups, .. }] = &fx[..] else {
+        panic!("expected one save, got {fx:?}");
+    };
+    assert_eq!(followups.len(), 1);
+    assert_eq!(followups[0].due, day(2027, 1, 4));
+    assert_eq!(
+        followups[0].text,
+        "bezwaar tegen brief van 28-11-2026: uiterlijk 11-01-2027"
+    );
+    assert_eq!(followups[0].deadline, bezwaar_of_28_11());
+}
+
+#[test]
+fn the_rule_is_a_part_of_the_form_and_the_letter_only_follows_a_rule() {
+    let mut s = at_card(MONO);
+    update(&mut s, key(KeyCode::Char('v')), now());
+    update(&mut s, key(KeyCode::Char(' ')), now());
+    let part = |s: &State| s.visit.as_ref().unwrap().part;
+    while part(&s) != VisitPart::Note {
+        update(&mut s, key(KeyCode::Tab), now());
+    }
+    update(&mut s, key(KeyCode::Tab), now());
+    assert_eq!(part(&s), VisitPart::Deadline);
+    update(&mut s, key(KeyCode::Tab), now());
+    assert_eq!(part(&s), VisitPart::FollowupText, "no rule: no letter");
+    update(&mut s, key(KeyCode::BackTab), now());
+    // Space, Down and Right step on like the channel; Up and Left back.
+    update(&mut s, key(KeyCode::Char(' ')), now());
+    update(&mut s, key(KeyCode::Right), now());
+    let rule = |s: &State| s.visit.as_ref().unwrap().deadline.rule.clone();
+    assert_eq!(rule(&s).as_deref(), Some("bezwaar_ind"));
+    update(&mut s, key(KeyCode::Left), now());
+    assert_eq!(rule(&s).as_deref(), Some("bezwaar"));
+    update(&mut s, key(KeyCode::Tab), now());
+    assert_eq!(part(&s), VisitPart::Letter);
+    typed(&mut s, "13-11");
+    let form = s.visit.as_ref().unwrap();
+    assert_eq!(
+        form.fu_due.value(),
+        "21-12-2026",
+        "deadline 28-12, after Christmas"
+    );
+    // Back to no deadline: the lines the rule filled in go with it.
+    update(&mut s, key(KeyCode::BackTab), now());
+    update(&mut s, key(KeyCode::Up), now());
+    let form = s.visit.as_ref().unwrap();
+    assert_eq!(form.deadline.rule, None);
+    assert_eq!((form.fu_text.value(), form.fu_due.value()), ("", ""));
+}
+
+#[test]
+fn an_unlikely_letter_date_is_asked_back_and_a_second_save_keeps_it() {
+    let mut s = at_card(MONO);
+    update(&mut s, key(KeyCode::Char('v')), now());
+    update(&mut s, key(KeyCode::Char(' ')), now());
+    update(&mut s, ctrl('l'), now());
+    typed(&mut s, "28-11-2025");
+    assert_eq!(update(&mut s, ctrl('s'), now()), vec![], "asked, not saved");
+    let form = s.visit.as_ref().unwrap();
+    let asked = form.error.clone().unwrap();
+    assert_eq!(
+        asked,
+        "De brief is gedateerd 28-11-2025, meer dan een jaar geleden. Klopt die datum? ctrl-s nogmaals = toch opslaan."
+    );
+    assert_eq!(form.part, VisitPart::Letter);
+    let screen = render(&s);
+    assert!(screen.contains("Klopt die datum?"), "{screen}");
+    let fx = update(&mut s, ctrl('s'), now());
+    let [Effect::SaveVisit { followups, .. }] = &fx[..] else {
+        panic!("the second save goes through: {fx:?}");
+    };
+    let deadline = followups[0].deadline.clone().unwrap();
+    assert_eq!(
+        (deadline.letter, deadline.ends),
+        (day(2025, 11, 28), day(2026, 1, 9))
+    );
+}
+
+#[test]
+fn a_deadline_without_a_readable_letter_is_not_saved() {
+    let mut s = at_card(MONO);
+    update(&mut s, key(KeyCode::Char('v')), now());
+    update(&mut s, key(KeyCode::Char(' ')), now());
+    update(&mut s, ctrl('l'), now());
+    assert_eq!(update(&mut s, ctrl('s'), now()), vec![]);
+    let error = s.visit.as_ref().unwrap().error.clone().unwrap();
+    assert!(error.contains("datum van de brief"), "{error}");
+    typed(&mut s, "31-02");
+    assert!(render(&s).contains("datum onleesbaar"));
+    assert_eq!(update(&mut s, ctrl('s'), now()), vec![]);
+}
+
+#[test]
+fn a_draft_keeps_the_deadline_and_the_letter() {
+    let mut s = visit_with_deadline(MONO);
+    let fx = update(&mut s, Event::Hangup, now());
+    let [Effect::SaveDraft(d)] = &fx[..] else {
+        panic!("{fx:?}")
+    };
+    let mut fresh = State::new(desk(MONO), now());
+    update(&mut fresh, Event::DraftFound(d.clone()), now());
+    let form = fresh.visit.as_ref().unwrap();
+    assert_eq!(form.deadline.rule.as_deref(), Some("bezwaar"));
+    assert_eq!(form.deadline.letter.value(), "28-11");
+    let fx = update(&mut fresh, ctrl('s'), now());
+    let [Effect::SaveVisit { followups, .. }] = &fx[..] else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(followups[0].deadline, bezwaar_of_28_11());
+}
+
+#[test]
+fn the_card_s_followup_form_takes_a_deadline_and_asks_about_a_letter_of_the_future() {
+    let mut s = card_followup_with_deadline(MONO);
+    let mini = s.card.as_ref().unwrap().mini.as_ref().unwrap();
+    assert_eq!(mini.field, FollowupField::Letter);
+    assert_eq!(mini.due.value(), "04-01-2027", "the rule's, not +2w");
+    let fx = update(&mut s, key(KeyCode::Enter), now());
+    let [Effect::AddFollowup(f)] = &fx[..] else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(f.deadline, bezwaar_of_28_11());
+    assert_eq!(f.due, day(2027, 1, 4));
+    assert!(f.text.starts_with("bezwaar tegen brief van 28-11-2026"));
+
+    let mut s = at_card(MONO);
+    update(&mut s, key(KeyCode::Char('f')), now());
+    update(&mut s, ctrl('l'), now());
+    typed(&mut s, "01-12-2026");
+    assert_eq!(update(&mut s, key(KeyCode::Enter), now()), vec![]);
+    let mini = s.card.as_ref().unwrap().mini.as_ref().unwrap();
+    let asked = mini.error.clone().unwrap();
+    assert!(
+        asked.contains("na vandaag") && asked.contains("Enter nogmaals"),
+        "{asked}"
+    );
+    let fx = update(&mut s, key(KeyCode::Enter), now());
+    assert!(
+        matches!(&fx[..], [Effect::AddFollowup(f)] if f.deadline.is_some()),
+        "{fx:?}"
+    );
+}
+
+#[test]
+fn the_card_s_followup_form_without_a_deadline_is_as_before() {
+    let mut s = at_card(MONO);
+    update(&mut s, key(KeyCode::Char('f')), now());
+    typed(&mut s, "bellen");
+    // Tab to the due date, then on to the rule, which Space changes; back to no deadline.
+    update(&mut s, key(KeyCode::Tab), now());
+    update(&mut s, key(KeyCode::Tab), now());
+    let mini = |s: &State| s.card.as_ref().unwrap().mini.as_ref().unwrap().field;
+    assert_eq!(mini(&s), FollowupField::Rule);
+    update(&mut s, key(KeyCode::Char(' ')), now());
+    update(&mut s, key(KeyCode::Left), now());
+    update(&mut s, key(KeyCode::Tab), now());
+    assert_eq!(mini(&s), FollowupField::Text, "no rule: no letter");
+    let fx = update(&mut s, key(KeyCode::Enter), now());
+    let [Effect::AddFollowup(f)] = &fx[..] else {
+        panic!("{fx:?}")
+    };
+    assert_eq!((f.text.as_str(), f.due), ("bellen", day(2026, 12, 14)));
+    assert_eq!(f.deadline, None);
+}
+
+#[test]
+fn lists_mark_the_followups_that_guard_a_deadline() {
+    let card = render(&at_card(MONO));
+    let line = card.lines().find(|l| l.contains(" 11: ")).unwrap();
+    assert!(line.contains("§ termijn 14-12-2026"), "{line}");
+    let list = render(&followups(MONO));
+    let line = list.lines().find(|l| l.contains("bezwaar IND")).unwrap();
+    assert!(line.contains("14-12-2026"), "{line}");
+}
+
+#[test]
+fn the_status_line_says_how_many_deadlines_end_within_a_week() {
+    let mut s = State::new(desk(MONO), now());
+    let status = |n| Event::StatusLoaded {
+        clients: 300,
+        due_today: 2,
+        overdue: 11,
+        appointments_today: 1,
+        deadlines_soon: n,
+    };
+    let last_line = |s: &State| render(s).lines().nth(23).unwrap().to_string();
+    update(&mut s, status(0), now());
+    let line = last_line(&s);
+    assert!(
+        line.contains("300 cliënten") && !line.contains("termijn"),
+        "{line}"
+    );
+    update(&mut s, status(1), now());
+    assert!(last_line(&s).contains("1 termijn binnen 7 dagen"));
+    update(&mut s, status(2), now());
+    // At 80 columns the store's name, the clients, who and the clock make room; the counts
+    // stay whole.
+    let line = last_line(&s);
+    assert!(
+        line.contains(
+            " vandaag 1 afspraken, 2 follow-ups · 11 te laat · 2 termijnen binnen 7 dagen "
+        ),
+        "{line}"
+    );
+}
+
 // ---- snapshots ----------------------------------------------------------------------------
 
 #[test]
@@ -303,6 +541,16 @@ fn snapshot_card() {
 #[test]
 fn snapshot_visit_form() {
     insta::assert_snapshot!(render(&visit_form(MONO)));
+}
+
+#[test]
+fn snapshot_visit_form_with_a_deadline() {
+    insta::assert_snapshot!(render(&visit_with_deadline(MONO)));
+}
+
+#[test]
+fn snapshot_card_followup_form_with_a_deadline() {
+    insta::assert_snapshot!(render(&card_followup_with_deadline(MONO)));
 }
 
 #[test]
@@ -456,8 +704,15 @@ fn deleting_a_visit_asks_first_and_says_what_it_deletes() {
 #[test]
 fn on_the_card_the_visits_are_selectable_and_corrected_or_deleted() {
     let mut s = at_card(MONO);
-    // Household member, two follow-ups, then the visit.
-    for _ in 0..3 {
+    // Down past the household member and the follow-ups, to the visit.
+    let on_visit = |s: &State| {
+        let card = s.card.as_ref().unwrap();
+        matches!(
+            card.items().get(card.selected),
+            Some(spreekuur::tui::state::CardItem::Visit(_))
+        )
+    };
+    while !on_visit(&s) {
         update(&mut s, key(KeyCode::Down), now());
     }
     update(&mut s, key(KeyCode::Char('x')), now());

@@ -119,6 +119,11 @@ fn visit_form_in_each_theme() {
 }
 
 #[test]
+fn card_followup_form_with_a_deadline_in_each_theme() {
+    each_theme("card_followup_deadline", card_followup_with_deadline);
+}
+
+#[test]
 fn new_client_in_each_theme() {
     each_theme("new_client", new_client);
 }

@@ -354,6 +354,7 @@ mod desk {
             report_groups: default_groups(),
             office: Default::default(),
             retention_months: 24,
+            deadlines: Default::default(),
         };
         State::new(desk, now)
     }

@@ -6,7 +6,7 @@ use super::codec::{day_key, decode_followup, encode_followup};
 use super::tables::{EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, ReadTables, WriteTables};
 use super::{Store, StoreError, next_number};
 use crate::model::{AuditAction, FollowUp, FollowUpState};
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use redb::ReadableTable;
 
 impl Store {
@@ -89,6 +89,29 @@ impl Store {
         })
     }
 
+    /// How many open follow-ups guard a legal deadline that ends from `today` to `days` later.
+    /// Such a follow-up falls due before its deadline, so only those due by then are read (the
+    /// overdue ones with them), not every open follow-up.
+    pub fn deadlines_within(&self, today: NaiveDate, days: u32) -> Result<u64, StoreError> {
+        let last = today
+            .checked_add_days(Days::new(u64::from(days)))
+            .unwrap_or(NaiveDate::MAX);
+        self.read(|t| {
+            let mut n = 0;
+            for entry in t
+                .open_followups
+                .range((i32::MIN, 0)..=(day_key(last), u64::MAX))?
+            {
+                let (_, number) = entry?.0.value();
+                let f = read_followup(t, number)?;
+                if f.deadline.is_some_and(|d| (today..=last).contains(&d.ends)) {
+                    n += 1;
+                }
+            }
+            Ok(n)
+        })
+    }
+
     /// A client's follow-ups, open ones first, each group by due date.
     pub fn followups_of(&self, client: u64) -> Result<Vec<FollowUp>, StoreError> {
         self.read(|t| {
@@ -159,4 +182,61 @@ fn record_event(t: &mut WriteTables, day: i32, number: u64, event: u8) -> Result
         t.followup_event_counts.insert((day, event), n + 1)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{ClientDraft, FollowUp, FollowUpState, LegalDeadline, Stamp};
+    use crate::store::Store;
+    use chrono::NaiveDate;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn counts_the_open_deadlines_that_end_within_the_days() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.redb")).unwrap();
+        let stamp = Stamp {
+            who: "ans".into(),
+            at: d(11, 30).and_hms_opt(10, 0, 0).unwrap(),
+        };
+        let draft = ClientDraft {
+            name: "Amina Yusuf".into(),
+            ..Default::default()
+        };
+        let client = store.add_client(draft, stamp.clone()).unwrap();
+        let add = |due: NaiveDate, ends: Option<NaiveDate>| {
+            store
+                .add_followup(FollowUp {
+                    number: 0,
+                    client,
+                    visit: None,
+                    referral: None,
+                    due,
+                    text: "bezwaar".into(),
+                    assignee: None,
+                    state: FollowUpState::Open,
+                    created: stamp.clone(),
+                    deadline: ends.map(|ends| LegalDeadline {
+                        rule: "bezwaar".into(),
+                        letter: d(10, 1),
+                        ends,
+                    }),
+                })
+                .unwrap()
+        };
+        add(d(11, 25), Some(d(12, 2))); // overdue, its deadline within the week
+        add(d(11, 30), Some(d(12, 7))); // due today, ends on the last day counted
+        add(d(12, 1), Some(d(12, 8))); // ends a day too late
+        add(d(11, 20), Some(d(11, 27))); // its deadline has passed
+        add(d(12, 1), None); // an ordinary follow-up
+        let closed = add(d(12, 1), Some(d(12, 3)));
+        assert_eq!(store.deadlines_within(d(11, 30), 7).unwrap(), 3);
+        store
+            .close_followup(closed, FollowUpState::Done(stamp))
+            .unwrap();
+        assert_eq!(store.deadlines_within(d(11, 30), 7).unwrap(), 2);
+    }
 }

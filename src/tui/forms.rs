@@ -3,7 +3,37 @@
 use super::state::Screen;
 use crate::model::{Appointment, Catalog, CatalogEntry, CatalogKind, Channel, Visit};
 use crate::store::{ClientSummary, Draft};
+use chrono::NaiveDate;
 use tui_input::Input;
+
+/// A legal deadline for a follow-up, as chosen at the desk: the rule (none: an ordinary
+/// follow-up) and the letter's date as typed. The rule fills the follow-up's text and due
+/// date; a line the volunteer typed in stays theirs.
+#[derive(Debug, Clone, Default)]
+pub struct DeadlinePick {
+    /// The rule's key.
+    pub rule: Option<String>,
+    pub letter: Input,
+    /// The text and due date last filled in, taken back when the rule or the letter changes.
+    pub filled: (String, String),
+    /// The unlikely letter date the volunteer was asked about: the next save keeps it.
+    pub asked: Option<NaiveDate>,
+}
+
+impl DeadlinePick {
+    pub fn has_input(&self) -> bool {
+        self.rule.is_some() || !self.letter.value().is_empty()
+    }
+}
+
+/// The lines of a follow-up with its deadline, where a refusal puts the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowupField {
+    Rule,
+    Letter,
+    Text,
+    Due,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VisitPart {
@@ -13,17 +43,22 @@ pub enum VisitPart {
     /// When it happened, for a late entry; empty means now.
     When,
     Note,
+    /// The legal deadline the follow-up guards: a rule, then the letter's date.
+    Deadline,
+    Letter,
     FollowupText,
     FollowupDue,
 }
 
 impl VisitPart {
-    pub const ALL: [VisitPart; 7] = [
+    pub const ALL: [VisitPart; 9] = [
         VisitPart::Categories,
         VisitPart::Referrals,
         VisitPart::Channel,
         VisitPart::When,
         VisitPart::Note,
+        VisitPart::Deadline,
+        VisitPart::Letter,
         VisitPart::FollowupText,
         VisitPart::FollowupDue,
     ];
@@ -31,8 +66,18 @@ impl VisitPart {
     pub fn is_list(self) -> bool {
         matches!(
             self,
-            VisitPart::Categories | VisitPart::Referrals | VisitPart::Channel
+            VisitPart::Categories | VisitPart::Referrals | VisitPart::Channel | VisitPart::Deadline
         )
+    }
+
+    /// Where the follow-up's lines are in the form.
+    pub fn of(field: FollowupField) -> VisitPart {
+        match field {
+            FollowupField::Rule => VisitPart::Deadline,
+            FollowupField::Letter => VisitPart::Letter,
+            FollowupField::Text => VisitPart::FollowupText,
+            FollowupField::Due => VisitPart::FollowupDue,
+        }
     }
 }
 
@@ -74,6 +119,7 @@ pub struct VisitForm {
     pub note: Input,
     pub fu_text: Input,
     pub fu_due: Input,
+    pub deadline: DeadlinePick,
     /// The referral the follow-up came from, once a suggestion was taken.
     pub fu_referral: Option<String>,
     /// A referral whose "navragen bij …" follow-up is offered.
@@ -105,6 +151,7 @@ impl VisitForm {
             note: Input::default(),
             fu_text: Input::default(),
             fu_due: Input::default(),
+            deadline: DeadlinePick::default(),
             fu_referral: None,
             suggestion: None,
             error: None,
@@ -141,13 +188,15 @@ impl VisitForm {
             || !self.when.value().is_empty()
             || !self.fu_text.value().is_empty()
             || !self.fu_due.value().is_empty()
+            || self.deadline.has_input()
     }
 
     pub fn text_input(&mut self) -> &mut Input {
         match self.part {
             VisitPart::Categories => &mut self.categories.filter,
             VisitPart::Referrals => &mut self.referrals.filter,
-            VisitPart::Note | VisitPart::Channel => &mut self.note,
+            VisitPart::Note | VisitPart::Channel | VisitPart::Deadline => &mut self.note,
+            VisitPart::Letter => &mut self.deadline.letter,
             VisitPart::When => &mut self.when,
             VisitPart::FollowupText => &mut self.fu_text,
             VisitPart::FollowupDue => &mut self.fu_due,
@@ -173,6 +222,10 @@ impl VisitForm {
                     "followup_referral",
                     self.fu_referral.as_deref().unwrap_or(""),
                 ),
+                f("deadline", self.deadline.rule.as_deref().unwrap_or("")),
+                f("letter", self.deadline.letter.value()),
+                f("deadline_text", &self.deadline.filled.0),
+                f("deadline_due", &self.deadline.filled.1),
             ],
         }
     }
@@ -193,6 +246,15 @@ impl VisitForm {
         form.fu_text = Input::new(d.field("followup").to_string());
         form.fu_due = Input::new(d.field("due").to_string());
         form.fu_referral = Some(d.field("followup_referral").to_string()).filter(|s| !s.is_empty());
+        form.deadline = DeadlinePick {
+            rule: Some(d.field("deadline").to_string()).filter(|s| !s.is_empty()),
+            letter: Input::new(d.field("letter").to_string()),
+            filled: (
+                d.field("deadline_text").to_string(),
+                d.field("deadline_due").to_string(),
+            ),
+            asked: None,
+        };
         Some(form)
     }
 }
@@ -309,23 +371,32 @@ pub enum MiniKind {
     FollowUp,
 }
 
-/// A one- or two-line form on the card: a new alias, or a follow-up with its due date.
+/// A small form on the card: a new alias, or a follow-up with its due date and the legal
+/// deadline it may guard.
 pub struct MiniForm {
     pub kind: MiniKind,
     pub text: Input,
     pub due: Input,
-    /// On the due date line (follow-up only).
-    pub on_due: bool,
+    /// The line with the focus (an alias has its text only).
+    pub field: FollowupField,
+    pub deadline: DeadlinePick,
     pub error: Option<String>,
 }
 
 impl MiniForm {
+    /// A follow-up made on the card falls due in two weeks unless the volunteer says else.
+    pub const DUE: &str = "+2w";
+
     pub fn new(kind: MiniKind) -> MiniForm {
         MiniForm {
             kind,
             text: Input::default(),
-            due: Input::new("+2w".into()),
-            on_due: false,
+            due: Input::new(MiniForm::DUE.into()),
+            field: FollowupField::Text,
+            deadline: DeadlinePick {
+                filled: (String::new(), MiniForm::DUE.into()),
+                ..DeadlinePick::default()
+            },
             error: None,
         }
     }

@@ -117,6 +117,7 @@ actions! {
     Delete = "delete",
     Plan = "plan",
     KeepAppointment = "keep-appointment",
+    Deadline = "deadline",
 }
 
 /// A key with its modifiers, normalised so that a typed event and a file's text compare.

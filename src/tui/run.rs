@@ -10,7 +10,7 @@ use super::state::{
 };
 use super::terminal::{self, Backend, Guard};
 use super::theme;
-use super::update::{Effect, Event, RESULT_LIMIT, update};
+use super::update::{DEADLINE_SOON_DAYS, Effect, Event, RESULT_LIMIT, update};
 use crate::config::{Config, Lang, ThemeChoice};
 use crate::model::{AppointmentState, AuditAction, Client, FollowUp, FollowUpState, Stamp};
 use crate::store::{AppointmentFilter, Store, StoreError};
@@ -73,6 +73,7 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
         store_label: short_path(opts.store_path),
         volunteer: opts.volunteer,
         catalog: opts.config.catalog,
+        deadlines: opts.config.deadlines,
         lang: opts.lang,
         keymap: opts.keymap,
         theme,
@@ -220,6 +221,7 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
                     due_today: store.followups_due_on(today)?,
                     overdue,
                     appointments_today: appointments.planned - appointments.cancelled,
+                    deadlines_soon: store.deadlines_within(today, DEADLINE_SOON_DAYS)?,
                 })
             }
             Effect::Duplicates { name, birth } => Some(Event::DuplicatesFound(

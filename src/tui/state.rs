@@ -17,6 +17,8 @@ pub struct Desk {
     /// The store's path, shortened for the status line.
     pub store_label: String,
     pub catalog: Catalog,
+    /// The office's deadline rules, offered for a follow-up made from a letter.
+    pub deadlines: crate::deadlines::Deadlines,
     pub lang: Lang,
     pub keymap: Keymap,
     /// The colours, chosen at start (NO_COLOR gives `Mono`), or by a late answer of the
@@ -267,6 +269,8 @@ pub struct Status {
     pub due_today: u64,
     pub overdue: u64,
     pub appointments_today: u64,
+    /// Open follow-ups whose legal deadline ends within `DEADLINE_SOON_DAYS` from today.
+    pub deadlines_soon: u64,
     pub message: Option<String>,
 }
 

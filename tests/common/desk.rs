@@ -6,9 +6,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use spreekuur::config::Lang;
+use spreekuur::deadlines::Deadlines;
 use spreekuur::model::{
     Appointment, AppointmentState, Birth, Catalog, Channel, Client, FollowUp, FollowUpState,
-    Referral, Stamp, Visit, default_groups,
+    LegalDeadline, Referral, Stamp, Visit, default_groups,
 };
 use spreekuur::store::ClientSummary;
 use spreekuur::tally::Tally;
@@ -38,6 +39,7 @@ pub fn desk(theme: ThemeName) -> Desk {
         volunteer: "ans".into(),
         store_label: "spreekuur.redb".into(),
         catalog: Catalog::default(),
+        deadlines: Deadlines::default(),
         lang: Lang::Nl,
         keymap: Keymap::default_map(),
         theme,
@@ -98,6 +100,25 @@ pub fn followup(number: u64, client: u64, due: (i32, u32, u32), text: &str) -> F
     }
 }
 
+/// A follow-up that guards the IND's four weeks from a letter of 16-11-2026: the deadline
+/// ends on 14-12-2026, the follow-up falls due a week before.
+pub fn guarded(number: u64, client: u64) -> FollowUp {
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    FollowUp {
+        deadline: Some(LegalDeadline {
+            rule: "bezwaar_ind".into(),
+            letter: day(11, 16),
+            ends: day(12, 14),
+        }),
+        ..followup(
+            number,
+            client,
+            (2026, 12, 7),
+            "bezwaar IND tegen brief van 16-11-2026: uiterlijk 14-12-2026",
+        )
+    }
+}
+
 pub fn card_data() -> CardData {
     let mut c = client(1042, "Mohammed Al-Hassan", 1988);
     c.aliases = vec!["Muhammad Alhassan".into()];
@@ -105,6 +126,7 @@ pub fn card_data() -> CardData {
         household: vec![client(1043, "Amina Al-Hassan", 2012)],
         followups: vec![
             followup(7, 1042, (2026, 11, 20), "navragen bij Kwadraad"),
+            guarded(11, 1042),
             followup(9, 1042, (2026, 12, 14), "brief DUO meenemen"),
         ],
         visits: vec![Visit {
@@ -270,13 +292,18 @@ pub fn new_client(theme: ThemeName) -> State {
     s
 }
 
-/// One overdue follow-up and one due later.
+/// One overdue follow-up, one that guards a legal deadline and one due later.
 pub fn followups(theme: ThemeName) -> State {
     let mut s = State::new(desk(theme), now());
     update(&mut s, ctrl('f'), now());
     let rows = vec![
         FollowupRow {
             followup: followup(7, 1042, (2026, 11, 20), "navragen bij Kwadraad"),
+            client_name: "Mohammed Al-Hassan".into(),
+            begeleider: None,
+        },
+        FollowupRow {
+            followup: guarded(11, 1042),
             client_name: "Mohammed Al-Hassan".into(),
             begeleider: None,
         },
@@ -383,5 +410,24 @@ pub fn plan_form(theme: ThemeName) -> State {
     let mut s = at_card(theme);
     update(&mut s, key(KeyCode::Char('p')), now());
     typed(&mut s, "vrijdag 10:30");
+    s
+}
+
+/// A visit with a category and a bezwaar from a letter of 28-11 (ctrl-l, then the date).
+pub fn visit_with_deadline(theme: ThemeName) -> State {
+    let mut s = at_card(theme);
+    update(&mut s, key(KeyCode::Char('v')), now());
+    update(&mut s, key(KeyCode::Char(' ')), now());
+    update(&mut s, ctrl('l'), now());
+    typed(&mut s, "28-11");
+    s
+}
+
+/// The card's follow-up form (`f`) with a bezwaar from a letter of 28-11.
+pub fn card_followup_with_deadline(theme: ThemeName) -> State {
+    let mut s = at_card(theme);
+    update(&mut s, key(KeyCode::Char('f')), now());
+    update(&mut s, ctrl('l'), now());
+    typed(&mut s, "28-11");
     s
 }

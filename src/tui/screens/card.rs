@@ -1,15 +1,15 @@
 //! The client card: details, household, open follow-ups, visits newest first.
 
 use super::cut::ellipsis;
-use super::{fit, hints, input_line, safe, theme};
+use super::{deadline, fit, hints, input_line, safe, theme};
 use crate::model::CatalogKind;
-use crate::tui::forms::MiniKind;
+use crate::tui::forms::{FollowupField, MiniForm, MiniKind};
 use crate::tui::keymap::Action;
 use crate::tui::state::{CardItem, Screen, State};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         .collect();
     let selected = items.get(card.selected).copied();
     let mini_rows = match &card.mini {
-        Some(m) if m.kind == MiniKind::FollowUp => 3,
+        Some(m) if m.kind == MiniKind::FollowUp => 6,
         Some(_) => 2,
         None => 0,
     };
@@ -154,18 +154,20 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 match f {
                     Some(f) => {
                         let over = f.is_overdue(today);
-                        let mark = if over {
-                            format!(" {}!", l.overdue)
-                        } else {
-                            String::new()
-                        };
+                        let mut mark = String::new();
+                        if let Some(guards) = deadline::mark(state, f) {
+                            mark.push_str(&format!(" {guards}"));
+                        }
+                        if over {
+                            mark.push_str(&format!(" {}!", l.overdue));
+                        }
                         let text = format!(
                             "{} {}: {}",
                             crate::dates::shown(f.due),
                             f.number,
                             safe(&f.text)
                         );
-                        // The overdue mark stays; the text gives way to it.
+                        // The deadline and overdue marks stay; the text gives way to them.
                         let room = (middle.width as usize).saturating_sub(mark.width());
                         let line = Line::from(vec![
                             Span::raw(ellipsis(&text, room)),
@@ -247,19 +249,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         &mut ls,
     );
 
-    if let Some(m) = &card.mini {
-        let [a, b, c] = Layout::vertical([Constraint::Length(1); 3]).areas(mini);
-        let label = match m.kind {
-            MiniKind::Alias => d.new_alias,
-            MiniKind::FollowUp => d.new_followup,
-        };
-        input_line(frame, a, label, &m.text, !m.on_due, &t);
-        if m.kind == MiniKind::FollowUp {
-            input_line(frame, b, l.due, &m.due, m.on_due, &t);
+    match &card.mini {
+        Some(m) if m.kind == MiniKind::FollowUp => followup_form(frame, mini, state, m),
+        Some(m) => {
+            let [a, b] = Layout::vertical([Constraint::Length(1); 2]).areas(mini);
+            input_line(frame, a, d.new_alias, &m.text, true, &t);
+            let msg = m.error.clone().unwrap_or_else(|| d.mini_hint.to_string());
+            frame.render_widget(Paragraph::new(Line::styled(msg, t.warn)), b);
         }
-        let below = if m.kind == MiniKind::FollowUp { c } else { b };
-        let msg = m.error.clone().unwrap_or_else(|| d.mini_hint.to_string());
-        frame.render_widget(Paragraph::new(Line::styled(msg, t.warn)), below);
+        None => {}
     }
     if let Some(v) = card
         .confirm_delete
@@ -301,5 +299,83 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(
         Paragraph::new(Line::styled(fit(&hint_text, hint.width), t.dim)),
         hint,
+    );
+}
+
+/// The card's follow-up form: the deadline rule and the letter's date on one line, what they
+/// come to below, then the text, the due date with the day it means, and the message (two
+/// lines: the question about an unlikely letter date is long).
+fn followup_form(frame: &mut Frame, area: Rect, state: &State, m: &MiniForm) {
+    let t = theme(state);
+    let d = state.desk.d();
+    let l = state.desk.l();
+    let [picks, resolved, text, due, message] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let halves = Layout::horizontal([Constraint::Percentage(50); 2]);
+    let [rule, letter] = halves.areas(picks);
+    let focus = |f: FollowupField| m.field == f;
+    frame.render_widget(
+        Paragraph::new(deadline::rule_line(
+            state,
+            &m.deadline,
+            focus(FollowupField::Rule),
+            rule.width,
+            &t,
+        )),
+        rule,
+    );
+    if m.deadline.rule.is_some() {
+        input_line(
+            frame,
+            letter,
+            d.letter,
+            &m.deadline.letter,
+            focus(FollowupField::Letter),
+            &t,
+        );
+    }
+    if let Some((date, last_day)) = deadline::resolved(state, &m.deadline, &t) {
+        let [a, b] = halves.areas(resolved);
+        frame.render_widget(Paragraph::new(last_day), a);
+        frame.render_widget(Paragraph::new(date), b);
+    }
+    input_line(
+        frame,
+        text,
+        d.new_followup,
+        &m.text,
+        focus(FollowupField::Text),
+        &t,
+    );
+    let [due_line, due_day] = halves.areas(due);
+    input_line(
+        frame,
+        due_line,
+        l.due,
+        &m.due,
+        focus(FollowupField::Due),
+        &t,
+    );
+    if let Some(shown) = deadline::due(state, m.due.value(), &t) {
+        frame.render_widget(Paragraph::new(shown), due_day);
+    }
+    let key = state
+        .desk
+        .keymap
+        .key_for(Screen::Visit.mode(), Action::Deadline)
+        .unwrap_or("?");
+    let msg = m
+        .error
+        .clone()
+        .unwrap_or_else(|| d.mini_followup_hint.replace("{key}", key));
+    frame.render_widget(
+        Paragraph::new(Line::styled(msg, t.warn)).wrap(Wrap { trim: true }),
+        message,
     );
 }

@@ -2,6 +2,7 @@
 
 mod card;
 mod cut;
+mod deadline;
 mod followups;
 mod help;
 mod new_client;

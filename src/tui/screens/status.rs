@@ -1,8 +1,9 @@
-//! The status line: store, volunteer, clients, follow-ups due today and overdue, the time,
-//! the last message.
+//! The status line: store, volunteer, clients, follow-ups due today and overdue, legal
+//! deadlines soon, the time, the last message.
 
 use super::{safe, theme};
 use crate::tui::state::State;
+use crate::tui::update::DEADLINE_SOON_DAYS;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -28,7 +29,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
 /// The facts on the right, in whole words. With a message to show, the counts give way to it:
 /// the message (a visit number, a refusal) is what the volunteer needs now. Where the line is
 /// too narrow for all of them, the least needed go first: the store's name, the number of
-/// clients, then today's appointments.
+/// clients, who you are and the clock, then today's appointments. Legal deadlines soon are named only
+/// when there are any, and always then.
 fn facts(state: &State, message: bool, width: u16) -> String {
     let d = state.desk.d();
     let s = &state.status;
@@ -47,15 +49,23 @@ fn facts(state: &State, message: bool, width: u16) -> String {
         t.status_today, s.appointments_today, t.status_appointments
     );
     let late = format!("{} {}", s.overdue, d.status_overdue);
-    let choices: [Vec<&str>; 4] = [
-        vec![&store, &volunteer, &clients, &today, &late, &clock],
-        vec![&volunteer, &clients, &today, &late, &clock],
-        vec![&volunteer, &today, &late, &clock],
-        vec![&volunteer, &due, &late, &clock],
+    let soon = match s.deadlines_soon {
+        0 => String::new(),
+        1 => format!("1 {}", d.status_deadline),
+        n => format!("{n} {}", d.status_deadlines),
+    }
+    .replace("{days}", &DEADLINE_SOON_DAYS.to_string());
+    let choices: [Vec<&str>; 5] = [
+        vec![&store, &volunteer, &clients, &today, &late, &soon, &clock],
+        vec![&volunteer, &clients, &today, &late, &soon, &clock],
+        vec![&volunteer, &today, &late, &soon, &clock],
+        vec![&today, &late, &soon],
+        vec![&due, &late, &soon],
     ];
     let mut line = String::new();
     for parts in choices {
-        line = format!(" {} ", parts.join(" · "));
+        let kept: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+        line = format!(" {} ", kept.join(" · "));
         if line.width() <= width as usize {
             break;
         }

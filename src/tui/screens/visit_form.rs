@@ -1,14 +1,13 @@
-//! The visit form: categories and referrals as filterable lists, channel, note, follow-up.
+//! The visit form: categories and referrals as filterable lists, channel, note, follow-up
+//! with the legal deadline it may guard.
 
 use super::cut::ellipsis;
-use super::{fit, hints, input_line, safe, theme};
-use crate::dates::parse_date;
+use super::{deadline, fit, hints, input_line, safe, theme};
 use crate::model::CatalogKind;
 use crate::tui::forms::{Picker, VisitPart};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Screen, State};
 use crate::tui::update::moment;
-use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -78,10 +77,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         note,
         _,
         fu_title,
+        rule,
+        letter,
+        letter_resolved,
+        ends,
         fu_text,
         fu_due,
         resolved,
-    ] = Layout::vertical([Constraint::Length(1); 9]).areas(inner);
+    ] = Layout::vertical(rows(form.deadline.rule.is_some())).areas(inner);
     let focus = |p: VisitPart| form.part == p;
     let channel_style = if focus(VisitPart::Channel) {
         t.focus
@@ -105,6 +108,31 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     }
     input_line(frame, note, l.note, &form.note, focus(VisitPart::Note), &t);
     frame.render_widget(Paragraph::new(Line::styled(l.followups, t.title)), fu_title);
+    let pick = &form.deadline;
+    frame.render_widget(
+        Paragraph::new(deadline::rule_line(
+            state,
+            pick,
+            focus(VisitPart::Deadline),
+            rule.width,
+            &t,
+        )),
+        rule,
+    );
+    if pick.rule.is_some() {
+        input_line(
+            frame,
+            letter,
+            d.letter,
+            &pick.letter,
+            focus(VisitPart::Letter),
+            &t,
+        );
+    }
+    if let Some((date, last_day)) = deadline::resolved(state, pick, &t) {
+        frame.render_widget(Paragraph::new(date), letter_resolved);
+        frame.render_widget(Paragraph::new(last_day), ends);
+    }
     input_line(
         frame,
         fu_text,
@@ -121,16 +149,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         focus(VisitPart::FollowupDue),
         &t,
     );
-    let due_text = form.fu_due.value().trim();
-    if !due_text.is_empty() {
-        let shown = match parse_date(due_text, state.today()) {
-            Ok(date) => Line::from(format!(
-                "→ {} {}",
-                d.weekdays[date.weekday().num_days_from_monday() as usize],
-                crate::dates::shown(date)
-            )),
-            Err(_) => Line::styled(d.bad_date, t.warn),
-        };
+    if let Some(shown) = deadline::due(state, form.fu_due.value(), &t) {
         frame.render_widget(Paragraph::new(shown), resolved);
     }
 
@@ -154,6 +173,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 .replace("{key}", key),
             t.focus,
         )
+    } else if form.part == VisitPart::Deadline {
+        let key = state
+            .desk
+            .keymap
+            .key_for(Screen::Visit.mode(), Action::Deadline)
+            .unwrap_or("?");
+        Line::styled(d.deadline_hint.replace("{key}", key), t.dim)
     } else if let Some(n) = form.keeps {
         Line::styled(
             state.desk.t().keeping.replace("{n}", &n.to_string()),
@@ -184,12 +210,26 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let hint_text = hints(
         state,
         Screen::Visit,
-        &[Action::Toggle, Action::NextPart, Action::Save, Action::Back],
+        &[
+            Action::Toggle,
+            Action::NextPart,
+            Action::Save,
+            Action::Back,
+            Action::Deadline,
+        ],
     );
     frame.render_widget(
         Paragraph::new(Line::styled(fit(&hint_text, hint.width), t.dim)),
         hint,
     );
+}
+
+/// One line each; the letter's date and what it comes to only with a rule chosen.
+fn rows(with_letter: bool) -> [Constraint; 13] {
+    let letter = Constraint::Length(u16::from(with_letter));
+    let mut rows = [Constraint::Length(1); 13];
+    rows[7..10].fill(letter);
+    rows
 }
 
 fn picker(

@@ -1,9 +1,9 @@
-//! The client card's keys, and its one-line forms (alias, follow-up).
+//! The client card's keys, and its small forms (alias, follow-up with its deadline).
 
+use super::deadline::{self, Rules};
 use super::{Effect, LINE_MAX, clamp, edit, open_card, step};
-use crate::dates::parse_date;
 use crate::model::{AppointmentState, FollowUp, FollowUpState, Stamp, clean_line};
-use crate::tui::forms::{ClientField, ClientForm, MiniForm, MiniKind, VisitForm};
+use crate::tui::forms::{ClientField, ClientForm, FollowupField, MiniForm, MiniKind, VisitForm};
 use crate::tui::keymap::{Action, Key, Mode};
 use crate::tui::state::{CardData, CardItem, CardState, Screen, State};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -164,10 +164,17 @@ pub(super) fn card_key(state: &mut State, action: Option<Action>, k: &KeyEvent) 
     }
 }
 
-/// The card's one-line forms: Enter or save stores, Esc or back closes, Tab moves.
+/// The card's small forms: Enter or save stores, Esc or back closes, Tab moves.
 fn mini_key(state: &mut State, k: &KeyEvent) -> Vec<Effect> {
     let action = state.desk.keymap.action(Mode::NewClient, Key::of(k));
-    let today = state.today();
+    // The visit form's deadline key, so one key picks a rule in both follow-up forms.
+    let pick_deadline = state.desk.keymap.action(Mode::Visit, Key::of(k)) == Some(Action::Deadline);
+    let d = state.desk.d();
+    let rules = Rules {
+        deadlines: &state.desk.deadlines,
+        today: state.now.date(),
+        english: state.desk.english(),
+    };
     let stamp = Stamp {
         who: state.desk.volunteer.clone(),
         at: state.now,
@@ -179,61 +186,133 @@ fn mini_key(state: &mut State, k: &KeyEvent) -> Vec<Effect> {
     let Some(mini) = &mut card.mini else {
         return Vec::new();
     };
+    let followup = mini.kind == MiniKind::FollowUp;
     let submit = k.code == KeyCode::Enter || action == Some(Action::Save);
     match action {
         Some(Action::Back) if !submit => {
             card.mini = None;
             return Vec::new();
         }
-        Some(Action::NextPart | Action::PrevPart) if !submit => {
-            if mini.kind == MiniKind::FollowUp {
-                mini.on_due = !mini.on_due;
+        Some(a @ (Action::NextPart | Action::PrevPart)) if !submit => {
+            if followup {
+                mini.field = next_field(mini, a == Action::NextPart);
             }
             return Vec::new();
         }
         _ => {}
     }
-    if !submit {
-        let input = if mini.on_due {
-            &mut mini.due
+    if followup && pick_deadline && !submit {
+        cycle_deadline(mini, rules, true);
+        mini.field = if mini.deadline.rule.is_some() {
+            FollowupField::Letter
         } else {
-            &mut mini.text
+            FollowupField::Rule
         };
-        edit(input, k);
+        mini.error = None;
         return Vec::new();
     }
-    let text = match clean_line(mini.text.value(), "text", LINE_MAX) {
-        Ok(t) if !t.is_empty() => t,
-        Ok(_) => {
-            mini.error = Some(state.desk.d().empty_text.to_string());
-            return Vec::new();
+    if !submit {
+        match mini.field {
+            // ◂ ▸ as the line shows them.
+            FollowupField::Rule => match k.code {
+                KeyCode::Left => cycle_deadline(mini, rules, false),
+                KeyCode::Right | KeyCode::Char(' ') => cycle_deadline(mini, rules, true),
+                _ => {}
+            },
+            FollowupField::Letter => {
+                if edit(&mut mini.deadline.letter, k) {
+                    refill(mini, rules);
+                }
+            }
+            FollowupField::Text => {
+                edit(&mut mini.text, k);
+            }
+            FollowupField::Due => {
+                edit(&mut mini.due, k);
+            }
         }
-        Err(e) => {
-            mini.error = Some(e.to_string());
-            return Vec::new();
-        }
-    };
+        return Vec::new();
+    }
     let effect = match mini.kind {
-        MiniKind::Alias => Effect::AddAlias(client, text),
-        MiniKind::FollowUp => match parse_date(mini.due.value(), today) {
-            Ok(due) => Effect::AddFollowup(FollowUp {
-                number: 0,
-                client,
-                visit: None,
-                referral: None,
-                due,
-                text,
-                assignee: None,
-                state: FollowUpState::Open,
-                created: stamp,
-                deadline: None,
-            }),
+        MiniKind::Alias => match clean_line(mini.text.value(), "text", LINE_MAX) {
+            Ok(t) if !t.is_empty() => Effect::AddAlias(client, t),
+            Ok(_) => {
+                mini.error = Some(d.empty_text.to_string());
+                return Vec::new();
+            }
             Err(e) => {
                 mini.error = Some(e.to_string());
                 return Vec::new();
             }
         },
+        MiniKind::FollowUp => {
+            let made = deadline::make(
+                &mut mini.deadline,
+                mini.text.value(),
+                mini.due.value(),
+                rules,
+                d,
+                "Enter",
+            );
+            match made {
+                Ok(Some(m)) => Effect::AddFollowup(FollowUp {
+                    number: 0,
+                    client,
+                    visit: None,
+                    referral: None,
+                    due: m.due,
+                    text: m.text,
+                    assignee: None,
+                    state: FollowUpState::Open,
+                    created: stamp,
+                    deadline: m.deadline,
+                }),
+                Ok(None) => {
+                    mini.error = Some(d.empty_text.to_string());
+                    mini.field = FollowupField::Text;
+                    return Vec::new();
+                }
+                Err((field, why)) => {
+                    mini.error = Some(why);
+                    mini.field = field;
+                    return Vec::new();
+                }
+            }
+        }
     };
     card.mini = None;
     vec![effect]
+}
+
+/// The line after (or before) the focused one: rule, letter (only with a rule), text, due.
+fn next_field(mini: &MiniForm, forward: bool) -> FollowupField {
+    const ORDER: [FollowupField; 4] = [
+        FollowupField::Rule,
+        FollowupField::Letter,
+        FollowupField::Text,
+        FollowupField::Due,
+    ];
+    let mut i = ORDER.iter().position(|f| *f == mini.field).unwrap_or(0);
+    loop {
+        i = if forward { (i + 1) % 4 } else { (i + 3) % 4 };
+        let field = ORDER[i];
+        if field != FollowupField::Letter || mini.deadline.rule.is_some() {
+            return field;
+        }
+    }
+}
+
+fn cycle_deadline(mini: &mut MiniForm, rules: Rules, forward: bool) {
+    deadline::cycle(&mut mini.deadline, rules.deadlines, forward);
+    refill(mini, rules);
+}
+
+fn refill(mini: &mut MiniForm, rules: Rules) {
+    deadline::refill(
+        &mut mini.deadline,
+        &mut mini.text,
+        &mut mini.due,
+        rules,
+        MiniForm::DUE,
+    );
 }

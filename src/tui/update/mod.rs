@@ -2,6 +2,7 @@
 //! the loop in `run` carries out the effects and feeds their results back as events.
 
 mod card;
+mod deadline;
 mod followups;
 mod help;
 mod new_client;
@@ -12,6 +13,7 @@ mod tally;
 mod today;
 mod visit_form;
 
+pub use deadline::{Resolved, Rules, resolve};
 pub use visit_form::moment;
 
 use super::forms::{ClientForm, VisitForm};
@@ -28,6 +30,8 @@ use tui_input::{Input, InputRequest};
 pub const RESULT_LIMIT: usize = 100;
 pub(super) const PAGE: usize = 10;
 pub(super) const LINE_MAX: usize = 200;
+/// The status line counts the legal deadlines that end within so many days from today.
+pub const DEADLINE_SOON_DAYS: u32 = 7;
 
 /// Work for the loop: reads and writes of the store.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +98,7 @@ pub enum Event {
         due_today: u64,
         overdue: u64,
         appointments_today: u64,
+        deadlines_soon: u64,
     },
     DuplicatesFound(Vec<ClientSummary>),
     VisitSaved {
@@ -140,12 +145,14 @@ pub fn update(state: &mut State, event: Event, now: NaiveDateTime) -> Vec<Effect
             due_today,
             overdue,
             appointments_today,
+            deadlines_soon,
         } => {
             state.status = Status {
                 clients,
                 due_today,
                 overdue,
                 appointments_today,
+                deadlines_soon,
                 message: state.status.message.take(),
             };
             Vec::new()

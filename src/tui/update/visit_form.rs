@@ -1,14 +1,15 @@
 //! The visit form's keys: parts, lists, suggestion, and saving the visit.
 
-use super::{Effect, LINE_MAX, edit, step};
-use crate::dates::{parse_date, parse_datetime};
-use crate::model::{CatalogKind, Channel, Referral, Stamp, Visit, clean_line, clean_note};
+use super::deadline::{self, Rules};
+use super::{Effect, edit, step};
+use crate::dates::parse_datetime;
+use crate::model::{CatalogKind, Channel, Referral, Stamp, Visit, clean_note};
 use crate::store::NewFollowUp;
-use crate::tui::forms::VisitPart;
+use crate::tui::forms::{VisitForm, VisitPart};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Screen, State};
 use chrono::NaiveDateTime;
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 
 const NOTE_MAX: usize = 500;
@@ -40,9 +41,48 @@ pub(super) fn visit_corrected(state: &mut State, number: u64) -> Vec<Effect> {
     fx
 }
 
+/// Chooses the follow-up's deadline rule and fills its lines from it.
+fn cycle_deadline(form: &mut VisitForm, rules: Rules, forward: bool) {
+    deadline::cycle(&mut form.deadline, rules.deadlines, forward);
+    refill(form, rules);
+}
+
+fn refill(form: &mut VisitForm, rules: Rules) {
+    deadline::refill(
+        &mut form.deadline,
+        &mut form.fu_text,
+        &mut form.fu_due,
+        rules,
+        "",
+    );
+}
+
+/// The part after (or before) the current one; the letter's date only with a rule chosen.
+fn next_part(form: &VisitForm, forward: bool) -> VisitPart {
+    let all = VisitPart::ALL;
+    let n = all.len();
+    let mut i = all.iter().position(|p| *p == form.part).unwrap_or(0);
+    loop {
+        i = if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        };
+        let part = all[i];
+        if part != VisitPart::Letter || form.deadline.rule.is_some() {
+            return part;
+        }
+    }
+}
+
 pub(super) fn visit_key(state: &mut State, action: Option<Action>, k: &KeyEvent) -> Vec<Effect> {
     let english = state.desk.english();
     let d = state.desk.d();
+    let rules = Rules {
+        deadlines: &state.desk.deadlines,
+        today: state.now.date(),
+        english,
+    };
     let Some(form) = &mut state.visit else {
         return Vec::new();
     };
@@ -57,10 +97,6 @@ pub(super) fn visit_key(state: &mut State, action: Option<Action>, k: &KeyEvent)
         return Vec::new();
     }
     let catalog = &state.desk.catalog;
-    let part_index = VisitPart::ALL
-        .iter()
-        .position(|p| *p == form.part)
-        .unwrap_or(0);
     match action {
         Some(Action::Back) => {
             // A correction is filled in from the start: leaving it throws nothing away.
@@ -80,12 +116,22 @@ pub(super) fn visit_key(state: &mut State, action: Option<Action>, k: &KeyEvent)
             Vec::new()
         }
         Some(Action::NextPart) => {
-            form.part = VisitPart::ALL[(part_index + 1) % VisitPart::ALL.len()];
+            form.part = next_part(form, true);
             Vec::new()
         }
         Some(Action::PrevPart) => {
-            let n = VisitPart::ALL.len();
-            form.part = VisitPart::ALL[(part_index + n - 1) % n];
+            form.part = next_part(form, false);
+            Vec::new()
+        }
+        // From anywhere in the form: the next rule, then straight on to the letter's date.
+        Some(Action::Deadline) => {
+            cycle_deadline(form, rules, true);
+            form.part = if form.deadline.rule.is_some() {
+                VisitPart::Letter
+            } else {
+                VisitPart::Deadline
+            };
+            form.error = None;
             Vec::new()
         }
         Some(Action::AcceptSuggestion) => {
@@ -155,6 +201,9 @@ pub(super) fn visit_key(state: &mut State, action: Option<Action>, k: &KeyEvent)
                         _ => Channel::ALL[(i + 1) % n],
                     };
                 }
+                VisitPart::Deadline => {
+                    cycle_deadline(form, rules, !matches!(a, Action::Up | Action::PageUp))
+                }
                 _ => {
                     if a == Action::Toggle {
                         edit(form.text_input(), k);
@@ -164,11 +213,23 @@ pub(super) fn visit_key(state: &mut State, action: Option<Action>, k: &KeyEvent)
             Vec::new()
         }
         _ => {
-            if form.part != VisitPart::Channel && edit(form.text_input(), k) {
-                match form.part {
-                    VisitPart::Categories => form.categories.cursor = 0,
-                    VisitPart::Referrals => form.referrals.cursor = 0,
+            match form.part {
+                VisitPart::Channel => {}
+                // ◂ ▸ as the line shows them.
+                VisitPart::Deadline => match k.code {
+                    KeyCode::Left => cycle_deadline(form, rules, false),
+                    KeyCode::Right => cycle_deadline(form, rules, true),
                     _ => {}
+                },
+                part => {
+                    if edit(form.text_input(), k) {
+                        match part {
+                            VisitPart::Categories => form.categories.cursor = 0,
+                            VisitPart::Referrals => form.referrals.cursor = 0,
+                            VisitPart::Letter => refill(form, rules),
+                            _ => {}
+                        }
+                    }
                 }
             }
             Vec::new()
@@ -194,9 +255,18 @@ pub fn moment(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
 
 fn save_visit(state: &mut State) -> Vec<Effect> {
     let d = state.desk.d();
-    let today = state.today();
     let now = state.now;
     let volunteer = state.desk.volunteer.clone();
+    let rules = Rules {
+        deadlines: &state.desk.deadlines,
+        today: now.date(),
+        english: state.desk.english(),
+    };
+    let save_key = state
+        .desk
+        .keymap
+        .key_for(Screen::Visit.mode(), Action::Save)
+        .unwrap_or("?");
     let Some(form) = &mut state.visit else {
         return Vec::new();
     };
@@ -221,38 +291,36 @@ fn save_visit(state: &mut State) -> Vec<Effect> {
             return Vec::new();
         }
     };
-    let mut followups = Vec::new();
-    let text = form.fu_text.value().trim();
-    if form.editing.is_some() && !text.is_empty() {
+    if form.editing.is_some() && !form.fu_text.value().trim().is_empty() {
         form.error = Some(state.desk.t().no_followup_in_correction.to_string());
         form.part = VisitPart::FollowupText;
         return Vec::new();
     }
-    if !text.is_empty() {
-        let text = match clean_line(text, "follow-up", LINE_MAX) {
-            Ok(t) => t,
-            Err(e) => {
-                form.error = Some(e.to_string());
-                form.part = VisitPart::FollowupText;
-                return Vec::new();
-            }
-        };
-        let due = match parse_date(form.fu_due.value(), today) {
-            Ok(d) => d,
-            Err(e) => {
-                form.error = Some(e.to_string());
-                form.part = VisitPart::FollowupDue;
-                return Vec::new();
-            }
-        };
-        followups.push(NewFollowUp {
-            due,
-            text,
-            assignee: None,
-            referral: form.fu_referral.clone(),
-            deadline: None,
-        });
-    }
+    let made = deadline::make(
+        &mut form.deadline,
+        form.fu_text.value(),
+        form.fu_due.value(),
+        rules,
+        d,
+        save_key,
+    );
+    let followups: Vec<NewFollowUp> = match made {
+        Ok(made) => made
+            .into_iter()
+            .map(|m| NewFollowUp {
+                due: m.due,
+                text: m.text,
+                assignee: None,
+                referral: form.fu_referral.clone(),
+                deadline: m.deadline,
+            })
+            .collect(),
+        Err((field, why)) => {
+            form.error = Some(why);
+            form.part = VisitPart::of(field);
+            return Vec::new();
+        }
+    };
     form.error = None;
     let stamp = Stamp {
         who: volunteer.clone(),

@@ -10,23 +10,27 @@ pub fn confirm(question: &str, yes: bool) -> Result<(), CliError> {
     if yes {
         return Ok(());
     }
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
+    if !std::io::stdin().is_terminal() {
         return Err(CliError::Usage(format!(
             "{question} Nothing was stored: if it is right, add --yes."
         )));
     }
-    eprint!("{question} [j/n] ");
-    // A prompt that does not show is a worse problem than a failed flush: go on.
-    let _ = std::io::stderr().flush();
-    let mut typed = String::new();
-    stdin
-        .lock()
-        .read_line(&mut typed)
-        .map_err(|e| CliError::Usage(format!("could not read the answer: {e}")))?;
-    if super::super::model::fields::yes(&typed) {
+    if crate::model::fields::yes(&answer(&format!("{question} [j/n] "))?) {
         Ok(())
     } else {
         Err(CliError::Usage("nothing was stored".into()))
     }
+}
+
+/// Shows `prompt` on stderr and reads one line typed at the terminal.
+pub fn answer(prompt: &str) -> Result<String, CliError> {
+    eprint!("{prompt}");
+    // A prompt that does not show is a worse problem than a failed flush: go on.
+    let _ = std::io::stderr().flush();
+    let mut typed = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut typed)
+        .map_err(|e| CliError::Usage(format!("could not read the answer: {e}")))?;
+    Ok(typed)
 }

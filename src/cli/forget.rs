@@ -7,7 +7,7 @@ use super::{CliError, Context};
 use crate::labels::privacy_labels;
 use crate::model::AuditAction;
 use serde_json::json;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 
 pub fn run(ctx: &Context, args: ForgetArgs) -> Result<Output, CliError> {
     ctx.require_coordinator("forget")?;
@@ -15,8 +15,7 @@ pub fn run(ctx: &Context, args: ForgetArgs) -> Result<Output, CliError> {
     let client = store.client(args.number)?;
     let l = privacy_labels(ctx.lang);
     if !args.yes {
-        let stdin = std::io::stdin();
-        if !stdin.is_terminal() {
+        if !std::io::stdin().is_terminal() {
             return Err(CliError::Usage(
                 "forget asks you to type the client number at a terminal; in a script, add --yes"
                     .into(),
@@ -26,14 +25,7 @@ pub fn run(ctx: &Context, args: ForgetArgs) -> Result<Output, CliError> {
             .forget_warning
             .replace("{n}", &client.number.to_string())
             .replace("{name}", &safe(&client.name));
-        eprint!("{warning}\n{}", l.forget_prompt);
-        // A prompt that does not show is a worse problem than a failed flush: go on.
-        let _ = std::io::stderr().flush();
-        let mut typed = String::new();
-        stdin
-            .lock()
-            .read_line(&mut typed)
-            .map_err(|e| CliError::Usage(format!("could not read the confirmation: {e}")))?;
+        let typed = super::confirm::answer(&format!("{warning}\n{}", l.forget_prompt))?;
         if typed.trim() != client.number.to_string() {
             return Err(CliError::Usage(format!(
                 "\"{}\" is not {}: nothing was erased",

@@ -869,7 +869,8 @@ pub struct TodayLabels {
     /// In place of the name of a restricted client.
     pub restricted: &'static str,
     pub none: &'static str,
-    /// `{n}` the visit, `{what}` its moment and categories, `{key}` the delete key.
+    /// `{n}` the visit, `{what}` its moment and categories, `{key}` the delete key; what to
+    /// press comes first, so a narrow window cuts only the description.
     pub confirm_delete: &'static str,
     pub deleted: &'static str,
     pub corrected: &'static str,
@@ -897,7 +898,7 @@ pub const TODAY_NL: TodayLabels = TodayLabels {
     anonymous: "anoniem",
     restricted: "(afgeschermd)",
     none: "geen",
-    confirm_delete: "Bezoek {n} ({what}) verwijderen? Het telt dan nergens meer. {key} nogmaals = ja, een andere toets = nee",
+    confirm_delete: "{key} nogmaals = bezoek {n} verwijderen, andere toets = niet. ({what}) Het telt dan nergens meer.",
     deleted: "Bezoek {n} verwijderd",
     corrected: "Bezoek {n} gecorrigeerd",
     correcting: "Bezoek {n} corrigeren",
@@ -921,7 +922,7 @@ pub const TODAY_EN: TodayLabels = TodayLabels {
     anonymous: "anonymous",
     restricted: "(restricted)",
     none: "none",
-    confirm_delete: "Delete visit {n} ({what})? It then counts nowhere. {key} again = yes, any other key = no",
+    confirm_delete: "{key} again = delete visit {n}, any other key = keep it. ({what}) It then counts nowhere.",
     deleted: "Visit {n} deleted",
     corrected: "Visit {n} corrected",
     correcting: "Correcting visit {n}",

@@ -690,7 +690,9 @@ fn deleting_a_visit_asks_first_and_says_what_it_deletes() {
     assert_eq!(update(&mut s, key(KeyCode::Char('x')), now()), vec![]);
     let screen = render(&s);
     assert!(
-        screen.contains("Bezoek 320 (30-11-2026 13:15, Toeslagen) verwijderen?"),
+        screen.contains(
+            "x nogmaals = bezoek 320 verwijderen, andere toets = niet. (30-11-2026 13:15"
+        ),
         "{screen}"
     );
     // Any other key keeps it.
@@ -814,4 +816,28 @@ fn snapshot_today() {
 #[test]
 fn snapshot_plan() {
     insta::assert_snapshot!(render(&plan_form(MONO)));
+}
+
+#[test]
+fn snapshot_visit_correction() {
+    let mut s = today_screen(MONO);
+    update(&mut s, key(KeyCode::Char('c')), now());
+    insta::assert_snapshot!(render(&s));
+}
+
+#[test]
+fn snapshot_card_asks_before_deleting_a_visit() {
+    let mut s = at_card(MONO);
+    let on_visit = |s: &State| {
+        let card = s.card.as_ref().unwrap();
+        matches!(
+            card.items().get(card.selected),
+            Some(spreekuur::tui::state::CardItem::Visit(_))
+        )
+    };
+    while !on_visit(&s) {
+        update(&mut s, key(KeyCode::Down), now());
+    }
+    update(&mut s, key(KeyCode::Char('x')), now());
+    insta::assert_snapshot!(render(&s));
 }

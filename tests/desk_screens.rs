@@ -227,7 +227,10 @@ fn new_client_takes_the_query_and_looks_for_duplicates() {
         birth: Birth::Unknown,
     };
     assert_eq!(fx, vec![expected]);
-    let dups = vec![summary(1050, "Yohanes Tesfay", 1990)];
+    let dups = spreekuur::store::Duplicates {
+        clients: vec![summary(1050, "Yohanes Tesfay", 1990)],
+        restricted: 0,
+    };
     update(&mut s, Event::DuplicatesFound(dups), now());
     update(&mut s, ctrl('d'), now());
     let fx = update(&mut s, key(KeyCode::Enter), now());

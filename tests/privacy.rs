@@ -571,3 +571,48 @@ fn with_a_group_in_the_config_files_are_shared_with_that_group() {
         0o660
     );
 }
+
+#[test]
+fn a_restricted_client_is_never_named_as_a_possible_duplicate() {
+    let office = Office::new();
+    let hidden = office.client(&["--name", "Hussein Omar Farah", "--born", "1986"]);
+    office.ok(&["client", "add", "--name", "Amina Yusuf", "--born", "1990"]);
+    office.ok(&["restrict", &hidden.to_string()]);
+    // Registering someone who looks like them: warned that a restricted record may match,
+    // without its name, number or birth year.
+    let added = office.ok(&[
+        "client",
+        "add",
+        "--name",
+        "Husein Omar Farah",
+        "--born",
+        "1986",
+    ]);
+    assert!(added.stderr.contains("afgeschermde"), "{}", added.stderr);
+    for leak in ["Hussein", &hidden.to_string(), "1986"] {
+        assert!(!added.stderr.contains(leak), "{leak} in: {}", added.stderr);
+    }
+    // The import's dry run says the same of a row, in text and JSON.
+    let csv = office.dir.path().join("lijst.csv");
+    std::fs::write(
+        &csv,
+        "naam;geboren\nHussein Omar Farah;1986\nAmina Yusuf;1990\n",
+    )
+    .unwrap();
+    let path = csv.to_str().unwrap();
+    let text = office.ok(&["import", path]).stdout;
+    assert!(text.contains("afgeschermde"), "{text}");
+    assert!(
+        !text.contains("Hussein Omar Farah (") && !text.contains(&hidden.to_string()),
+        "{text}"
+    );
+    let dry = office.ok(&["import", path, "--json"]).json();
+    let like = dry["like_existing"].as_array().unwrap();
+    let restricted: Vec<_> = like.iter().filter(|l| l["restricted"] == true).collect();
+    assert_eq!(restricted.len(), 1, "{like:?}");
+    assert_eq!(restricted[0]["client"], serde_json::Value::Null);
+    assert_eq!(restricted[0]["client_name"], serde_json::Value::Null);
+    assert!(!dry.to_string().contains(&format!("\"client\":{hidden}")));
+    // Visible look-alikes are still named, so the volunteer can pick them.
+    assert!(like.iter().any(|l| l["client_name"] == "Amina Yusuf"));
+}

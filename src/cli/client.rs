@@ -81,7 +81,11 @@ fn add(ctx: &Context, fields: ClientFields) -> Result<Output, CliError> {
     let number = store.add_client(draft.clone(), ctx.stamp())?;
     let l = ctx.labels();
     // The command line never refuses a look-alike (scripts register on purpose), but says so.
+    if similar.restricted > 0 {
+        eprintln!("{}", l.maybe_restricted);
+    }
     let same_year: Vec<_> = similar
+        .clients
         .iter()
         .filter(|s| draft.birth.year().is_none() || s.client.birth.year() == draft.birth.year())
         .collect();

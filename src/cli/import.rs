@@ -36,7 +36,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
             "rows": plan.rows,
             "readable": plan.readable.len(),
             "unreadable": plan.unreadable.iter().map(|u| json!({"line": u.line, "reason": u.reason})).collect::<Vec<_>>(),
-            "like_existing": plan.like_existing.iter().map(|l| json!({"line": l.line, "client": l.client, "client_name": l.client_name})).collect::<Vec<_>>(),
+            "like_existing": plan.like_existing.iter().map(|l| json!({
+                "line": l.line,
+                "client": l.client.as_ref().map(|c| c.number),
+                "client_name": l.client.as_ref().map(|c| c.name.clone()),
+                "restricted": l.client.is_none(),
+            })).collect::<Vec<_>>(),
             "like_each_other": plan.like_each_other,
             "refused_columns": plan.refused_columns,
             "unknown_columns": plan.unknown_columns,
@@ -79,14 +84,11 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
     if !plan.like_existing.is_empty() {
         out.push_str(&format!("{}:\n", l.import_like_existing));
         for e in &plan.like_existing {
-            out.push_str(&format!(
-                "  {} {} -> {} {} ({})\n",
-                l.import_line,
-                e.line,
-                e.client,
-                safe(&e.client_name),
-                e.client_born.shown()
-            ));
+            let who = match &e.client {
+                Some(c) => format!("{} {} ({})", c.number, safe(&c.name), c.born.shown()),
+                None => l.maybe_restricted.to_string(),
+            };
+            out.push_str(&format!("  {} {} -> {who}\n", l.import_line, e.line));
         }
     }
     if !plan.like_each_other.is_empty() {

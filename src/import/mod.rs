@@ -29,9 +29,16 @@ pub struct Readable {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LikeExisting {
     pub line: usize,
-    pub client: u64,
-    pub client_name: String,
-    pub client_born: Birth,
+    /// None when the row may match a restricted client: who that is stays hidden.
+    pub client: Option<Existing>,
+}
+
+/// The client already in the store that a row looks like.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Existing {
+    pub number: u64,
+    pub name: String,
+    pub born: Birth,
 }
 
 /// What an import would do.
@@ -75,17 +82,24 @@ pub fn plan(
         match draft(row, assigned, today) {
             Ok(draft) => {
                 seen.entry(sameness(&draft)).or_default().push(line);
-                for hit in store.possible_duplicates(&draft.name, &draft.birth, 3)? {
+                let similar = store.possible_duplicates(&draft.name, &draft.birth, 3)?;
+                for hit in similar.clients {
                     let years = (hit.client.birth.year(), draft.birth.year());
                     let same_year = matches!(years, (Some(a), Some(b)) if a == b);
                     if same_year && sameness_of(&hit.client.name) == sameness_of(&draft.name) {
                         plan.like_existing.push(LikeExisting {
                             line,
-                            client: hit.client.number,
-                            client_name: hit.client.name.clone(),
-                            client_born: hit.client.birth,
+                            client: Some(Existing {
+                                number: hit.client.number,
+                                name: hit.client.name,
+                                born: hit.client.birth,
+                            }),
                         });
                     }
+                }
+                // A restricted client is never named in the dry run: only that one may match.
+                if similar.restricted > 0 {
+                    plan.like_existing.push(LikeExisting { line, client: None });
                 }
                 plan.readable.push(Readable { line, draft });
             }

@@ -19,6 +19,14 @@ pub struct ClientSummary {
     pub alias: Option<String>,
 }
 
+/// Who may be the person being registered: clients that may be shown, and how many
+/// restricted ones may match (without who).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Duplicates {
+    pub clients: Vec<ClientSummary>,
+    pub restricted: usize,
+}
+
 impl ClientSummary {
     /// The name as a result row shows it: with the spelling the search met beside it, as in
     /// "محمد الحسن (Mohammed Alhassan)".
@@ -126,16 +134,24 @@ impl Store {
         })
     }
 
-    /// Existing clients who may be the person being registered (name plus birth).
+    /// Existing clients who may be the person being registered (name plus birth). Restricted
+    /// clients are only counted, never described: that one may match is all a volunteer is
+    /// told, and the coordinator checks it.
     pub fn possible_duplicates(
         &self,
         name: &str,
         birth: &crate::model::Birth,
         limit: usize,
-    ) -> Result<Vec<ClientSummary>, StoreError> {
+    ) -> Result<Duplicates, StoreError> {
         self.read(|t| {
-            let hits = search::duplicates(&View(t), name, birth, limit)?;
-            summaries(t, hits.into_iter().map(|h| (h.number, h.alias)))
+            let (hidden, shown): (Vec<_>, Vec<_>) =
+                search::duplicates(&View(t), name, birth, limit)?
+                    .into_iter()
+                    .partition(|h| h.restricted);
+            Ok(Duplicates {
+                clients: summaries(t, shown.into_iter().map(|h| (h.number, h.alias)))?,
+                restricted: hidden.len(),
+            })
         })
     }
 }

@@ -22,7 +22,7 @@ mod visits;
 pub use appointments::{AppointmentFilter, ListedAppointment};
 pub use audit::AuditFilter;
 pub use batch::Batch;
-pub use candidates::ClientSummary;
+pub use candidates::{ClientSummary, Duplicates};
 pub use check::CheckReport;
 pub use codec::DayEntryView;
 pub use counts::AppointmentCounts;

@@ -306,6 +306,8 @@ pub struct ClientForm {
     /// One input per field (the interpreter's holds "ja" or nothing).
     pub fields: [Input; 8],
     pub duplicates: Vec<ClientSummary>,
+    /// A restricted client may match: said without who, for the coordinator to check.
+    pub restricted_match: bool,
     pub dup_selected: usize,
     pub error: Option<String>,
     pub confirm_discard: bool,
@@ -318,6 +320,7 @@ impl ClientForm {
             part: 0,
             fields: Default::default(),
             duplicates: Vec::new(),
+            restricted_match: false,
             dup_selected: 0,
             error: None,
             confirm_discard: false,

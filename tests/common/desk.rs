@@ -11,7 +11,7 @@ use spreekuur::model::{
     Appointment, AppointmentState, Birth, Catalog, Channel, Client, FollowUp, FollowUpState,
     LegalDeadline, Referral, Stamp, Visit, default_groups,
 };
-use spreekuur::store::ClientSummary;
+use spreekuur::store::{ClientSummary, Duplicates};
 use spreekuur::tally::Tally;
 use spreekuur::tui::keymap::Keymap;
 use spreekuur::tui::screens;
@@ -284,10 +284,13 @@ pub fn new_client(theme: ThemeName) -> State {
     let mut s = State::new(desk(theme), now());
     typed(&mut s, "Mohamed");
     update(&mut s, ctrl('n'), now());
-    let dups = vec![
-        summary(1042, "Mohammed Al-Hassan", 1988),
-        found_as(summary(1043, "محمد الحسن", 1990), "Mohamed Alhassan"),
-    ];
+    let dups = Duplicates {
+        clients: vec![
+            summary(1042, "Mohammed Al-Hassan", 1988),
+            found_as(summary(1043, "محمد الحسن", 1990), "Mohamed Alhassan"),
+        ],
+        restricted: 1,
+    };
     update(&mut s, Event::DuplicatesFound(dups), now());
     s
 }

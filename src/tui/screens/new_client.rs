@@ -94,11 +94,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     if form.in_duplicates() {
         ls.select(Some(form.dup_selected));
     }
+    // A restricted client that may match is said below the list, without who it is.
+    let note_rows = if form.restricted_match { 4 } else { 0 };
+    let [listed, note] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(note_rows)]).areas(dups);
     frame.render_stateful_widget(
         List::new(items).block(block).highlight_style(t.selected),
-        dups,
+        listed,
         &mut ls,
     );
+    if form.restricted_match {
+        frame.render_widget(
+            Paragraph::new(Line::styled(l.maybe_restricted, t.warn))
+                .wrap(Wrap { trim: true })
+                .block(Block::new().borders(Borders::LEFT)),
+            note,
+        );
+    }
     let msg = if form.confirm_discard {
         Line::styled(d.confirm_discard, t.warn)
     } else if let Some(e) = &form.error {

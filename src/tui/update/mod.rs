@@ -20,7 +20,7 @@ use super::forms::{ClientForm, VisitForm};
 use super::keymap::{Action, Key, Mode};
 use super::state::{CardData, FollowupRow, Screen, State, Status};
 use crate::model::{Birth, ClientDraft, FollowUp, NewAppointment, Visit};
-use crate::store::{ClientSummary, Draft, NewFollowUp};
+use crate::store::{ClientSummary, Draft, Duplicates, NewFollowUp};
 use crate::tally::{Period, Tally};
 use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -100,7 +100,7 @@ pub enum Event {
         appointments_today: u64,
         deadlines_soon: u64,
     },
-    DuplicatesFound(Vec<ClientSummary>),
+    DuplicatesFound(Duplicates),
     VisitSaved {
         number: u64,
         followup: Option<u64>,

@@ -2,16 +2,17 @@
 
 use super::{Effect, clamp, edit, open_card, step};
 use crate::model::{Birth, ClientDraft, fields};
-use crate::store::ClientSummary;
+use crate::store::Duplicates;
 use crate::tui::forms::{ClientField, ClientForm};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Screen, State};
 use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 
-pub(super) fn duplicates_found(state: &mut State, d: Vec<ClientSummary>) -> Vec<Effect> {
+pub(super) fn duplicates_found(state: &mut State, d: Duplicates) -> Vec<Effect> {
     if let Some(form) = &mut state.client_form {
-        form.duplicates = d;
+        form.duplicates = d.clients;
+        form.restricted_match = d.restricted > 0;
         clamp(&mut form.dup_selected, form.duplicates.len());
     }
     Vec::new()

@@ -282,6 +282,7 @@ impl Checker<'_> {
 
         // Follow-ups and their indexes.
         let mut open: BTreeSet<(i32, u64)> = BTreeSet::new();
+        let mut deadlines: BTreeSet<(i32, u64)> = BTreeSet::new();
         let mut of_client: BTreeSet<(u64, u64, bool)> = BTreeSet::new();
         let mut events: BTreeSet<(i32, u64, u8)> = BTreeSet::new();
         for e in self.t.followups.iter()? {
@@ -311,6 +312,9 @@ impl Checker<'_> {
             match &f.state {
                 FollowUpState::Open => {
                     open.insert((day_key(f.due), n));
+                    if let Some(d) = &f.deadline {
+                        deadlines.insert((day_key(d.ends), n));
+                    }
                 }
                 FollowUpState::Done(s) => {
                     events.insert((day_key(s.at.date()), n, EVENT_DONE));
@@ -325,6 +329,13 @@ impl Checker<'_> {
             indexed_open.insert(e?.0.value());
         }
         self.compare("open follow-up index", &open, &indexed_open);
+        let mut indexed_deadlines = BTreeSet::new();
+        if let Some(table) = &self.t.open_deadlines {
+            for e in table.iter()? {
+                indexed_deadlines.insert(e?.0.value());
+            }
+        }
+        self.compare("open deadline index", &deadlines, &indexed_deadlines);
         let mut indexed_of_client = BTreeSet::new();
         for e in self.t.followups_by_client.iter()? {
             let (k, v) = e?;

@@ -62,6 +62,9 @@ impl Store {
                 FollowUpState::Open => return Ok(f),
             };
             t.open_followups.remove((day_key(f.due), number))?;
+            if let Some(d) = &f.deadline {
+                t.open_deadlines.remove((day_key(d.ends), number))?;
+            }
             t.followups_by_client.insert((f.client, number), false)?;
             record_event(t, day_key(day), number, event)?;
             f.state = state;
@@ -97,16 +100,13 @@ impl Store {
             .checked_add_days(Days::new(u64::from(days)))
             .unwrap_or(NaiveDate::MAX);
         self.read(|t| {
+            let Some(table) = &t.open_deadlines else {
+                return Ok(0);
+            };
             let mut n = 0;
-            for entry in t
-                .open_followups
-                .range((i32::MIN, 0)..=(day_key(last), u64::MAX))?
-            {
-                let (_, number) = entry?.0.value();
-                let f = read_followup(t, number)?;
-                if f.deadline.is_some_and(|d| (today..=last).contains(&d.ends)) {
-                    n += 1;
-                }
+            for entry in table.range((day_key(today), 0)..=(day_key(last), u64::MAX))? {
+                entry?;
+                n += 1;
             }
             Ok(n)
         })
@@ -160,6 +160,9 @@ pub(super) fn insert_followup(t: &mut WriteTables, mut f: FollowUp) -> Result<u6
     match &f.state {
         FollowUpState::Open => {
             t.open_followups.insert((day_key(f.due), number), ())?;
+            if let Some(d) = &f.deadline {
+                t.open_deadlines.insert((day_key(d.ends), number), ())?;
+            }
         }
         FollowUpState::Done(s) => record_event(t, day_key(s.at.date()), number, EVENT_DONE)?,
         FollowUpState::Cancelled(s) => {

@@ -151,6 +151,9 @@ fn erase(t: &mut WriteTables, number: u64) -> Result<(), StoreError> {
         let followup =
             decode_followup(&bytes).map_err(|_| StoreError::damaged(format!("follow-up {f}")))?;
         t.open_followups.remove((day_key(followup.due), f))?;
+        if let Some(d) = &followup.deadline {
+            t.open_deadlines.remove((day_key(d.ends), f))?;
+        }
     }
     Ok(())
 }

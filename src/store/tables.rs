@@ -18,6 +18,10 @@ pub const VISITS_BY_CLIENT: TableDefinition<(u64, i32, u64), ()> =
 pub const FIRST_VISITS: TableDefinition<(i32, u64), ()> = TableDefinition::new("first_visits");
 /// (due day, follow-up) for open follow-ups only.
 pub const OPEN_FOLLOWUPS: TableDefinition<(i32, u64), ()> = TableDefinition::new("open_followups");
+/// (deadline's last day, follow-up) for open follow-ups that guard a legal deadline: the status
+/// line counts those ending soon without reading every overdue follow-up. A store from before
+/// deadlines has none, so it starts empty.
+pub const OPEN_DEADLINES: TableDefinition<(i32, u64), ()> = TableDefinition::new("open_deadlines");
 /// (client, follow-up) -> still open.
 pub const FOLLOWUPS_BY_CLIENT: TableDefinition<(u64, u64), bool> =
     TableDefinition::new("followups_by_client");
@@ -92,6 +96,7 @@ pub struct WriteTables<'t> {
     pub visits_by_client: Table<'t, (u64, i32, u64), ()>,
     pub first_visits: Table<'t, (i32, u64), ()>,
     pub open_followups: Table<'t, (i32, u64), ()>,
+    pub open_deadlines: Table<'t, (i32, u64), ()>,
     pub followups_by_client: Table<'t, (u64, u64), bool>,
     pub followup_events: Table<'t, (i32, u64, u8), ()>,
     pub followup_event_counts: Table<'t, (i32, u8), u64>,
@@ -120,6 +125,7 @@ impl<'t> WriteTables<'t> {
             visits_by_client: txn.open_table(VISITS_BY_CLIENT)?,
             first_visits: txn.open_table(FIRST_VISITS)?,
             open_followups: txn.open_table(OPEN_FOLLOWUPS)?,
+            open_deadlines: txn.open_table(OPEN_DEADLINES)?,
             followups_by_client: txn.open_table(FOLLOWUPS_BY_CLIENT)?,
             followup_events: txn.open_table(FOLLOWUP_EVENTS)?,
             followup_event_counts: txn.open_table(FOLLOWUP_EVENT_COUNTS)?,
@@ -149,6 +155,8 @@ pub struct ReadTables {
     pub visits_by_client: ReadOnlyTable<(u64, i32, u64), ()>,
     pub first_visits: ReadOnlyTable<(i32, u64), ()>,
     pub open_followups: ReadOnlyTable<(i32, u64), ()>,
+    /// Absent in a store written before deadlines existed (read as empty).
+    pub open_deadlines: Option<ReadOnlyTable<(i32, u64), ()>>,
     pub followups_by_client: ReadOnlyTable<(u64, u64), bool>,
     pub followup_events: ReadOnlyTable<(i32, u64, u8), ()>,
     /// Absent in a store written before the counts existed (then the events are walked).
@@ -181,6 +189,7 @@ impl ReadTables {
             visits_by_client: txn.open_table(VISITS_BY_CLIENT)?,
             first_visits: txn.open_table(FIRST_VISITS)?,
             open_followups: txn.open_table(OPEN_FOLLOWUPS)?,
+            open_deadlines: optional(txn.open_table(OPEN_DEADLINES))?,
             followups_by_client: txn.open_table(FOLLOWUPS_BY_CLIENT)?,
             followup_events: txn.open_table(FOLLOWUP_EVENTS)?,
             followup_event_counts: optional(txn.open_table(FOLLOWUP_EVENT_COUNTS))?,

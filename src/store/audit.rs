@@ -1,6 +1,7 @@
 //! The audit log: append-only, numbers and actions only. Changes are logged in the same
 //! transaction as the change itself, so a change is never stored without its log line; views
-//! and exports are logged by the caller through `Store::audit`.
+//! and exports are logged by the caller through `Store::audit`, lookups through
+//! `Store::audit_find`.
 
 use super::codec::{decode_audit, encode_audit};
 use super::tables::WriteTables;

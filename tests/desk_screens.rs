@@ -32,6 +32,88 @@ fn each_keystroke_searches_and_esc_clears() {
     assert_eq!(s.search.query.value(), "");
 }
 
+/// Every lookup the effects log, in order.
+fn lookups(fx: &[Effect]) -> Vec<Vec<u64>> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::AuditFind { numbers } => Some(numbers.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn later(seconds: i64) -> chrono::NaiveDateTime {
+    now() + chrono::TimeDelta::seconds(seconds)
+}
+
+fn found(query: &str, numbers: &[u64]) -> Event {
+    Event::Found {
+        query: query.into(),
+        results: numbers
+            .iter()
+            .map(|&n| summary(n, "Hassan", 1986))
+            .collect(),
+    }
+}
+
+#[test]
+fn a_search_is_logged_once_when_it_settles_not_at_every_keystroke() {
+    let mut s = State::new(desk(MONO), now());
+    let mut fx = Vec::new();
+    for (c, partial) in "hassa".chars().zip(["h", "ha", "has", "hass", "hassa"]) {
+        fx.extend(update(&mut s, key(KeyCode::Char(c)), now()));
+        fx.extend(update(&mut s, found(partial, &[1042, 1043, 1044]), now()));
+    }
+    fx.extend(update(&mut s, Event::Tick, later(1)));
+    assert_eq!(lookups(&fx), Vec::<Vec<u64>>::new(), "typing is no lookup");
+
+    let fx = update(&mut s, Event::Tick, later(2));
+    assert_eq!(lookups(&fx), [vec![1042, 1043, 1044]], "settled: one line");
+    let mut fx = update(&mut s, found("hassa", &[1042, 1043, 1044]), later(3));
+    fx.extend(update(&mut s, Event::Tick, later(3)));
+    fx.extend(update(&mut s, Event::Tick, later(9)));
+    assert_eq!(
+        lookups(&fx),
+        Vec::<Vec<u64>>::new(),
+        "the same query: no new line"
+    );
+
+    let mut fx = update(&mut s, key(KeyCode::Char('n')), later(10));
+    fx.extend(update(&mut s, found("hassan", &[1042]), later(10)));
+    fx.extend(update(&mut s, Event::Tick, later(11)));
+    fx.extend(update(&mut s, Event::Tick, later(12)));
+    assert_eq!(lookups(&fx), [vec![1042]], "typed on, it settles anew");
+}
+
+#[test]
+fn leaving_the_results_settles_them_at_once_and_nothing_shown_is_no_lookup() {
+    let mut s = State::new(desk(MONO), now());
+    typed(&mut s, "zzz");
+    update(&mut s, found("zzz", &[]), now());
+    assert_eq!(
+        lookups(&update(&mut s, Event::Tick, later(5))),
+        Vec::<Vec<u64>>::new()
+    );
+
+    update(&mut s, key(KeyCode::Esc), later(6));
+    typed(&mut s, "ali");
+    update(&mut s, found("ali", &[7, 8]), now());
+    let fx = update(&mut s, key(KeyCode::Esc), now());
+    assert_eq!(lookups(&fx), [vec![7, 8]], "cleared before it settled");
+    assert_eq!(s.search.query.value(), "");
+    typed(&mut s, "omar");
+    update(&mut s, found("omar", &[9]), now());
+    assert_eq!(lookups(&update(&mut s, Event::Hangup, now())), [vec![9]]);
+
+    // Back from a card, the list read again is the lookup already logged.
+    let mut s = at_card(MONO);
+    let mut fx = update(&mut s, key(KeyCode::Esc), later(1));
+    fx.extend(update(&mut s, found("moh", &[1042]), later(1)));
+    fx.extend(update(&mut s, Event::Tick, later(30)));
+    assert_eq!(s.screen, Screen::Search);
+    assert_eq!(lookups(&fx), Vec::<Vec<u64>>::new());
+}
+
 #[test]
 fn visit_needs_a_category_then_saves_with_the_suggested_followup() {
     let mut s = at_card(MONO);

@@ -145,7 +145,12 @@ fn the_audit_log_records_who_did_what_to_which_client() {
     assert_eq!(log[4]["who"], "joost");
     assert_eq!(log[1]["object"], 1, "the visit's number");
     let keys: Vec<&String> = log[0].as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["action", "at", "client", "number", "object", "who"]);
+    assert_eq!(
+        keys,
+        [
+            "action", "at", "client", "clients", "number", "object", "who"
+        ]
+    );
 
     let joost = office
         .ok(&["audit", "--volunteer", "joost", "--json"])
@@ -163,6 +168,64 @@ fn the_audit_log_records_who_did_what_to_which_client() {
     );
     office.refused(&["audit", "--from", "2026-02-30"]);
     office.refused(&["audit", "--from", "2026-05-01", "--to", "2026-04-01"]);
+}
+
+/// The numbers a find line lists, sorted (the order shown depends on the ranking).
+fn listed(line: &Value) -> Vec<u64> {
+    let mut numbers: Vec<u64> = line["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    numbers.sort_unstable();
+    numbers
+}
+
+#[test]
+fn every_find_is_logged_with_the_clients_shown_and_never_the_query() {
+    let office = office();
+    let a = office.client(&["--name", "Abdirahman Warsame", "--born", "1991"]);
+    let b = office.client(&["--name", "Faadumo Warsame", "--begeleider", "joost"]);
+    let hidden = office.client(&["--name", "Hodan Warsame"]);
+    coordinator(&office, &["restrict", &hidden.to_string()]);
+
+    // Mixed case: the query typed appears nowhere in the store unless the log kept it.
+    let found = office.ok(&["find", "WaRsAmE", "--json"]).json();
+    assert_eq!(found.as_array().unwrap().len(), 2, "{found}");
+    office.ok(&["--as", "joost", "find", "--begeleider", "joost"]);
+    office.ok(&["find", "nobody-at-all"]);
+
+    let log = office.ok(&["audit", "--action", "find", "--json"]).json();
+    let lines = log.as_array().unwrap();
+    assert_eq!(lines.len(), 3, "{log}");
+    assert!(lines.iter().all(|l| l["action"] == "find"));
+    assert_eq!(
+        listed(&lines[0]),
+        [a, b],
+        "the restricted client was not shown"
+    );
+    assert_eq!(lines[0]["who"], "marieke");
+    assert_eq!(lines[0]["client"], Value::Null);
+    assert_eq!(listed(&lines[1]), [b]);
+    assert_eq!(lines[1]["who"], "joost");
+    assert_eq!(lines[2]["clients"], json!([]), "no result is a lookup too");
+
+    let all = office.ok(&["audit", "--json"]).stdout;
+    assert!(!all.to_lowercase().contains("warsame"), "{all}");
+    assert!(!all.contains("nobody-at-all"), "{all}");
+    assert!(!file_contains(&office.store(), "WaRsAmE"));
+    assert!(!file_contains(&office.store(), "nobody-at-all"));
+
+    let text = office
+        .ok(&["audit", "--action", "find", "--lang", "en"])
+        .stdout;
+    assert!(text.contains(&format!("1 shown: {b}")), "{text}");
+    assert!(text.contains("0 shown"), "{text}");
+    assert!(text.contains("2 shown: "), "{text}");
+    assert!(office.ok(&["check"]).stdout.contains("in orde"));
+    let err = office.refused(&["audit", "--action", "peek"]);
+    assert!(err.contains("find"), "the known actions are named: {err}");
 }
 
 #[test]

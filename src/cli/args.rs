@@ -498,6 +498,9 @@ pub struct AuditArgs {
     /// To this day (inclusive)
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// Only lines of this action (view, change, find, export …)
+    #[arg(long, value_name = "ACTION")]
+    pub action: Option<String>,
 }
 
 #[derive(Args, Debug)]

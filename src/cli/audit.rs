@@ -1,11 +1,11 @@
-//! `audit`: the audit log, oldest first, filtered by client, volunteer and period.
+//! `audit`: the audit log, oldest first, filtered by client, volunteer, period and action.
 
 use super::args::AuditArgs;
 use super::output::{Output, safe, table};
 use super::{CliError, Context};
 use crate::dates::parse_date;
 use crate::labels::privacy_labels;
-use crate::model::AuditEntry;
+use crate::model::{AuditAction, AuditEntry};
 use crate::store::AuditFilter;
 use serde_json::{Value, json};
 
@@ -24,6 +24,12 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Output, CliError> {
             .as_deref()
             .map(|d| parse_date(d, today))
             .transpose()?,
+        action: args
+            .action
+            .as_deref()
+            .map(AuditAction::parse)
+            .transpose()
+            .map_err(CliError::Usage)?,
     };
     if let (Some(from), Some(to)) = (filter.from, filter.to)
         && from > to
@@ -48,7 +54,20 @@ pub fn entry_json(e: &AuditEntry) -> Value {
         "client": e.client,
         "action": e.action.key(),
         "object": e.object,
+        "clients": e.clients,
     })
+}
+
+/// What a line is about: the visit, follow-up or appointment number, or for a lookup how many
+/// clients it showed and which.
+fn about(e: &AuditEntry, shown_clients: &str) -> String {
+    if e.action == AuditAction::Find {
+        let numbers: Vec<String> = e.clients.iter().map(u64::to_string).collect();
+        return shown_clients
+            .replace("{count}", &e.clients.len().to_string())
+            .replace("{numbers}", &numbers.join(", "));
+    }
+    e.object.map(|o| o.to_string()).unwrap_or_default()
 }
 
 /// The log as an aligned table.
@@ -67,7 +86,7 @@ pub fn lines(ctx: &Context, entries: &[AuditEntry]) -> String {
                 safe(&e.stamp.who).into_owned(),
                 e.client.map(|c| c.to_string()).unwrap_or_default(),
                 e.action.key().to_string(),
-                e.object.map(|o| o.to_string()).unwrap_or_default(),
+                about(e, p.shown_clients),
             ]
         })
         .collect();

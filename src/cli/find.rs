@@ -3,13 +3,14 @@
 use super::args::FindArgs;
 use super::output::{Output, safe, table};
 use super::{CliError, Context, json};
-use crate::store::ClientSummary;
+use crate::store::{ClientSummary, Store};
 
 pub fn run(ctx: &Context, args: FindArgs) -> Result<Output, CliError> {
     if let Some(name) = &args.begeleider {
         let store = ctx.open()?;
         let mut guided = store.clients_guided_by(name.trim(), args.restricted)?;
         guided.truncate(args.limit);
+        logged(ctx, &store, &guided)?;
         return Ok(shown(ctx, &guided));
     }
     let query = args.query.join(" ");
@@ -20,7 +21,16 @@ pub fn run(ctx: &Context, args: FindArgs) -> Result<Output, CliError> {
     }
     let store = ctx.open()?;
     let found = store.find(&query, args.limit, args.restricted)?;
+    logged(ctx, &store, &found)?;
     Ok(shown(ctx, &found))
+}
+
+/// A lookup shows names, birth years and last visits, so it is logged with the numbers shown
+/// (never the query, which is a name) before anything is printed.
+fn logged(ctx: &Context, store: &Store, found: &[ClientSummary]) -> Result<(), CliError> {
+    let numbers: Vec<u64> = found.iter().map(|s| s.client.number).collect();
+    store.audit_find(&ctx.stamp(), &numbers)?;
+    Ok(())
 }
 
 fn shown(ctx: &Context, found: &[ClientSummary]) -> Output {

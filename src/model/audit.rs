@@ -12,6 +12,9 @@ pub struct AuditEntry {
     pub action: AuditAction,
     /// The visit, follow-up or appointment concerned, when the action is about one.
     pub object: Option<u64>,
+    /// The clients a lookup showed, in the order shown (their count is the number of
+    /// results); empty for every other action. The query itself is never kept: it is a name.
+    pub clients: Vec<u64>,
 }
 
 /// What was done. New actions are only ever appended.
@@ -55,10 +58,13 @@ pub enum AuditAction {
     AppointmentNoShow,
     /// A visit kept an appointment.
     AppointmentKept,
+    /// A search (`find`, the desk's result list) showed these clients' names, birth years and
+    /// last visits.
+    Find,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 20] = [
         AuditAction::View,
         AuditAction::Create,
         AuditAction::Change,
@@ -78,7 +84,24 @@ impl AuditAction {
         AuditAction::AppointmentCancel,
         AuditAction::AppointmentNoShow,
         AuditAction::AppointmentKept,
+        AuditAction::Find,
     ];
+
+    /// The action with this key, as `audit --action` takes it.
+    pub fn parse(text: &str) -> Result<AuditAction, String> {
+        let t = text.trim().to_lowercase();
+        AuditAction::ALL
+            .into_iter()
+            .find(|a| a.key() == t)
+            .ok_or_else(|| {
+                let keys: Vec<&str> = AuditAction::ALL.iter().map(|a| a.key()).collect();
+                format!(
+                    "unknown action \"{}\": use one of {}",
+                    text.trim(),
+                    keys.join(", ")
+                )
+            })
+    }
 
     /// The stable key printed and given in JSON.
     pub fn key(self) -> &'static str {
@@ -102,6 +125,7 @@ impl AuditAction {
             AuditAction::AppointmentCancel => "appointment_cancel",
             AuditAction::AppointmentNoShow => "appointment_no_show",
             AuditAction::AppointmentKept => "appointment_kept",
+            AuditAction::Find => "find",
         }
     }
 }

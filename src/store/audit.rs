@@ -1,6 +1,7 @@
 //! The audit log: append-only, numbers and actions only. Changes are logged in the same
 //! transaction as the change itself, so a change is never stored without its log line; views
-//! and exports are logged by the caller through `Store::audit`.
+//! and exports are logged by the caller through `Store::audit`, lookups through
+//! `Store::audit_find`.
 
 use super::codec::{decode_audit, encode_audit};
 use super::tables::WriteTables;
@@ -18,6 +19,7 @@ pub struct AuditFilter {
     pub from: Option<NaiveDate>,
     /// Last day, inclusive.
     pub to: Option<NaiveDate>,
+    pub action: Option<AuditAction>,
 }
 
 impl AuditFilter {
@@ -27,6 +29,7 @@ impl AuditFilter {
             && self.volunteer.as_deref().is_none_or(|v| e.stamp.who == v)
             && self.from.is_none_or(|f| day >= f)
             && self.to.is_none_or(|t| day <= t)
+            && self.action.is_none_or(|a| e.action == a)
     }
 }
 
@@ -38,6 +41,18 @@ pub(super) fn append(
     action: AuditAction,
     object: Option<u64>,
 ) -> Result<u64, StoreError> {
+    append_listing(t, stamp, client, action, object, Vec::new())
+}
+
+/// `append` with the clients a lookup showed.
+fn append_listing(
+    t: &mut WriteTables,
+    stamp: &Stamp,
+    client: Option<u64>,
+    action: AuditAction,
+    object: Option<u64>,
+    clients: Vec<u64>,
+) -> Result<u64, StoreError> {
     // A store written before the audit log existed has no counter yet: it starts at 1.
     let number = t.meta.get("next_audit")?.map_or(1, |v| v.value());
     t.meta.insert("next_audit", number + 1)?;
@@ -47,6 +62,7 @@ pub(super) fn append(
         client,
         action,
         object,
+        clients,
     };
     t.audit.insert(number, encode_audit(&entry).as_slice())?;
     Ok(number)
@@ -63,6 +79,14 @@ impl Store {
         action: AuditAction,
     ) -> Result<(), StoreError> {
         self.write(|t| append(t, stamp, client, action, None).map(|_| ()))
+    }
+
+    /// Logs that a lookup (`find`, the desk's result list) showed `stamp.who` these clients,
+    /// in the order shown. The query is not passed: it is a name and must not be kept.
+    pub fn audit_find(&self, stamp: &Stamp, clients: &[u64]) -> Result<(), StoreError> {
+        self.write(|t| {
+            append_listing(t, stamp, None, AuditAction::Find, None, clients.to_vec()).map(|_| ())
+        })
     }
 
     /// The lines of the log that pass `filter`, oldest first.

@@ -446,9 +446,17 @@ struct AuditV1 {
     object: Option<u64>,
 }
 
+/// V1 and the clients a lookup showed.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct AuditV2 {
+    v1: AuditV1,
+    clients: Vec<u64>,
+}
+
 #[derive(Serialize, Deserialize)]
 enum AuditRecord {
     V1(AuditV1),
+    V2(AuditV2),
 }
 
 /// Audit actions as fixed numbers; new actions get new numbers.
@@ -473,21 +481,35 @@ fn action_code(a: AuditAction) -> u8 {
         AuditAction::AppointmentCancel => 16,
         AuditAction::AppointmentNoShow => 17,
         AuditAction::AppointmentKept => 18,
+        AuditAction::Find => 19,
     }
 }
 
-/// The number is the entry's key in the audit table, not part of its bytes.
+/// The number is the entry's key in the audit table, not part of its bytes. An entry that
+/// lists no clients (every action but a lookup) is still written as V1: its bytes stay those
+/// earlier releases wrote and read, so only the find lines are new to an older reader.
 pub fn encode_audit(e: &AuditEntry) -> Vec<u8> {
-    encode(&AuditRecord::V1(AuditV1 {
+    let v1 = AuditV1 {
         stamp: StampV1::of(&e.stamp),
         client: e.client,
         action: action_code(e.action),
         object: e.object,
-    }))
+    };
+    if e.clients.is_empty() {
+        encode(&AuditRecord::V1(v1))
+    } else {
+        encode(&AuditRecord::V2(AuditV2 {
+            v1,
+            clients: e.clients.clone(),
+        }))
+    }
 }
 
 pub fn decode_audit(number: u64, bytes: &[u8]) -> Result<AuditEntry, Undecodable> {
-    let AuditRecord::V1(a) = decode(bytes)?;
+    let (a, clients) = match decode(bytes)? {
+        AuditRecord::V1(a) => (a, Vec::new()),
+        AuditRecord::V2(a) => (a.v1, a.clients),
+    };
     Ok(AuditEntry {
         number,
         stamp: a.stamp.stamp()?,
@@ -497,6 +519,7 @@ pub fn decode_audit(number: u64, bytes: &[u8]) -> Result<AuditEntry, Undecodable
             .find(|x| action_code(*x) == a.action)
             .ok_or(Undecodable)?,
         object: a.object,
+        clients,
     })
 }
 
@@ -748,6 +771,18 @@ mod tests {
             client: Some(1042),
             action: AuditAction::Export,
             object: None,
+            clients: Vec::new(),
+        }
+    }
+
+    fn audit_find() -> AuditEntry {
+        AuditEntry {
+            number: 8,
+            stamp: stamp(),
+            client: None,
+            action: AuditAction::Find,
+            object: None,
+            clients: vec![1042, 7, 300],
         }
     }
 
@@ -773,6 +808,8 @@ mod tests {
     const CLIENT_V2: &str = "01fb1204124d6f68616d6d656420416c2d48617373616e01114d7568616d6d616420416c68617373616e02fb202e010253590202617202656e01010c303620313233342035363738126b6f6d74206d6574206275757276726f757700010701fb60a2076d617269656b65fcd02713d6076d617269656b65fcd02713d601056a6f6f7374";
     const FOLLOWUP_V2: &str = "010cfb120401fbb90b01086b77616472616164fb7ca2156e6176726167656e2062696a204b7761647261616401076d617269656b6501076d617269656b65fcd02713d6076d617269656b65fcd02713d6010762657a77616172fb62a2fbbaa2";
     const APPOINTMENT_V1: &str = "0005fb1204fc502c25d6076d617269656b650962726965662044554f010d73707265656b6b616d6572203201fbb90b076d617269656b65fcd02713d6036a616efc003125d6";
+    // Added with the find line (the lookup's shown clients); never change this either.
+    const AUDIT_V2: &str = "01076d617269656b65fcd02713d600130003fb120407fb2c01";
 
     #[test]
     fn golden_bytes_decode_forever() {
@@ -785,6 +822,7 @@ mod tests {
                 hex(&encode_followup(&followup_v2())),
             ),
             ("audit", AUDIT_V1, hex(&encode_audit(&audit()))),
+            ("audit find", AUDIT_V2, hex(&encode_audit(&audit_find()))),
             (
                 "appointment",
                 APPOINTMENT_V1,
@@ -807,6 +845,7 @@ mod tests {
         assert_eq!(decode_visit(&unhex(VISIT_V1)).unwrap(), visit());
         assert_eq!(decode_followup(&unhex(FOLLOWUP_V1)).unwrap(), followup());
         assert_eq!(decode_audit(7, &unhex(AUDIT_V1)).unwrap(), audit());
+        assert_eq!(decode_audit(8, &unhex(AUDIT_V2)).unwrap(), audit_find());
         assert_eq!(
             decode_appointment(&unhex(APPOINTMENT_V1)).unwrap(),
             appointment()

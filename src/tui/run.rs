@@ -332,6 +332,10 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
                 store.audit(&stamp(), Some(n), AuditAction::View)?;
                 None
             }
+            Effect::AuditFind { numbers } => {
+                store.audit_find(&stamp(), &numbers)?;
+                None
+            }
             Effect::LoadNotice { client, languages } => {
                 let office_dir = crate::config::office_dir(&crate::config::process_env);
                 let notices =

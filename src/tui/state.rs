@@ -81,7 +81,14 @@ impl Screen {
 pub struct SearchState {
     pub query: Input,
     pub results: Vec<ClientSummary>,
+    /// The query the results answer (they lag the query while a search is under way).
+    pub results_for: String,
     pub selected: usize,
+    /// When the volunteer last changed the query, by the desk's clock.
+    pub changed: NaiveDateTime,
+    /// The query whose results were last written to the audit log, so a settled query is
+    /// logged once and not again at every tick or on coming back from a card.
+    pub logged: Option<String>,
 }
 
 /// A client with what the card shows, as one read of the store gave it.

@@ -193,7 +193,14 @@ pub fn at_card(theme: ThemeName) -> State {
     };
     update(&mut s, found, now());
     let fx = update(&mut s, key(KeyCode::Enter), now());
-    assert_eq!(fx, vec![Effect::LoadCard(1042), Effect::AuditView(1042)]);
+    // Opening a result settles the list it was chosen from: the lookup, then the view.
+    let settled = Effect::AuditFind {
+        numbers: vec![1042],
+    };
+    assert_eq!(
+        fx,
+        vec![settled, Effect::LoadCard(1042), Effect::AuditView(1042)]
+    );
     update(&mut s, Event::CardLoaded(Box::new(card_data())), now());
     s
 }

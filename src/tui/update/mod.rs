@@ -68,6 +68,10 @@ pub enum Effect {
     LoadTally(Period),
     /// The volunteer opened a client's card: the audit log records the view.
     AuditView(u64),
+    /// A search settled with these clients on screen: the audit log records the lookup.
+    AuditFind {
+        numbers: Vec<u64>,
+    },
     /// The client was told today what is recorded and why.
     MarkInformed(u64),
     /// Read the privacy notice in the first of these languages that has one.
@@ -131,10 +135,16 @@ pub fn update(state: &mut State, event: Event, now: NaiveDateTime) -> Vec<Effect
     match event {
         Event::Key(k) if k.kind == KeyEventKind::Press => key(state, k),
         Event::Key(_) => Vec::new(),
-        Event::Tick => refresh(state),
+        Event::Tick => {
+            let mut fx = refresh(state);
+            fx.extend(search::tick(state));
+            fx
+        }
         Event::Hangup => {
+            let mut fx: Vec<Effect> = search::settle(state).into_iter().collect();
             state.quit = true;
-            draft_effect(state).into_iter().collect()
+            fx.extend(draft_effect(state));
+            fx
         }
         Event::Found { query, results } => search::found(state, query, results),
         Event::CardLoaded(data) => card::card_loaded(state, *data),
@@ -311,6 +321,18 @@ fn key(state: &mut State, k: KeyEvent) -> Vec<Effect> {
     } else {
         state.desk.keymap.action(mode, Key::of(&k))
     };
+    // These leave any screen, the search too: results on it settle first.
+    let mut fx: Vec<Effect> = match action {
+        Some(Action::Quit | Action::Help | Action::Today | Action::Tally) => {
+            search::settle(state).into_iter().collect()
+        }
+        _ => Vec::new(),
+    };
+    fx.extend(act(state, action, &k));
+    fx
+}
+
+fn act(state: &mut State, action: Option<Action>, k: &KeyEvent) -> Vec<Effect> {
     // Global actions first, except where a form's own handling must see the key.
     match action {
         Some(Action::Quit) => {
@@ -333,16 +355,16 @@ fn key(state: &mut State, k: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     match state.screen {
-        Screen::Search => search::search_key(state, action, &k),
-        Screen::Card => card::card_key(state, action, &k),
-        Screen::Visit => visit_form::visit_key(state, action, &k),
-        Screen::NewClient => new_client::client_key(state, action, &k),
+        Screen::Search => search::search_key(state, action, k),
+        Screen::Card => card::card_key(state, action, k),
+        Screen::Visit => visit_form::visit_key(state, action, k),
+        Screen::NewClient => new_client::client_key(state, action, k),
         Screen::Followups => followups::followups_key(state, action),
         Screen::Tally => tally::tally_key(state, action),
         Screen::Help => help::help_key(state, action),
         Screen::Notice => notice::notice_key(state, action),
         Screen::Today => today::today_key(state, action),
-        Screen::Plan => plan::plan_key(state, action, &k),
+        Screen::Plan => plan::plan_key(state, action, k),
     }
 }
 

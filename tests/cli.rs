@@ -625,6 +625,23 @@ fn control_characters_and_escapes_never_reach_the_store() {
 }
 
 #[test]
+fn a_name_pasted_with_invisible_characters_is_found_as_typed() {
+    let office = Office::new();
+    let n = office.client(&[
+        "--name",
+        "Sa\u{200b}mira\u{feff} Haddad\u{2060}",
+        "--alias",
+        "Samira\u{206f} Hadad",
+    ]);
+    let shown = office.ok(&["show", &n.to_string(), "--json"]).json();
+    assert_eq!(shown["client"]["name"], "Samira Haddad");
+    assert_eq!(shown["client"]["aliases"], json!(["Samira Hadad"]));
+    let found = office.ok(&["find", "samira", "haddad", "--json"]).json();
+    assert_eq!(found[0]["number"], n, "{found}");
+    assert_eq!(found[0]["name"], "Samira Haddad");
+}
+
+#[test]
 fn a_file_that_is_not_a_store_is_refused_by_name() {
     let office = Office::new();
     let junk = office.dir.path().join("notes.txt");

@@ -82,7 +82,7 @@ pub fn unlikely_visit(
 /// Why a visit `unlikely_visit` refused cannot be stored, and what to type instead.
 pub fn visit_not_yet(when: NaiveDateTime) -> String {
     format!(
-        "the visit would lie later than now ({}); a late entry already happened: give its day too, e.g. \"gisteren 14:30\"",
+        "the visit would lie in the future ({}); a late entry already happened: give its day too, e.g. \"gisteren 14:30\"",
         shown_moment(when)
     )
 }

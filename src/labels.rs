@@ -438,7 +438,7 @@ pub struct DeskLabels {
     pub bad_letter: &'static str,
     pub need_letter: &'static str,
     /// `{question}` the letter date check's question, `{key}` the key that saves anyway.
-    pub confirm_letter: &'static str,
+    pub confirm_date: &'static str,
     /// `{date}` the legal deadline.
     pub due_after_deadline: &'static str,
     /// The card's follow-up form; `{key}` is the key that picks a deadline.
@@ -529,7 +529,7 @@ pub const DESK_NL: DeskLabels = DeskLabels {
     letter: "brief",
     bad_letter: "datum onleesbaar (bijv. 28-11, gisteren)",
     need_letter: "Typ de datum van de brief (bijv. 28-11), of kies geen termijn.",
-    confirm_letter: "{question} {key} nogmaals = toch opslaan.",
+    confirm_date: "{question} {key} nogmaals = toch opslaan.",
     due_after_deadline: "De follow-up valt na de termijn ({date}): kies een eerdere datum.",
     mini_followup_hint: "Enter bewaart · Tab wisselt · {key} termijn uit een brief · Esc annuleert",
     deadline_hint: "Spatie of pijltjes kiezen de termijn; {key} doet dat vanuit elk deel en gaat door naar de datum van de brief.",
@@ -649,7 +649,7 @@ pub const DESK_EN: DeskLabels = DeskLabels {
     letter: "letter",
     bad_letter: "cannot read the date (e.g. 28-11, yesterday)",
     need_letter: "Type the letter's date (e.g. 28-11), or choose no deadline.",
-    confirm_letter: "{question} {key} again = save anyway.",
+    confirm_date: "{question} {key} again = save anyway.",
     due_after_deadline: "The follow-up would fall due after the deadline ({date}): choose an earlier date.",
     mini_followup_hint: "Enter saves · Tab switches · {key} deadline from a letter · Esc cancels",
     deadline_hint: "Space or the arrows choose the deadline; {key} does so from any part and goes on to the letter's date.",
@@ -950,5 +950,34 @@ pub fn today_labels(lang: Lang) -> &'static TodayLabels {
     match lang {
         Lang::Nl => &TODAY_NL,
         Lang::En => &TODAY_EN,
+    }
+}
+
+/// The questions about an unlikely date (`model::Unlikely`); `{date}` is the date as shown.
+pub struct UnlikelyLabels {
+    pub due_far_ahead: &'static str,
+    pub visit_before_2000: &'static str,
+    pub visit_ahead: &'static str,
+    pub appointment_far_ahead: &'static str,
+}
+
+pub const UNLIKELY_NL: UnlikelyLabels = UnlikelyLabels {
+    due_far_ahead: "De follow-up is pas op {date}, meer dan 5 jaar vooruit. Klopt die datum?",
+    visit_before_2000: "Het bezoek is van {date}, vóór 2000. Klopt die datum?",
+    visit_ahead: "Het bezoek is op {date}, meer dan een dag vooruit. Klopt die datum?",
+    appointment_far_ahead: "De afspraak is pas op {date}, meer dan 5 jaar vooruit. Klopt die datum?",
+};
+
+pub const UNLIKELY_EN: UnlikelyLabels = UnlikelyLabels {
+    due_far_ahead: "The follow-up falls due on {date}, more than 5 years ahead. Is that date right?",
+    visit_before_2000: "The visit is dated {date}, before 2000. Is that date right?",
+    visit_ahead: "The visit is dated {date}, more than a day ahead. Is that date right?",
+    appointment_far_ahead: "The appointment is on {date}, more than 5 years ahead. Is that date right?",
+};
+
+pub fn unlikely_labels(lang: Lang) -> &'static UnlikelyLabels {
+    match lang {
+        Lang::Nl => &UNLIKELY_NL,
+        Lang::En => &UNLIKELY_EN,
     }
 }

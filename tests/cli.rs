@@ -576,7 +576,7 @@ fn bad_input_is_refused_with_what_to_do_and_nothing_stored() {
         "--at",
         "2099-01-01 10:00",
     ]);
-    assert!(err.contains("future"), "{err}");
+    assert!(err.contains("vooruit") && err.contains("--yes"), "{err}");
     assert_eq!(
         office.ok(&["show", &n, "--json"]).json()["visits"],
         json!([]),
@@ -622,6 +622,23 @@ fn control_characters_and_escapes_never_reach_the_store() {
     let shown = office.ok(&["show", &n.to_string(), "--json"]).json();
     assert_eq!(shown["client"]["name"], "Omar Al-Rifai");
     assert_eq!(shown["client"]["note"], "regel één\nregel twee");
+}
+
+#[test]
+fn a_name_pasted_with_invisible_characters_is_found_as_typed() {
+    let office = Office::new();
+    let n = office.client(&[
+        "--name",
+        "Sa\u{200b}mira\u{feff} Haddad\u{2060}",
+        "--alias",
+        "Samira\u{206f} Hadad",
+    ]);
+    let shown = office.ok(&["show", &n.to_string(), "--json"]).json();
+    assert_eq!(shown["client"]["name"], "Samira Haddad");
+    assert_eq!(shown["client"]["aliases"], json!(["Samira Hadad"]));
+    let found = office.ok(&["find", "samira", "haddad", "--json"]).json();
+    assert_eq!(found[0]["number"], n, "{found}");
+    assert_eq!(found[0]["name"], "Samira Haddad");
 }
 
 #[test]
@@ -1350,4 +1367,143 @@ fn a_follow_up_from_a_letter_guards_its_legal_deadline() {
         ])
         .json();
     assert!(plain["number"].is_u64() && plain.get("deadline").is_none());
+}
+
+#[test]
+fn unlikely_dates_are_asked_back_and_stored_only_with_yes() {
+    let office = Office::new();
+    let n = office.client(&["--name", "Yonas Tesfaye"]).to_string();
+    let shown = || office.ok(&["show", &n, "--json"]).json();
+    let asked = |err: &str, odd: &str| {
+        assert!(
+            err.contains(odd) && err.contains("Klopt die datum?"),
+            "says what is odd: {err}"
+        );
+        assert!(
+            err.contains("Nothing was stored") && err.contains("--yes"),
+            "says how to go on: {err}"
+        );
+    };
+    let visit = |at: &str| -> Vec<String> {
+        ["visit", &n, "--category", "post", "--at", at]
+            .map(String::from)
+            .to_vec()
+    };
+    let run =
+        |args: &[String]| office.refused(&args.iter().map(String::as_str).collect::<Vec<_>>());
+
+    asked(
+        &run(&visit("1999-12-31 10:00")),
+        "31-12-1999 10:00, vóór 2000",
+    );
+    asked(&run(&visit("+3d")), "meer dan een dag vooruit");
+    // Up to a day ahead is a time typed without its day: refused, --yes does not help.
+    let mut tomorrow = visit("+1d");
+    tomorrow.push("--yes".into());
+    let err = run(&tomorrow);
+    assert!(
+        err.contains("gisteren 14:30") && !err.contains("--yes"),
+        "{err}"
+    );
+    let mut due = visit("vandaag");
+    due.extend(["--follow-up", "bellen", "--due", "01-01-2200"].map(String::from));
+    asked(&run(&due), "01-01-2200, meer dan 5 jaar vooruit");
+    let err = office.refused(&[
+        "followup",
+        "add",
+        &n,
+        "--text",
+        "bellen",
+        "--due",
+        "01-01-2200",
+    ]);
+    asked(&err, "De follow-up is pas op 01-01-2200");
+    let err = office.refused(&["afspraak", "add", &n, "--at", "01-01-2200 10:00"]);
+    asked(&err, "De afspraak is pas op 01-01-2200 10:00");
+    let err = office.refused(&[
+        "--lang",
+        "en",
+        "afspraak",
+        "add",
+        &n,
+        "--at",
+        "01-01-2200 10:00",
+    ]);
+    assert!(
+        err.contains("more than 5 years ahead. Is that date right?"),
+        "{err}"
+    );
+    let nothing = shown();
+    assert_eq!(nothing["visits"], json!([]), "no visit stored");
+    assert_eq!(nothing["followups"], json!([]), "no follow-up stored");
+    assert_eq!(nothing["appointments"], json!([]), "no appointment stored");
+    assert_eq!(office.ok(&["followups", "--json"]).json(), json!([]));
+
+    // Confirmed, each is stored as typed.
+    let old = office
+        .ok(&[
+            "visit",
+            &n,
+            "--category",
+            "post",
+            "--at",
+            "1999-12-31 10:00",
+            "--yes",
+            "--json",
+        ])
+        .json();
+    due.push("--yes".into());
+    due.push("--json".into());
+    let with_due = office
+        .ok(&due.iter().map(String::as_str).collect::<Vec<_>>())
+        .json();
+    assert!(with_due["followup"].is_u64(), "{with_due}");
+    office.ok(&[
+        "followup",
+        "add",
+        &n,
+        "--text",
+        "verlengen",
+        "--due",
+        "01-01-2200",
+        "--yes",
+    ]);
+    office.ok(&["afspraak", "add", &n, "--at", "01-01-2200 10:00", "--yes"]);
+    let stored = shown();
+    assert_eq!(stored["visits"].as_array().unwrap().len(), 2);
+    let whens: Vec<&str> = stored["visits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["when"].as_str().unwrap())
+        .collect();
+    assert!(whens.contains(&"1999-12-31 10:00"), "{whens:?}");
+    let dues: Vec<&str> = stored["followups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["due"].as_str().unwrap())
+        .collect();
+    assert_eq!(dues, ["2200-01-01", "2200-01-01"]);
+    assert_eq!(stored["appointments"][0]["at"], "2200-01-01 10:00");
+
+    // A correction is asked back the same way, and left as it was until confirmed.
+    let v = old["number"].to_string();
+    let err = office.refused(&["visit-edit", &v, "--at", "+3d"]);
+    asked(&err, "meer dan een dag vooruit");
+    let err = office.refused(&["visit-edit", &v, "--at", "1990-12-31 10:00"]);
+    asked(&err, "vóór 2000");
+    let after = shown();
+    assert_eq!(after["visits"], stored["visits"], "the visit is unchanged");
+    let edited = office
+        .ok(&[
+            "visit-edit",
+            &v,
+            "--at",
+            "1998-05-04 09:00",
+            "--yes",
+            "--json",
+        ])
+        .json();
+    assert_eq!(edited["when"], "1998-05-04 09:00");
 }

@@ -478,6 +478,122 @@ fn an_unlikely_letter_date_is_asked_back_and_a_second_save_keeps_it() {
     );
 }
 
+/// The visit form with a category ticked and the focus on `part`.
+fn visit_form_at(part: VisitPart) -> State {
+    let mut s = at_card(MONO);
+    update(&mut s, key(KeyCode::Char('v')), now());
+    update(&mut s, key(KeyCode::Char(' ')), now());
+    while s.visit.as_ref().unwrap().part != part {
+        update(&mut s, key(KeyCode::Tab), now());
+    }
+    s
+}
+
+#[test]
+fn an_unlikely_visit_moment_is_asked_back_and_a_second_save_keeps_it() {
+    let mut s = visit_form_at(VisitPart::When);
+    typed(&mut s, "04-05-1999 10:00");
+    assert_eq!(update(&mut s, ctrl('s'), now()), vec![], "asked, not saved");
+    let form = s.visit.as_ref().unwrap();
+    assert_eq!(
+        form.error.as_deref(),
+        Some(
+            "Het bezoek is van 04-05-1999 10:00, vóór 2000. Klopt die datum? ctrl-s nogmaals = toch opslaan."
+        )
+    );
+    assert_eq!(form.part, VisitPart::When);
+    let fx = update(&mut s, ctrl('s'), now());
+    let [Effect::SaveVisit { visit, .. }] = &fx[..] else {
+        panic!("the second save goes through: {fx:?}");
+    };
+    assert_eq!(visit.when, day(1999, 5, 4).and_hms_opt(10, 0, 0).unwrap());
+
+    // More than a day ahead is asked too; another moment is asked about again.
+    let mut s = visit_form_at(VisitPart::When);
+    typed(&mut s, "+3d");
+    assert_eq!(update(&mut s, ctrl('s'), now()), vec![]);
+    let asked = s.visit.as_ref().unwrap().error.clone().unwrap();
+    assert!(
+        asked.contains("03-12-2026 14:05, meer dan een dag vooruit"),
+        "{asked}"
+    );
+    update(&mut s, key(KeyCode::Backspace), now());
+    typed(&mut s, "4d");
+    assert_eq!(
+        update(&mut s, ctrl('s'), now()),
+        vec![],
+        "a new moment, a new question"
+    );
+    let fx = update(&mut s, ctrl('s'), now());
+    assert!(matches!(&fx[..], [Effect::SaveVisit { .. }]), "{fx:?}");
+}
+
+#[test]
+fn a_visit_later_today_is_refused_however_often_it_is_saved() {
+    let mut s = visit_form_at(VisitPart::When);
+    typed(&mut s, "16:30");
+    for _ in 0..2 {
+        assert_eq!(update(&mut s, ctrl('s'), now()), vec![]);
+        let why = s.visit.as_ref().unwrap().error.clone().unwrap();
+        assert!(
+            why.contains("30-11-2026 16:30") && why.contains("gisteren 14:30"),
+            "{why}"
+        );
+    }
+    // Five minutes ahead is the clock, not the volunteer: now.
+    let mut s = visit_form_at(VisitPart::When);
+    typed(&mut s, "14:10");
+    let fx = update(&mut s, ctrl('s'), now());
+    assert!(matches!(&fx[..], [Effect::SaveVisit { .. }]), "{fx:?}");
+}
+
+#[test]
+fn a_followup_due_years_ahead_is_asked_back_in_the_visit_form() {
+    let mut s = visit_form_at(VisitPart::FollowupText);
+    typed(&mut s, "verblijfsvergunning verlengen");
+    update(&mut s, key(KeyCode::Tab), now());
+    typed(&mut s, "01-01-2200");
+    assert_eq!(update(&mut s, ctrl('s'), now()), vec![], "asked, not saved");
+    let form = s.visit.as_ref().unwrap();
+    assert_eq!(
+        form.error.as_deref(),
+        Some(
+            "De follow-up is pas op 01-01-2200, meer dan 5 jaar vooruit. Klopt die datum? ctrl-s nogmaals = toch opslaan."
+        )
+    );
+    assert_eq!(form.part, VisitPart::FollowupDue);
+    let fx = update(&mut s, ctrl('s'), now());
+    let [Effect::SaveVisit { followups, .. }] = &fx[..] else {
+        panic!("the second save goes through: {fx:?}");
+    };
+    assert_eq!(followups[0].due, day(2200, 1, 1));
+}
+
+#[test]
+fn a_followup_due_years_ahead_is_asked_back_on_the_card() {
+    let mut s = at_card(MONO);
+    update(&mut s, key(KeyCode::Char('f')), now());
+    typed(&mut s, "bellen");
+    update(&mut s, key(KeyCode::Tab), now());
+    for _ in 0.."+2w".len() {
+        update(&mut s, key(KeyCode::Backspace), now());
+    }
+    typed(&mut s, "01-01-2200");
+    assert_eq!(update(&mut s, key(KeyCode::Enter), now()), vec![]);
+    let mini = s.card.as_ref().unwrap().mini.as_ref().unwrap();
+    let asked = mini.error.clone().unwrap();
+    assert!(
+        asked.contains("meer dan 5 jaar vooruit") && asked.contains("Enter nogmaals"),
+        "{asked}"
+    );
+    assert_eq!(mini.field, FollowupField::Due);
+    let fx = update(&mut s, key(KeyCode::Enter), now());
+    let [Effect::AddFollowup(f)] = &fx[..] else {
+        panic!("the second Enter adds it: {fx:?}")
+    };
+    assert_eq!(f.due, day(2200, 1, 1));
+}
+
 #[test]
 fn a_deadline_without_a_readable_letter_is_not_saved() {
     let mut s = at_card(MONO);

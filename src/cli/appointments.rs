@@ -2,10 +2,11 @@
 //! volunteer. Marking one kept is `visit NUMBER --afspraak N`.
 
 use super::args::{AfspraakAddArgs, AfspraakCommand, AfspraakListArgs, AfspraakNumber};
+use super::confirm::confirm;
 use super::output::{Output, safe, table};
 use super::{CliError, Context, json};
 use crate::dates::{coming_moment, parse_date, shown_moment, week_of};
-use crate::model::{Appointment, NewAppointment};
+use crate::model::{Appointment, NewAppointment, unlikely_appointment};
 use crate::store::AppointmentFilter;
 use serde_json::json;
 
@@ -19,9 +20,13 @@ pub fn run(ctx: &Context, command: AfspraakCommand) -> Result<Output, CliError> 
 }
 
 fn add(ctx: &Context, args: AfspraakAddArgs) -> Result<Output, CliError> {
+    let at = coming_moment(&args.at, ctx.now)?;
+    if let Some(odd) = unlikely_appointment(at, ctx.now) {
+        confirm(&odd.question(ctx.english()), args.yes)?;
+    }
     let new = NewAppointment {
         client: args.number,
-        at: coming_moment(&args.at, ctx.now)?,
+        at,
         with: args.with.unwrap_or_else(|| ctx.volunteer.clone()),
         about: args.about.unwrap_or_default(),
         place: args.place,

@@ -238,7 +238,8 @@ pub struct LetterArgs {
     /// The letter's date (28-11-2026, 28-11: the last one, vrijdag: last Friday)
     #[arg(long, value_name = "DATE", requires = "deadline")]
     pub letter: Option<String>,
-    /// Go on when the letter's date lies in the future or more than a year back
+    /// Go on with an unlikely date: a letter dated in the future or more than a year back, a
+    /// follow-up due more than 5 years ahead, a visit before 2000 or more than a day ahead
     #[arg(long)]
     pub yes: bool,
 }
@@ -299,6 +300,9 @@ pub struct AfspraakAddArgs {
     /// Where (a room, an address)
     #[arg(long, value_name = "TEXT")]
     pub place: Option<String>,
+    /// Go on when the appointment lies more than 5 years ahead
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Args, Debug)]
@@ -331,6 +335,9 @@ pub struct VisitEditArgs {
     /// When it happened ("2026-11-27 14:30")
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
+    /// Go on when --at lies before 2000 or more than a day ahead
+    #[arg(long)]
+    pub yes: bool,
     /// The categories, replacing the old ones (comma-separated or repeated)
     #[arg(long = "category", value_name = "KEY[,KEY...]")]
     pub categories: Vec<String>,

@@ -1,11 +1,12 @@
 //! `followups` (open ones by due date), `done`, and `followup add`.
 
 use super::args::{DoneArgs, FollowupAddArgs, FollowupsArgs};
+use super::confirm::confirm;
 use super::letter::{from_letter, json_keys, line};
 use super::output::{Output, safe, table};
 use super::{CliError, Context, json};
 use crate::dates::parse_date;
-use crate::model::{FollowUp, FollowUpState, clean_line, fields};
+use crate::model::{FollowUp, FollowUpState, clean_line, fields, unlikely_due};
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -143,6 +144,9 @@ pub fn add(ctx: &Context, args: FollowupAddArgs) -> Result<Output, CliError> {
                 ));
             }
             let due = parse_date(args.due.as_deref().unwrap_or(""), ctx.today())?;
+            if let Some(odd) = unlikely_due(due, ctx.today()) {
+                confirm(&odd.question(ctx.english()), args.letter.yes)?;
+            }
             (text, due, None)
         }
     };

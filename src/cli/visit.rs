@@ -2,11 +2,15 @@
 //! `--afspraak N` it keeps the client's appointment N.
 
 use super::args::{VisitArgs, VisitDeleteArgs, VisitEditArgs};
+use super::confirm::confirm;
 use super::letter::{from_letter, json_keys, line};
 use super::output::Output;
 use super::{CliError, Context};
 use crate::dates::{parse_date, parse_datetime};
-use crate::model::{CatalogKind, Channel, Referral, Visit, clean_line, clean_note};
+use crate::model::{
+    CatalogKind, Channel, Referral, Visit, clean_line, clean_note, unlikely_due, unlikely_visit,
+    visit_not_yet,
+};
 use crate::store::NewFollowUp;
 use serde_json::json;
 
@@ -48,17 +52,17 @@ fn referrals(ctx: &Context, given: &[String]) -> Result<Vec<Referral>, CliError>
     Ok(out)
 }
 
-/// The moment of a visit from `--at`, which may not lie in the future.
-fn moment(ctx: &Context, at: Option<&str>) -> Result<chrono::NaiveDateTime, CliError> {
+/// The moment of a visit from `--at`: refused when it cannot have happened yet, asked back
+/// when it looks mistyped (see `unlikely_visit`).
+fn moment(ctx: &Context, at: Option<&str>, yes: bool) -> Result<chrono::NaiveDateTime, CliError> {
     let when = match at {
         Some(at) => parse_datetime(at, ctx.now)?,
         None => ctx.now,
     };
-    if when > ctx.now + chrono::Duration::minutes(5) {
-        return Err(CliError::Usage(format!(
-            "the visit would lie in the future ({}); --at is for visits that already happened",
-            crate::dates::shown_moment(when)
-        )));
+    match unlikely_visit(when, ctx.now) {
+        Err(when) => return Err(CliError::Usage(visit_not_yet(when))),
+        Ok(Some(odd)) => confirm(&odd.question(ctx.english()), yes)?,
+        Ok(None) => {}
     }
     Ok(when)
 }
@@ -66,7 +70,7 @@ fn moment(ctx: &Context, at: Option<&str>) -> Result<chrono::NaiveDateTime, CliE
 pub fn run(ctx: &Context, args: VisitArgs) -> Result<Output, CliError> {
     let categories = categories(ctx, &args.categories)?;
     let referrals = referrals(ctx, &args.referrals)?;
-    let when = moment(ctx, args.at.as_deref())?;
+    let when = moment(ctx, args.at.as_deref(), args.letter.yes)?;
     let followup = match (&args.follow_up, &args.due) {
         (Some(text), Some(due)) => {
             if args.anonymous {
@@ -81,8 +85,12 @@ pub fn run(ctx: &Context, args: VisitArgs) -> Result<Output, CliError> {
                     "the follow-up text is empty: say what to do".into(),
                 ));
             }
+            let due = parse_date(due, ctx.today())?;
+            if let Some(odd) = unlikely_due(due, ctx.today()) {
+                confirm(&odd.question(ctx.english()), args.letter.yes)?;
+            }
             Some(NewFollowUp {
-                due: parse_date(due, ctx.today())?,
+                due,
                 text,
                 assignee: None,
                 referral: (referrals.len() == 1).then(|| referrals[0].destination.clone()),
@@ -164,7 +172,7 @@ pub fn edit(ctx: &Context, args: VisitEditArgs) -> Result<Output, CliError> {
     let when = args
         .at
         .as_deref()
-        .map(|a| moment(ctx, Some(a)))
+        .map(|a| moment(ctx, Some(a), args.yes))
         .transpose()?;
     let categories = if args.categories.is_empty() {
         None

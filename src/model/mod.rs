@@ -11,6 +11,7 @@ pub mod fields;
 mod followup;
 mod groups;
 mod text;
+mod unlikely;
 mod visit;
 
 pub use appointment::{Appointment, AppointmentState, NewAppointment};
@@ -23,6 +24,7 @@ pub use countries::is_country_code;
 pub use followup::{FollowUp, FollowUpState, LegalDeadline};
 pub use groups::{ReportGroup, UNGROUPED, default_groups, group_of};
 pub use text::{InputError, clean_line, clean_note, contains_bsn, phone_digits};
+pub use unlikely::{Unlikely, unlikely_appointment, unlikely_due, unlikely_visit, visit_not_yet};
 pub use visit::{Referral, Visit};
 
 use chrono::NaiveDateTime;

@@ -88,10 +88,16 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
-/// Bidirectional overrides and similar characters that change how the rest of the line is
-/// drawn; they have no place in a name or a note.
+/// Bidirectional overrides, which change how the rest of the line is drawn, and invisible
+/// characters a paste brings along (zero-width space, byte-order mark, word joiner and the
+/// rest of U+2060–U+206F), which make a name differ from the same name typed: none has a
+/// place in a name or a note. The zero-width (non-)joiners U+200C/U+200D stay: Persian and
+/// Arabic script names need them.
 fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    matches!(
+        c,
+        '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}'
+    )
 }
 
 /// True when the text holds a run of exactly nine digits (spaces, dots and dashes between
@@ -167,6 +173,32 @@ mod tests {
     fn removes_control_and_escape_sequences() {
         let dirty = "Ali\u{1b}[31m Hassan\u{7}\t\u{1b}]0;title\u{7}x\u{202e}";
         assert_eq!(clean_line(dirty, "name", 100).unwrap(), "Ali Hassan x");
+    }
+
+    #[test]
+    fn removes_zero_width_and_invisible_format_characters() {
+        let invisible = [
+            '\u{200b}', '\u{feff}', '\u{2060}', '\u{2064}', '\u{206a}', '\u{206f}',
+        ];
+        for c in invisible {
+            let pasted = format!("{c}Ami{c}na Yusuf{c}");
+            assert_eq!(
+                clean_line(&pasted, "name", 100).unwrap(),
+                "Amina Yusuf",
+                "{c:?}"
+            );
+            let note = format!("brief{c}\nDUO{c}");
+            assert_eq!(
+                clean_note(&note, "note", 100).unwrap(),
+                "brief\nDUO",
+                "{c:?}"
+            );
+        }
+        // The joiners shape Persian and Arabic script: they stay.
+        assert_eq!(
+            clean_line("\u{645}\u{200c}\u{6cc}", "name", 100).unwrap(),
+            "\u{645}\u{200c}\u{6cc}"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::state::Screen;
 use crate::model::{Appointment, Catalog, CatalogEntry, CatalogKind, Channel, Visit};
 use crate::store::{ClientSummary, Draft};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use tui_input::Input;
 
 /// A legal deadline for a follow-up, as chosen at the desk: the rule (none: an ordinary
@@ -18,6 +18,8 @@ pub struct DeadlinePick {
     pub filled: (String, String),
     /// The unlikely letter date the volunteer was asked about: the next save keeps it.
     pub asked: Option<NaiveDate>,
+    /// The unlikely due date (more than 5 years ahead) asked about, likewise.
+    pub asked_due: Option<NaiveDate>,
 }
 
 impl DeadlinePick {
@@ -126,6 +128,9 @@ pub struct VisitForm {
     pub suggestion: Option<String>,
     /// Why the form cannot be saved, or what went wrong.
     pub error: Option<String>,
+    /// The unlikely moment (before 2000, more than a day ahead) the volunteer was asked
+    /// about: the next save keeps it.
+    pub asked_when: Option<NaiveDateTime>,
     /// Esc was pressed once with typed input: a second Esc throws it away.
     pub confirm_discard: bool,
     /// The visit being corrected; none for a new one.
@@ -155,6 +160,7 @@ impl VisitForm {
             fu_referral: None,
             suggestion: None,
             error: None,
+            asked_when: None,
             confirm_discard: false,
             editing: None,
             offer: None,
@@ -254,6 +260,7 @@ impl VisitForm {
                 d.field("deadline_due").to_string(),
             ),
             asked: None,
+            asked_due: None,
         };
         Some(form)
     }

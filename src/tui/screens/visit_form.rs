@@ -101,7 +101,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     input_line(frame, when, d.when, &form.when, focus(VisitPart::When), &t);
     if !form.when.value().trim().is_empty() {
         let shown = match moment(form.when.value(), state.now) {
-            Ok(at) => Line::from(format!("→ {}", crate::dates::shown_moment(at))),
+            Ok((at, _)) => Line::from(format!("→ {}", crate::dates::shown_moment(at))),
             Err(_) => Line::styled(d.bad_moment, t.warn),
         };
         frame.render_widget(Paragraph::new(shown), when_resolved);

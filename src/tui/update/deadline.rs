@@ -6,7 +6,7 @@ use super::LINE_MAX;
 use crate::dates::{parse_date, parse_letter_date, shown};
 use crate::deadlines::{Deadlines, Guard, LetterDate, guard};
 use crate::labels::DeskLabels;
-use crate::model::{LegalDeadline, clean_line};
+use crate::model::{LegalDeadline, clean_line, unlikely_due};
 use crate::tui::forms::{DeadlinePick, FollowupField};
 use chrono::NaiveDate;
 use tui_input::Input;
@@ -131,11 +131,7 @@ pub(super) fn make(
                 && pick.asked != Some(letter)
             {
                 pick.asked = Some(letter);
-                let ask = d
-                    .confirm_letter
-                    .replace("{question}", &question)
-                    .replace("{key}", save_key);
-                return Err((FollowupField::Letter, ask));
+                return Err((FollowupField::Letter, ask_again(d, &question, save_key)));
             }
             Some(guard)
         }
@@ -153,6 +149,18 @@ pub(super) fn make(
         Some(g) if due.trim().is_empty() => g.due,
         _ => parse_date(due, rules.today).map_err(|e| (FollowupField::Due, e.to_string()))?,
     };
+    // With a rule the due date lies before the deadline, which the letter's date (asked
+    // about above) bounds: only a due date of its own is asked about.
+    if guard.is_none()
+        && let Some(odd) = unlikely_due(due, rules.today)
+        && pick.asked_due != Some(due)
+    {
+        pick.asked_due = Some(due);
+        return Err((
+            FollowupField::Due,
+            ask_again(d, &odd.question(rules.english), save_key),
+        ));
+    }
     if let Some(g) = &guard
         && due > g.deadline.ends
     {
@@ -166,6 +174,14 @@ pub(super) fn make(
         due,
         deadline: guard.map(|g| g.deadline),
     }))
+}
+
+/// A question about an unlikely date with how to go on: "… Klopt die datum? ctrl-s nogmaals
+/// = toch opslaan."
+pub(super) fn ask_again(d: &DeskLabels, question: &str, save_key: &str) -> String {
+    d.confirm_date
+        .replace("{question}", question)
+        .replace("{key}", save_key)
 }
 
 #[cfg(test)]

@@ -3,7 +3,10 @@
 use super::deadline::{self, Rules};
 use super::{Effect, edit, step};
 use crate::dates::parse_datetime;
-use crate::model::{CatalogKind, Channel, Referral, Stamp, Visit, clean_note};
+use crate::model::{
+    CatalogKind, Channel, Referral, Stamp, Unlikely, Visit, clean_note, unlikely_visit,
+    visit_not_yet,
+};
 use crate::store::NewFollowUp;
 use crate::tui::forms::{VisitForm, VisitPart};
 use crate::tui::keymap::Action;
@@ -237,20 +240,15 @@ pub(super) fn visit_key(state: &mut State, action: Option<Action>, k: &KeyEvent)
     }
 }
 
-/// The moment of a visit from the form's "when" (empty: now); a late entry may lie in the
-/// past, never in the future.
-pub fn moment(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
+/// The moment of a visit from the form's "when" (empty: now), and what is unlikely about it
+/// (see `unlikely_visit`); a moment that cannot have happened yet is refused.
+pub fn moment(text: &str, now: NaiveDateTime) -> Result<(NaiveDateTime, Option<Unlikely>), String> {
     if text.trim().is_empty() {
-        return Ok(now);
+        return Ok((now, None));
     }
     let when = parse_datetime(text, now).map_err(|e| e.to_string())?;
-    if when > now + chrono::Duration::minutes(5) {
-        return Err(format!(
-            "the visit would lie in the future ({}); a late entry already happened",
-            crate::dates::shown_moment(when)
-        ));
-    }
-    Ok(when)
+    let odd = unlikely_visit(when, now).map_err(visit_not_yet)?;
+    Ok((when, odd))
 }
 
 fn save_visit(state: &mut State) -> Vec<Effect> {
@@ -276,7 +274,14 @@ fn save_visit(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     }
     let when = match moment(form.when.value(), now) {
-        Ok(w) => w,
+        Ok((w, Some(odd))) if form.asked_when != Some(w) => {
+            form.asked_when = Some(w);
+            let question = odd.question(rules.english);
+            form.error = Some(deadline::ask_again(d, &question, save_key));
+            form.part = VisitPart::When;
+            return Vec::new();
+        }
+        Ok((w, _)) => w,
         Err(e) => {
             form.error = Some(e);
             form.part = VisitPart::When;

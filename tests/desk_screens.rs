@@ -906,18 +906,7 @@ fn deleting_a_visit_asks_first_and_says_what_it_deletes() {
 
 #[test]
 fn on_the_card_the_visits_are_selectable_and_corrected_or_deleted() {
-    let mut s = at_card(MONO);
-    // Down past the household member and the follow-ups, to the visit.
-    let on_visit = |s: &State| {
-        let card = s.card.as_ref().unwrap();
-        matches!(
-            card.items().get(card.selected),
-            Some(spreekuur::tui::state::CardItem::Visit(_))
-        )
-    };
-    while !on_visit(&s) {
-        update(&mut s, key(KeyCode::Down), now());
-    }
+    let mut s = card_on_its_visit(MONO);
     update(&mut s, key(KeyCode::Char('x')), now());
     assert_eq!(s.card.as_ref().unwrap().confirm_delete, Some(312));
     assert_eq!(
@@ -1028,17 +1017,7 @@ fn snapshot_visit_correction() {
 
 #[test]
 fn snapshot_card_asks_before_deleting_a_visit() {
-    let mut s = at_card(MONO);
-    let on_visit = |s: &State| {
-        let card = s.card.as_ref().unwrap();
-        matches!(
-            card.items().get(card.selected),
-            Some(spreekuur::tui::state::CardItem::Visit(_))
-        )
-    };
-    while !on_visit(&s) {
-        update(&mut s, key(KeyCode::Down), now());
-    }
+    let mut s = card_on_its_visit(MONO);
     update(&mut s, key(KeyCode::Char('x')), now());
     insta::assert_snapshot!(render(&s));
 }

@@ -441,3 +441,19 @@ pub fn card_followup_with_deadline(theme: ThemeName) -> State {
     typed(&mut s, "28-11");
     s
 }
+
+/// The card with its visit selected: Down past the household member and the follow-ups.
+pub fn card_on_its_visit(theme: ThemeName) -> State {
+    let mut s = at_card(theme);
+    let on_visit = |s: &State| {
+        let card = s.card.as_ref().expect("the card is open");
+        matches!(
+            card.items().get(card.selected),
+            Some(spreekuur::tui::state::CardItem::Visit(_))
+        )
+    };
+    while !on_visit(&s) {
+        update(&mut s, key(KeyCode::Down), now());
+    }
+    s
+}

@@ -302,6 +302,18 @@ mod tests {
     }
 
     #[test]
+    fn a_title_on_the_document_or_in_the_query_changes_nothing() {
+        let mut s = store();
+        s.insert(
+            client(7, "Haji Abdulrahman Karim", &[], Birth::Year(1960), false),
+            None,
+        );
+        assert_eq!(find(&s, "abdulrahman karim", false)[0], 7);
+        assert_eq!(find(&s, "Dr. Abd al-Rahman Karim", false)[0], 7);
+        assert_eq!(find(&s, "Sheikh Hassan Omar 1986", false)[0], 4);
+    }
+
+    #[test]
     fn restricted_clients_only_when_asked() {
         let s = store();
         assert!(!find(&s, "Hussein Omar", false).contains(&6));

@@ -114,7 +114,38 @@ struct Raw {
 
 /// Reads a name as typed, surname-first forms included ("GHIRMAY, Daniel").
 pub fn parse_name(text: &str) -> Vec<Part> {
-    parse_words(&fold_words(&given_first(text)))
+    parse_words(&without_titles(fold_words(&given_first(text))))
+}
+
+/// The words without titles and honorifics (`data/name_parts.toml`): "Haji Mohammed Karim" is
+/// Mohammed Karim, "Al-Hajj Omar" is Omar, "Sayyid Ahmad Hosseini" is Ahmad Hosseini (but
+/// "Sayyid Hosseini" keeps Sayyid, a name there). Nothing is dropped that would leave no name.
+fn without_titles(words: Vec<Folded>) -> Vec<Folded> {
+    let t = table();
+    let article = |w: &str| w == "al" || w == "el";
+    let mut drop = vec![false; words.len()];
+    for (i, w) in words.iter().enumerate() {
+        if t.is_title(&w.plain) {
+            drop[i] = true;
+            if i > 0 && article(&words[i - 1].plain) {
+                drop[i - 1] = true;
+            }
+        }
+    }
+    if let Some(first) = words.first()
+        && t.is_leading_title(&first.plain)
+        && drop.iter().skip(1).filter(|d| !**d).count() >= 2
+    {
+        drop[0] = true;
+    }
+    if drop.iter().all(|d| *d) {
+        return words;
+    }
+    words
+        .into_iter()
+        .zip(drop)
+        .filter_map(|(w, d)| (!d).then_some(w))
+        .collect()
 }
 
 /// Puts given names first where the text says the surname comes first: an explicit comma
@@ -423,6 +454,25 @@ mod tests {
             .into_iter()
             .map(|p| p.main().particle)
             .collect()
+    }
+
+    #[test]
+    fn titles_and_honorifics_are_no_name_parts() {
+        assert_eq!(cores("Haji Mohammed Karim"), cores("Mohammed Karim"));
+        assert_eq!(cores("Al-Hajj Omar Farah"), cores("Omar Farah"));
+        assert_eq!(cores("Hajji Omar"), cores("Omar"));
+        assert_eq!(cores("Sheikh Abdullahi Hassan"), cores("Abdullahi Hassan"));
+        assert_eq!(cores("Shaykh Ali"), cores("Ali"));
+        assert_eq!(cores("Mullah Najibullah"), cores("Najibullah"));
+        assert_eq!(cores("Hafez Amina Yusuf"), cores("Amina Yusuf"));
+        assert_eq!(cores("Dr. Amina Yusuf"), cores("Amina Yusuf"));
+        assert_eq!(cores("Eng. Tesfay Haile"), cores("Tesfay Haile"));
+        assert_eq!(cores("Col. Gen. Omar"), cores("Omar"));
+        // Sayyid is a title before two name parts, a name before one.
+        assert_eq!(cores("Sayyid Ahmad Hosseini"), cores("Ahmad Hosseini"));
+        assert_eq!(cores("Sayed Hosseini").len(), 2);
+        // Never the whole name.
+        assert_eq!(cores("Sheikh").len(), 1);
     }
 
     #[test]

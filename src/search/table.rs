@@ -25,7 +25,12 @@ pub enum Compound {
 pub type GroupId = u32;
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TableFile {
+    #[serde(default)]
+    titles: Vec<String>,
+    #[serde(default)]
+    leading_titles: Vec<String>,
     groups: BTreeMap<String, Vec<String>>,
 }
 
@@ -33,6 +38,8 @@ pub struct Table {
     names: Vec<String>,
     by_spelling: FastMap<String, Vec<GroupId>>,
     keys: FastSet<String>,
+    titles: FastSet<String>,
+    leading_titles: FastSet<String>,
 }
 
 /// The name-part table as shipped.
@@ -52,10 +59,14 @@ pub fn table() -> &'static Table {
 impl Table {
     pub fn parse(text: &str) -> Result<Table, String> {
         let file: TableFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        let folded =
+            |w: &String| -> String { fold_words(w).into_iter().map(|f| f.plain).collect() };
         let mut table = Table {
             names: Vec::with_capacity(file.groups.len()),
             by_spelling: FastMap::default(),
             keys: FastSet::default(),
+            titles: file.titles.iter().map(folded).collect(),
+            leading_titles: file.leading_titles.iter().map(folded).collect(),
         };
         for (index, (name, spellings)) in file.groups.into_iter().enumerate() {
             let id = GroupId::try_from(index)
@@ -76,6 +87,16 @@ impl Table {
             table.names.push(name);
         }
         Ok(table)
+    }
+
+    /// A title or honorific ("haji", "dr"), no part of the name.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word)
+    }
+
+    /// A title only at the start of a name of at least three parts ("sayyid").
+    pub fn is_leading_title(&self, word: &str) -> bool {
+        self.leading_titles.contains(word)
     }
 
     /// The groups a folded word belongs to; empty when the table does not know it.

@@ -346,6 +346,32 @@ mod tests {
     }
 
     #[test]
+    fn a_part_more_or_less_than_registered_still_finds_the_client() {
+        let mut s = MemorySource::new();
+        s.insert(
+            client(1, "Yohannes Gebremedhin Tesfay", &[], Birth::Unknown, false),
+            None,
+        );
+        s.insert(
+            client(2, "Yohannes Tesfay Haile", &[], Birth::Unknown, false),
+            None,
+        );
+        for n in 3..12 {
+            let name = format!("Yohannes Kidane Berhe{n}");
+            s.insert(client(n, &name, &[], Birth::Unknown, false), None);
+        }
+        // A grandfather's name more than registered: all but one typed part match, in order.
+        let found = find(&s, "yohannes gebremedhin tesfay weldemichael", false);
+        assert!(found.iter().take(5).any(|&n| n == 1), "{found:?}");
+        // A part fewer.
+        let found = find(&s, "yohannes tesfay", false);
+        assert!(found.iter().take(5).any(|&n| n == 1), "{found:?}");
+        // A full match of every typed part still wins.
+        assert_eq!(find(&s, "yohannes tesfay haile", false)[0], 2);
+        assert_eq!(find(&s, "yohannes gebremedhin tesfay", false)[0], 1);
+    }
+
+    #[test]
     fn restricted_clients_only_when_asked() {
         let s = store();
         assert!(!find(&s, "Hussein Omar", false).contains(&6));

@@ -59,14 +59,14 @@ fn corrections_move_counts_and_first_visits() {
     let (v1, _) = store
         .add_visit(visit(Some(c), at(20, 10), &["post"]), vec![])
         .unwrap();
-    assert_eq!(store.new_clients(day(20), day(20)).unwrap(), 1);
+    assert_eq!(store.first_visitors(day(20), day(20)).unwrap().len(), 1);
 
     // A late entry before the first visit makes that day the client's first.
     let (v2, _) = store
         .add_visit(visit(Some(c), at(10, 23), &["duo", "post"]), vec![])
         .unwrap();
-    assert_eq!(store.new_clients(day(20), day(20)).unwrap(), 0);
-    assert_eq!(store.new_clients(day(10), day(10)).unwrap(), 1);
+    assert_eq!(store.first_visitors(day(20), day(20)).unwrap().len(), 0);
+    assert_eq!(store.first_visitors(day(10), day(10)).unwrap().len(), 1);
     let t = tally::count(&store, day(10), day(10), today, &groups).unwrap();
     assert_eq!((t.visits, t.clients, t.by_category["duo"]), (1, 1, 1));
 
@@ -87,9 +87,9 @@ fn corrections_move_counts_and_first_visits() {
     let t = tally::count(&store, day(25), day(25), today, &groups).unwrap();
     assert_eq!(t.by_category.get("huisvesting"), Some(&1));
     assert_eq!(t.by_category.get("duo"), None);
-    assert_eq!(store.new_clients(day(1), day(30)).unwrap(), 1);
+    assert_eq!(store.first_visitors(day(1), day(30)).unwrap().len(), 1);
     assert_eq!(
-        store.new_clients(day(20), day(20)).unwrap(),
+        store.first_visitors(day(20), day(20)).unwrap().len(),
         1,
         "first visit is the 20th again"
     );
@@ -102,9 +102,9 @@ fn corrections_move_counts_and_first_visits() {
             .visits,
         0
     );
-    assert_eq!(store.new_clients(day(25), day(25)).unwrap(), 1);
+    assert_eq!(store.first_visitors(day(25), day(25)).unwrap().len(), 1);
     store.delete_visit(v2, &stamp_now()).unwrap();
-    assert_eq!(store.new_clients(day(1), day(30)).unwrap(), 0);
+    assert_eq!(store.first_visitors(day(1), day(30)).unwrap().len(), 0);
     assert!(store.visits_of(c).unwrap().is_empty());
     assert!(
         store.delete_visit(v2, &stamp_now()).is_err(),

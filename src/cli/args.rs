@@ -36,6 +36,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// With an error, also print its technical detail (for whoever maintains spreekuur)
+    #[arg(long, global = true)]
+    pub verbose: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -95,6 +99,38 @@ pub enum Command {
     /// Tell a client what is recorded and why: the privacy notice, in the client's language
     #[command(long_about = NOTICE_HELP)]
     Notice(NoticeArgs),
+}
+
+impl Command {
+    /// The subcommand as typed, for a message that says which command failed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Client(_) => "client",
+            Command::Find(_) => "find",
+            Command::Show(_) => "show",
+            Command::Visit(_) => "visit",
+            Command::VisitEdit(_) => "visit-edit",
+            Command::VisitDelete(_) => "visit-delete",
+            Command::Followups(_) => "followups",
+            Command::Done(_) => "done",
+            Command::Followup(_) => "followup",
+            Command::Deadlines => "deadlines",
+            Command::Afspraak(_) => "afspraak",
+            Command::Tally(_) => "tally",
+            Command::Jaaroverzicht(_) => "jaaroverzicht",
+            Command::Import(_) => "import",
+            Command::Demo(_) => "demo",
+            Command::Where => "where",
+            Command::Audit(_) => "audit",
+            Command::Export(_) => "export",
+            Command::Forget(_) => "forget",
+            Command::Restrict(_) => "restrict",
+            Command::Purge(_) => "purge",
+            Command::Backup(_) => "backup",
+            Command::Check => "check",
+            Command::Notice(_) => "notice",
+        }
+    }
 }
 
 const NOTICE_HELP: &str =

@@ -127,13 +127,21 @@ pub fn run(cli: Cli) -> ExitCode {
         keymap: cli.keymap.clone(),
         theme: cli.theme.clone(),
     };
+    // Known before anything can fail, so even a panic's message says which command stopped on
+    // which file.
+    let failing = Failing {
+        command: cli.command.as_ref().map_or("the desk", Command::name),
+        store: config::store_path(cli.db.as_deref(), &config::process_env),
+        verbose: cli.verbose,
+    };
     let result = match guarded(|| {
         Context::from_cli(&cli).and_then(|ctx| dispatch(&ctx, cli.command, flags))
     }) {
         Ok(result) => result,
-        Err(what) => {
+        Err(panic) => {
             eprintln!(
-                "spreekuur: an internal error stopped this command ({what}). The store may be damaged: run `spreekuur check`, and restore the store from a backup if it reports a problem"
+                "{}",
+                failing.damaged("it stopped on data it could not read", Some(&panic))
             );
             return ExitCode::from(2);
         }
@@ -148,10 +156,45 @@ pub fn run(cli: Cli) -> ExitCode {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             ExitCode::SUCCESS
         }
+        Err(CliError::Store(crate::store::StoreError::Damaged { what, detail })) => {
+            eprintln!("{}", failing.damaged(&what, detail.as_deref()));
+            ExitCode::FAILURE
+        }
         Err(e) => {
             eprintln!("spreekuur: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// What a message about a damaged store names: the command, the file, and whether the
+/// technical detail may be shown.
+struct Failing {
+    command: &'static str,
+    store: PathBuf,
+    verbose: bool,
+}
+
+impl Failing {
+    /// The sentence for a damaged store: which command stopped on which file, and what to do.
+    /// `detail` (a panic's text and place, or redb's words) only with --verbose.
+    fn damaged(&self, what: &str, detail: Option<&str>) -> String {
+        let advice = if self.command == "check" {
+            "Restore the store from its latest backup (the copy `spreekuur backup` made), or keep this message for whoever maintains spreekuur"
+        } else {
+            "Run `spreekuur check`, and if it reports a problem, restore the store from its latest backup (the copy `spreekuur backup` made)"
+        };
+        let mut text = format!(
+            "spreekuur: {} stopped: the store {} looks damaged ({what}). Nothing was changed. {advice}.",
+            self.command,
+            self.store.display()
+        );
+        match detail {
+            Some(d) if self.verbose => text.push_str(&format!("\ndetail: {d}")),
+            Some(_) => text.push_str(" --verbose shows the technical detail."),
+            None => {}
+        }
+        text
     }
 }
 
@@ -251,4 +294,36 @@ fn desk(ctx: &Context, flags: DeskFlags) -> Result<Output, CliError> {
         ctx.labels().store,
         ctx.store_path.display()
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Failing;
+
+    fn failing(command: &'static str, verbose: bool) -> Failing {
+        Failing {
+            command,
+            store: "/srv/spreekuur.redb".into(),
+            verbose,
+        }
+    }
+
+    #[test]
+    fn a_damaged_store_is_said_with_the_command_and_the_file_and_the_detail_only_on_request() {
+        let panic = "called `Result::unwrap()` on an `Err` value: Utf8Error at src/tree.rs:12";
+        let text = failing("tally", false).damaged("it stopped", Some(panic));
+        assert!(text.contains("tally stopped"), "{text}");
+        assert!(text.contains("/srv/spreekuur.redb"), "{text}");
+        assert!(
+            text.contains("spreekuur check") && text.contains("backup"),
+            "{text}"
+        );
+        assert!(!text.contains("unwrap") && !text.contains(".rs:"), "{text}");
+        assert!(text.contains("--verbose"), "{text}");
+        let verbose = failing("tally", true).damaged("it stopped", Some(panic));
+        assert!(verbose.contains(panic), "{verbose}");
+        let check = failing("check", false).damaged("it stopped", None);
+        assert!(!check.contains("Run `spreekuur check`"), "{check}");
+        assert!(check.contains("backup"), "{check}");
+    }
 }

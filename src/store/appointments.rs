@@ -172,7 +172,11 @@ impl Store {
             let mut out = Vec::new();
             for entry in index.range((client, 0)..=(client, u64::MAX))? {
                 let (_, n) = entry?.0.value();
-                out.push(read_appointment(t, n)?);
+                let appointment = read_appointment(t, n)?;
+                if appointment.client != client {
+                    return Err(damaged(n));
+                }
+                out.push(appointment);
             }
             out.sort_by(|a, b| b.at.cmp(&a.at).then(b.number.cmp(&a.number)));
             Ok(out)
@@ -205,7 +209,10 @@ fn read_appointment(t: &ReadTables, number: u64) -> Result<Appointment, StoreErr
         .transpose()?
         .flatten()
         .ok_or(StoreError::NoSuchAppointment(number))?;
-    decode_appointment(bytes.value()).map_err(|_| damaged(number))
+    decode_appointment(bytes.value())
+        .ok()
+        .filter(|a| a.number == number)
+        .ok_or_else(|| damaged(number))
 }
 
 fn load_appointment(t: &WriteTables, number: u64) -> Result<Appointment, StoreError> {

@@ -1,5 +1,6 @@
 //! The name search's view of the store: term and phone look-ups in one consistent read.
 
+use super::bounds::Bounds;
 use super::clients::read_client;
 use super::followups::open_count;
 use super::tables::ReadTables;
@@ -64,7 +65,8 @@ impl ClientSummary {
     }
 }
 
-struct View<'a>(&'a ReadTables);
+/// The tables and their counters: a number an index gives must be one ever handed out.
+struct View<'a>(&'a ReadTables, Bounds);
 
 impl CandidateSource for View<'_> {
     type Error = StoreError;
@@ -77,7 +79,7 @@ impl CandidateSource for View<'_> {
             if !term.starts_with(prefix) || out.len() >= limit {
                 break;
             }
-            out.push(client);
+            out.push(self.1.client(client)?);
         }
         Ok(out)
     }
@@ -88,7 +90,7 @@ impl CandidateSource for View<'_> {
             if out.len() >= limit {
                 break;
             }
-            out.push(entry?.0.value().1);
+            out.push(self.1.client(entry?.0.value().1)?);
         }
         Ok(out)
     }
@@ -96,7 +98,7 @@ impl CandidateSource for View<'_> {
     fn with_phone(&self, key: &str) -> Result<Vec<u64>, StoreError> {
         let mut out = Vec::new();
         for entry in self.0.phones.range((key, 0)..=(key, u64::MAX))? {
-            out.push(entry?.0.value().1);
+            out.push(self.1.client(entry?.0.value().1)?);
         }
         Ok(out)
     }
@@ -129,7 +131,7 @@ impl Store {
         include_restricted: bool,
     ) -> Result<Vec<ClientSummary>, StoreError> {
         self.read(|t| {
-            let hits = search::search(&View(t), query, limit, include_restricted)?;
+            let hits = search::search(&View(t, Bounds::of(t)?), query, limit, include_restricted)?;
             summaries(t, hits.into_iter().map(|h| (h.number, h.alias)))
         })
     }
@@ -145,7 +147,7 @@ impl Store {
     ) -> Result<Duplicates, StoreError> {
         self.read(|t| {
             let (hidden, shown): (Vec<_>, Vec<_>) =
-                search::duplicates(&View(t), name, birth, limit)?
+                search::duplicates(&View(t, Bounds::of(t)?), name, birth, limit)?
                     .into_iter()
                     .partition(|h| h.restricted);
             Ok(Duplicates {

@@ -107,8 +107,11 @@ impl Store {
 pub(super) fn read_client(t: &ReadTables, number: u64) -> Result<Option<Client>, StoreError> {
     match t.clients.get(number)? {
         Some(bytes) => decode_client(bytes.value())
+            .ok()
+            // A record under another number's key is damaged as much as one that does not decode.
+            .filter(|c| c.number == number)
             .map(Some)
-            .map_err(|_| StoreError::damaged(format!("client {number}"))),
+            .ok_or_else(|| StoreError::damaged(format!("client {number}"))),
         None => Ok(None),
     }
 }

@@ -1,6 +1,7 @@
 //! What a tally reads: the day index, new clients, follow-up events, households.
 
-use super::codec::{DayEntryView, day_key, day_of_key, decode_day_entry};
+use super::bounds::{self, Bounds};
+use super::codec::{DayEntryView, day_key, decode_day_entry};
 use super::tables::{
     APPOINTMENT_CANCELLED, APPOINTMENT_KEPT, APPOINTMENT_NO_SHOW, APPOINTMENT_PLANNED,
     EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED,
@@ -53,30 +54,31 @@ impl Dictionary {
             _ => None,
         }
     }
+
+    fn has(&self, kind: char, code: u32) -> bool {
+        matches!(self.keys.get(code as usize), Some(Some((k, _))) if *k == kind)
+    }
+
+    /// Adds a code; `bounds::dictionary` has held it to the number of codes.
+    pub(super) fn set(&mut self, code: u32, kind: char, key: &str) {
+        let i = code as usize;
+        if self.keys.len() <= i {
+            self.keys.resize(i + 1, None);
+        }
+        self.keys[i] = Some((kind, key.to_string()));
+    }
 }
 
 impl Store {
     /// The dictionary of category, referral and volunteer codes used in day entries.
     pub fn dictionary(&self) -> Result<Dictionary, StoreError> {
-        self.read(|t| {
-            let mut dict = Dictionary::default();
-            for entry in t.dictionary_keys.iter()? {
-                let (code, text) = entry?;
-                let (code, text) = (code.value() as usize, text.value());
-                let (kind, key) = text
-                    .split_once(':')
-                    .ok_or_else(|| StoreError::damaged(format!("dictionary entry {code}")))?;
-                if dict.keys.len() <= code {
-                    dict.keys.resize(code + 1, None);
-                }
-                dict.keys[code] = Some((kind.chars().next().unwrap_or('?'), key.to_string()));
-            }
-            Ok(dict)
-        })
+        self.read(bounds::dictionary)
     }
 
     /// Calls `count` for every visit from `from` to `to` (inclusive), day by day, without
-    /// reading the visits themselves.
+    /// reading the visits themselves. Each entry's day, numbers and codes are held to what
+    /// they can be (a code the dictionary of the same view holds), so a damaged entry refuses
+    /// the count instead of changing it.
     pub fn for_each_day_entry(
         &self,
         from: NaiveDate,
@@ -84,6 +86,8 @@ impl Store {
         mut count: impl FnMut(NaiveDate, u64, &DayEntryView<'_>),
     ) -> Result<(), StoreError> {
         self.read(|t| {
+            let bounds = Bounds::of(t)?;
+            let dictionary = bounds::dictionary(t)?;
             let mut day = None;
             for entry in t
                 .visits_by_day
@@ -94,45 +98,65 @@ impl Store {
                 let date = match day {
                     Some((k, date)) if k == d => date,
                     _ => {
-                        let date = day_of_key(d)
-                            .ok_or_else(|| StoreError::damaged(format!("day index entry {d}")))?;
+                        let date = bounds::day_within(d, from, to)?;
                         day = Some((d, date));
                         date
                     }
                 };
                 let bytes = value.value();
-                let view = decode_day_entry(bytes).map_err(|_| {
-                    StoreError::damaged(format!("day index entry of visit {visit}"))
-                })?;
+                let damaged = || StoreError::damaged(format!("day index entry of visit {visit}"));
+                let view = decode_day_entry(bytes).map_err(|_| damaged())?;
+                bounds.visit(visit)?;
+                if let Some(c) = view.client {
+                    bounds.client(c)?;
+                }
+                let known = dictionary.has('v', view.volunteer)
+                    && view.categories.into_iter().all(|c| dictionary.has('c', c))
+                    && view.referrals.into_iter().all(|r| dictionary.has('r', r));
+                if !known {
+                    return Err(damaged());
+                }
                 count(date, visit, &view);
             }
             Ok(())
         })
     }
 
-    /// Clients whose first visit ever falls from `from` to `to`.
-    pub fn new_clients(&self, from: NaiveDate, to: NaiveDate) -> Result<u64, StoreError> {
+    /// The clients whose first visit ever falls from `from` to `to`.
+    pub fn first_visitors(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<u64>, StoreError> {
         self.read(|t| {
-            let mut n = 0;
+            let bounds = Bounds::of(t)?;
+            let mut clients = Vec::new();
             for entry in t
                 .first_visits
                 .range((day_key(from), 0)..=(day_key(to), u64::MAX))?
             {
-                entry?;
-                n += 1;
+                let (day, client) = entry?.0.value();
+                bounds::day_within(day, from, to)?;
+                clients.push(bounds.client(client)?);
             }
-            Ok(n)
+            Ok(clients)
         })
     }
 
+    /// Follow-ups opened, done and cancelled from `from` to `to`. No day counts more events of
+    /// a kind than follow-ups were ever made, nor does the period.
     pub fn followup_events(
         &self,
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<FollowUpEvents, StoreError> {
         self.read(|t| {
+            let bounds = Bounds::of(t)?;
+            let made = bounds.followups_made();
             let mut events = FollowUpEvents::default();
-            let mut add = |event: u8, n: u64| -> Result<(), StoreError> {
+            let mut add = |day: i32, event: u8, n: u64| -> Result<(), StoreError> {
+                bounds::day_within(day, from, to)?;
+                if n == 0 || n > made {
+                    return Err(StoreError::damaged(format!(
+                        "the index counts {n} follow-up events on day {day}, of {made} follow-ups"
+                    )));
+                }
                 match event {
                     EVENT_OPENED => events.opened += n,
                     EVENT_DONE => events.done += n,
@@ -141,12 +165,23 @@ impl Store {
                 }
                 Ok(())
             };
+            // After the walk: a period has no more events of a kind than follow-ups were made.
+            let within = |events: FollowUpEvents| {
+                if events.opened.max(events.done).max(events.cancelled) > made {
+                    Err(StoreError::damaged(format!(
+                        "the index counts more follow-up events than the {made} follow-ups"
+                    )))
+                } else {
+                    Ok(events)
+                }
+            };
             let (first, last) = (day_key(from), day_key(to));
             match &t.followup_event_counts {
                 Some(counts) => {
                     for entry in counts.range((first, 0)..=(last, u8::MAX))? {
                         let (key, n) = entry?;
-                        add(key.value().1, n.value())?;
+                        let (day, event) = key.value();
+                        add(day, event, n.value())?;
                     }
                 }
                 None => {
@@ -154,11 +189,13 @@ impl Store {
                         .followup_events
                         .range((first, 0, 0)..=(last, u64::MAX, u8::MAX))?
                     {
-                        add(entry?.0.value().2, 1)?;
+                        let (day, number, event) = entry?.0.value();
+                        bounds.followup(number)?;
+                        add(day, event, 1)?;
                     }
                 }
             }
-            Ok(events)
+            within(events)
         })
     }
 
@@ -170,12 +207,16 @@ impl Store {
         to: NaiveDate,
     ) -> Result<AppointmentCounts, StoreError> {
         self.read(|t| {
+            let bounds = Bounds::of(t)?;
             let mut counts = AppointmentCounts::default();
             let Some(index) = &t.appointments_by_day else {
                 return Ok(counts);
             };
             for entry in index.range((day_key(from), 0)..=(day_key(to), u64::MAX))? {
                 let (key, state) = entry?;
+                let (day, number) = key.value();
+                bounds::day_within(day, from, to)?;
+                bounds.appointment(number)?;
                 counts.planned += 1;
                 match state.value() {
                     APPOINTMENT_PLANNED => counts.open += 1,
@@ -197,11 +238,20 @@ impl Store {
     /// Open follow-ups now, and how many of them are overdue (due before `today`).
     pub fn open_followup_totals(&self, today: NaiveDate) -> Result<(u64, u64), StoreError> {
         self.read(|t| {
+            let bounds = Bounds::of(t)?;
             let open = t.open_followups.len()?;
             let mut overdue = 0;
             for entry in t.open_followups.range((i32::MIN, 0)..(day_key(today), 0))? {
-                entry?;
+                let (day, number) = entry?.0.value();
+                bounds::day(day)?;
+                bounds.followup(number)?;
                 overdue += 1;
+            }
+            if open > bounds.followups_made() || overdue > open {
+                return Err(StoreError::damaged(format!(
+                    "the open follow-up index counts {open} ({overdue} overdue) of {} follow-ups",
+                    bounds.followups_made()
+                )));
             }
             Ok((open, overdue))
         })
@@ -223,10 +273,11 @@ impl Store {
     /// Every client that belongs to a household, with its household number.
     pub fn households(&self) -> Result<HashMap<u64, u64>, StoreError> {
         self.read(|t| {
+            let bounds = Bounds::of(t)?;
             let mut map = HashMap::new();
             for entry in t.households.iter()? {
                 let (household, client) = entry?.0.value();
-                map.insert(client, household);
+                map.insert(bounds.client(client)?, bounds.household(household)?);
             }
             Ok(map)
         })

@@ -22,7 +22,11 @@ pub enum StoreError {
     #[error(
         "the store holds a record that cannot be read ({what}); nothing was changed. Run `spreekuur check` and restore from a backup if needed"
     )]
-    Damaged { what: String },
+    Damaged {
+        what: String,
+        /// redb's own words, for `--verbose` only: a volunteer cannot act on them.
+        detail: Option<String>,
+    },
     #[error("the store could not be read or written: {0}. Nothing was saved; try again")]
     Failed(String),
     #[error("there is no client {0}; look the number up with `spreekuur find`")]
@@ -84,7 +88,10 @@ fn ended(state: &AppointmentState) -> String {
 
 impl StoreError {
     pub(crate) fn damaged(what: impl Into<String>) -> StoreError {
-        StoreError::Damaged { what: what.into() }
+        StoreError::Damaged {
+            what: what.into(),
+            detail: None,
+        }
     }
 }
 
@@ -93,7 +100,10 @@ macro_rules! failed_from {
         impl From<$t> for StoreError {
             fn from(e: $t) -> Self {
                 match redb::Error::from(e) {
-                    redb::Error::Corrupted(what) => StoreError::Damaged { what },
+                    redb::Error::Corrupted(detail) => StoreError::Damaged {
+                        what: "a page of the file".into(),
+                        detail: Some(detail),
+                    },
                     other => StoreError::Failed(other.to_string()),
                 }
             }

@@ -121,7 +121,13 @@ impl Store {
                 .range((client, 0)..=(client, u64::MAX))?
             {
                 let (_, number) = entry?.0.value();
-                out.push(read_followup(t, number)?);
+                let followup = read_followup(t, number)?;
+                if followup.client != client {
+                    return Err(StoreError::damaged(format!(
+                        "the index gives follow-up {number} to client {client}"
+                    )));
+                }
+                out.push(followup);
             }
             out.sort_by_key(|f| (!f.is_open(), f.due, !f.guards_deadline(), f.number));
             Ok(out)
@@ -145,7 +151,9 @@ pub(super) fn open_count(t: &ReadTables, client: u64) -> Result<usize, StoreErro
 pub(super) fn read_followup(t: &ReadTables, number: u64) -> Result<FollowUp, StoreError> {
     match t.followups.get(number)? {
         Some(b) => decode_followup(b.value())
-            .map_err(|_| StoreError::damaged(format!("follow-up {number}"))),
+            .ok()
+            .filter(|f| f.number == number)
+            .ok_or_else(|| StoreError::damaged(format!("follow-up {number}"))),
         None => Err(StoreError::NoSuchFollowUp(number)),
     }
 }

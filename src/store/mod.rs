@@ -6,6 +6,7 @@ mod appointments;
 mod audit;
 mod backup;
 mod batch;
+mod bounds;
 mod candidates;
 mod check;
 mod clients;

@@ -141,8 +141,16 @@ impl Store {
                 .visits_by_client
                 .range((client, i32::MIN, 0)..=(client, i32::MAX, u64::MAX))?
             {
-                let (_, _, visit) = entry?.0.value();
-                out.push(read_visit(t, visit)?);
+                let (_, day, visit) = entry?.0.value();
+                super::bounds::day(day)?;
+                let visit = read_visit(t, visit)?;
+                if visit.client != Some(client) {
+                    return Err(StoreError::damaged(format!(
+                        "the index gives visit {} to client {client}",
+                        visit.number
+                    )));
+                }
+                out.push(visit);
             }
             out.sort_by(|a, b| b.when.cmp(&a.when).then(b.number.cmp(&a.number)));
             Ok(out)
@@ -178,7 +186,8 @@ pub(super) fn last_visit_day(t: &ReadTables, client: u64) -> Result<Option<Naive
         .range((client, i32::MIN, 0)..=(client, i32::MAX, u64::MAX))?
         .next_back()
         .transpose()?;
-    Ok(last.and_then(|(k, _)| super::codec::day_of_key(k.value().1)))
+    last.map(|(k, _)| super::bounds::day(k.value().1))
+        .transpose()
 }
 
 fn read_visit(t: &ReadTables, number: u64) -> Result<Visit, StoreError> {
@@ -186,7 +195,10 @@ fn read_visit(t: &ReadTables, number: u64) -> Result<Visit, StoreError> {
         .visits
         .get(number)?
         .ok_or_else(|| StoreError::damaged(format!("visit {number} is indexed but missing")))?;
-    decode_visit(bytes.value()).map_err(|_| StoreError::damaged(format!("visit {number}")))
+    decode_visit(bytes.value())
+        .ok()
+        .filter(|v| v.number == number)
+        .ok_or_else(|| StoreError::damaged(format!("visit {number}")))
 }
 
 fn load_visit(t: &WriteTables, number: u64) -> Result<Visit, StoreError> {

@@ -136,6 +136,12 @@ impl ClientSet {
         }
     }
 
+    fn contains(&self, client: u64) -> bool {
+        self.bits
+            .get((client / 64) as usize)
+            .is_some_and(|w| w & (1 << (client % 64)) != 0)
+    }
+
     fn iter(&self) -> impl Iterator<Item = u64> + '_ {
         self.bits.iter().enumerate().flat_map(|(w, &bits)| {
             (0..64)
@@ -220,6 +226,13 @@ pub fn count(
         channels[e.channel as usize] += 1;
         volunteers.bump(e.volunteer);
     })?;
+    // A client's first visit ever, if it falls in the period, is one of the period's visits.
+    let new_clients = store.first_visitors(from, to)?;
+    if let Some(c) = new_clients.iter().find(|c| !clients.contains(**c)) {
+        return Err(StoreError::damaged(format!(
+            "the first-visit index names client {c}, who has no visit in the period"
+        )));
+    }
     let household_of = store.households()?;
     let households: HashSet<(bool, u64)> = clients
         .iter()
@@ -237,7 +250,7 @@ pub fn count(
         anonymous_visits: anonymous,
         clients: clients.len,
         households: households.len() as u64,
-        new_clients: store.new_clients(from, to)?,
+        new_clients: new_clients.len() as u64,
         by_category: categories.into_map(&dictionary, 'c'),
         by_referral: referrals.into_map(&dictionary, 'r'),
         by_channel: Channel::ALL

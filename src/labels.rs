@@ -90,6 +90,10 @@ pub struct Labels {
     pub import_like_each_other: &'static str,
     pub import_dry_run: &'static str,
     pub import_done: &'static str,
+    /// Beside a row that matched a client by name alone: the file gives no birth for it.
+    pub import_by_name_only: &'static str,
+    pub import_skipped: &'static str,
+    pub import_skipped_by_name: &'static str,
     pub appointment: &'static AppointmentLabels,
 }
 
@@ -175,8 +179,11 @@ pub const NL: Labels = Labels {
     import_unknown_columns: "onbekende kolommen, overgeslagen",
     import_like_existing: "lijkt op een cliënt die er al is",
     import_like_each_other: "lijken op elkaar",
-    import_dry_run: "Dit was een proefrun: er is niets opgeslagen. Importeer met --yes; rijen die op een bestaande cliënt lijken laat u weg met --skip-existing.",
+    import_dry_run: "Dit was een proefrun: er is niets opgeslagen. Importeer met --yes; rijen die op een bestaande cliënt lijken (ook alleen op naam) laat u weg met --skip-existing.",
     import_done: "ingeschreven",
+    import_by_name_only: "alleen op naam: de lijst geeft geen geboortedatum",
+    import_skipped: "overgeslagen: lijken op een cliënt (naam en geboorte)",
+    import_skipped_by_name: "overgeslagen: lijken op een cliënt (alleen naam)",
     appointment: &APPOINTMENT_NL,
 };
 
@@ -262,8 +269,11 @@ pub const EN: Labels = Labels {
     import_unknown_columns: "unknown columns, left out",
     import_like_existing: "looks like a client already here",
     import_like_each_other: "look like each other",
-    import_dry_run: "This was a dry run: nothing was stored. Import with --yes; leave out the rows that look like an existing client with --skip-existing.",
+    import_dry_run: "This was a dry run: nothing was stored. Import with --yes; leave out the rows that look like an existing client (by name alone too) with --skip-existing.",
     import_done: "registered",
+    import_by_name_only: "by name only: the list gives no birth",
+    import_skipped: "left out: like a client (name and birth)",
+    import_skipped_by_name: "left out: like a client (name only)",
     appointment: &APPOINTMENT_EN,
 };
 

@@ -49,7 +49,11 @@ fn a_dry_run_first_then_one_transaction() {
             .unwrap()
             .contains("Atlantis")
     );
-    assert_eq!(dry["like_each_other"], json!([[3, 7]]));
+    assert_eq!(
+        dry["like_each_other"],
+        json!([[2, 6], [3, 7]]),
+        "Mohammed Al-Hassan and Muhammad Alhassan, both 1986, are spellings of one name"
+    );
     let like = dry["like_existing"].as_array().unwrap();
     let lines: Vec<u64> = like.iter().map(|l| l["line"].as_u64().unwrap()).collect();
     assert_eq!(
@@ -137,4 +141,45 @@ fn headers_it_does_not_know_are_named_with_map_and_xlsx_works() {
     );
     let err = office.refused(&["import", "/nonexistent/list.csv"]);
     assert!(err.contains("cannot read"), "{err}");
+}
+
+#[test]
+fn spellings_in_the_file_and_name_only_matches_are_listed_and_skipped() {
+    let office = Office::new();
+    office.client(&["--name", "Hodan Jama", "--born", "1993"]);
+    let file = office.dir.path().join("lijst.csv");
+    std::fs::write(
+        &file,
+        "Naam;Geboren\nAmina Yusuf Ali;03-04-1985\nAmina Yusuf Aly;03-04-1985\nHodan Jama;\nTesfay Haile;1990\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let dry = office.ok(&["import", path, "--json"]).json();
+    assert_eq!(dry["like_each_other"], json!([[2, 3]]));
+    let like = dry["like_existing"].as_array().unwrap();
+    assert_eq!(like.len(), 1, "{like:?}");
+    assert_eq!(like[0]["line"], 4);
+    assert_eq!(like[0]["client_name"], "Hodan Jama");
+    assert_eq!(like[0]["by_name_only"], true, "the row gives no birth");
+    let text = office.ok(&["import", path, "--lang", "en"]).stdout;
+    assert!(
+        text.contains("look like each other") && text.contains("line 2, 3"),
+        "{text}"
+    );
+    assert!(text.contains("by name only"), "{text}");
+
+    let done = office
+        .ok(&["import", path, "--yes", "--skip-existing"])
+        .stdout;
+    assert!(done.contains("3 ingeschreven"), "{done}");
+    assert!(
+        done.contains("1 overgeslagen: lijken op een cliënt (alleen naam)"),
+        "{done}"
+    );
+    let again = office
+        .ok(&["import", path, "--yes", "--skip-existing", "--json"])
+        .json();
+    assert_eq!(again["imported"], json!([]), "nobody is registered twice");
+    assert_eq!(again["skipped"], 3);
+    assert_eq!(again["skipped_by_name"], 1);
 }

@@ -41,11 +41,14 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
                 "client": l.client.as_ref().map(|c| c.number),
                 "client_name": l.client.as_ref().map(|c| c.name.clone()),
                 "restricted": l.client.is_none(),
+                "by_name_only": l.by_name_only,
             })).collect::<Vec<_>>(),
             "like_each_other": plan.like_each_other,
             "refused_columns": plan.refused_columns,
             "unknown_columns": plan.unknown_columns,
-            "imported": added.as_ref().map(|a| a.iter().map(|(line, n)| json!({"line": line, "number": n})).collect::<Vec<_>>()),
+            "imported": added.as_ref().map(|a| a.added.iter().map(|(line, n)| json!({"line": line, "number": n})).collect::<Vec<_>>()),
+            "skipped": added.as_ref().map(|a| a.skipped),
+            "skipped_by_name": added.as_ref().map(|a| a.skipped_by_name),
         })));
     }
     let l = ctx.labels();
@@ -88,7 +91,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
                 Some(c) => format!("{} {} ({})", c.number, safe(&c.name), c.born.shown()),
                 None => l.maybe_restricted.to_string(),
             };
-            out.push_str(&format!("  {} {} -> {who}\n", l.import_line, e.line));
+            let weak = if e.by_name_only {
+                format!("  ({})", l.import_by_name_only)
+            } else {
+                String::new()
+            };
+            out.push_str(&format!("  {} {} -> {who}{weak}\n", l.import_line, e.line));
         }
     }
     if !plan.like_each_other.is_empty() {
@@ -99,7 +107,17 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
         }
     }
     match added {
-        Some(added) => out.push_str(&format!("{} {}\n", added.len(), l.import_done)),
+        Some(added) => {
+            out.push_str(&format!("{} {}\n", added.added.len(), l.import_done));
+            for (n, label) in [
+                (added.skipped, l.import_skipped),
+                (added.skipped_by_name, l.import_skipped_by_name),
+            ] {
+                if n > 0 {
+                    out.push_str(&format!("{n} {label}\n"));
+                }
+            }
+        }
         None => out.push_str(&format!("{}\n", l.import_dry_run)),
     }
     Ok(Output::Text(out))

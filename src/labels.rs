@@ -991,3 +991,46 @@ pub fn unlikely_labels(lang: Lang) -> &'static UnlikelyLabels {
         Lang::En => &UNLIKELY_EN,
     }
 }
+
+/// Why an import row cannot be read, in the report's language. `{field}`, `{value}` and `{max}`
+/// are filled in.
+pub struct ImportReasonLabels {
+    pub no_name: &'static str,
+    pub too_long: &'static str,
+    pub bsn: &'static str,
+    pub birth: &'static str,
+    pub country: &'static str,
+    pub languages: &'static str,
+    pub phone: &'static str,
+    /// The header of the reason column in a --rejects file.
+    pub column: &'static str,
+}
+
+pub const IMPORT_REASON_NL: ImportReasonLabels = ImportReasonLabels {
+    no_name: "de naam ontbreekt: vul de naam in zoals op het verblijfsdocument, bijv. \"Amina Yusuf\"",
+    too_long: "{field} is langer dan {max} tekens: kort het in",
+    bsn: "{field} bevat een nummer dat op een BSN lijkt; dat mag de organisatie niet bewaren, haal het weg",
+    birth: "geboortedatum \"{value}\" is niet te lezen of ligt niet tussen 1900 en vandaag: geef een jaar (1988) of een datum (02-04-1988 of 1988-04-02)",
+    country: "\"{value}\" is geen land: geef de ISO-code (SY, ER, AF, IQ, SO) of de naam in het Nederlands of Engels",
+    languages: "\"{value}\" zijn geen talen: geef ISO-codes (ar, ti, prs, so, kmr) of namen zoals Arabisch, gescheiden door komma's",
+    phone: "\"{value}\" is geen telefoonnummer: gebruik cijfers, spaties, + en -, bijv. 06-12345678",
+    column: "Reden",
+};
+
+pub const IMPORT_REASON_EN: ImportReasonLabels = ImportReasonLabels {
+    no_name: "the name is missing: give the name as on the residence document, e.g. \"Amina Yusuf\"",
+    too_long: "the {field} is longer than {max} characters: shorten it",
+    bsn: "the {field} contains a number that looks like a BSN; the office may not keep it, so take it out",
+    birth: "the birth \"{value}\" cannot be read or lies outside 1900 to today: give a year (1988) or a date (02-04-1988 or 1988-04-02)",
+    country: "\"{value}\" is not a country: give the ISO code (SY, ER, AF, IQ, SO) or the name in Dutch or English",
+    languages: "\"{value}\" are not languages: give ISO codes (ar, ti, prs, so, kmr) or names such as Arabic, separated by commas",
+    phone: "\"{value}\" is not a phone number: use digits, spaces, + and -, e.g. 06-12345678",
+    column: "Reason",
+};
+
+pub fn import_reason_labels(lang: Lang) -> &'static ImportReasonLabels {
+    match lang {
+        Lang::Nl => &IMPORT_REASON_NL,
+        Lang::En => &IMPORT_REASON_EN,
+    }
+}

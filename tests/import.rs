@@ -73,6 +73,15 @@ fn a_dry_run_first_then_one_transaction() {
         text.contains("proefrun") && text.contains("regel 4"),
         "{text}"
     );
+    assert!(
+        text.contains("\"Atlantis\" is geen land"),
+        "the reasons speak the report's language: {text}"
+    );
+    let english = office.ok(&["import", path, "--lang", "en"]).stdout;
+    assert!(
+        english.contains("\"Atlantis\" is not a country"),
+        "{english}"
+    );
 
     let done = office
         .ok(&["import", path, "--yes", "--skip-existing", "--json"])

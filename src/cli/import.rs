@@ -30,12 +30,14 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
     } else {
         None
     };
+    let l = ctx.labels();
+    let reasons = crate::labels::import_reason_labels(ctx.lang);
     if ctx.json {
         return Ok(Output::Json(json!({
             "file": args.file,
             "rows": plan.rows,
             "readable": plan.readable.len(),
-            "unreadable": plan.unreadable.iter().map(|u| json!({"line": u.line, "reason": u.reason})).collect::<Vec<_>>(),
+            "unreadable": plan.unreadable.iter().map(|u| json!({"line": u.line, "reason": u.reason.text(l, reasons)})).collect::<Vec<_>>(),
             "like_existing": plan.like_existing.iter().map(|l| json!({
                 "line": l.line,
                 "client": l.client.as_ref().map(|c| c.number),
@@ -51,7 +53,6 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
             "skipped_by_name": added.as_ref().map(|a| a.skipped_by_name),
         })));
     }
-    let l = ctx.labels();
     let mut out = format!(
         "{}: {} {}, {} {}, {} {}\n",
         args.file.display(),
@@ -81,7 +82,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
             "  {} {}: {}\n",
             l.import_line,
             u.line,
-            safe(&u.reason)
+            safe(&u.reason.text(l, reasons))
         ));
     }
     if !plan.like_existing.is_empty() {

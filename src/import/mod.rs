@@ -3,19 +3,21 @@
 
 mod alike;
 pub mod columns;
+pub mod reason;
 pub mod table;
 
-use crate::model::{Birth, ClientDraft, Stamp, fields};
+use crate::model::{Birth, ClientDraft, Stamp, contains_bsn, fields};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use columns::Field;
+use reason::Reason;
 use table::Table;
 
 /// A row that cannot be imported, with why. `line` is the line in the sheet (the header is 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {
     pub line: usize,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,8 +169,12 @@ fn draft(
     row: &[String],
     assigned: &[Option<Field>],
     today: NaiveDate,
-) -> Result<ClientDraft, String> {
+) -> Result<ClientDraft, Reason> {
     let get = |f| cell(row, assigned, f);
+    let unreadable = |field, value: &str| Reason::Unreadable {
+        field,
+        value: value.to_string(),
+    };
     let name = match get(Field::Name).first() {
         Some(n) => n.to_string(),
         None => [Field::FirstName, Field::Infix, Field::LastName]
@@ -177,38 +183,50 @@ fn draft(
             .collect::<Vec<_>>()
             .join(" "),
     };
-    let born = get(Field::Born);
-    let birth = match born.first() {
+    let birth = match get(Field::Born).first() {
         Some(b) => {
-            let b = b.replace(['/', '.'], "-");
-            let b = b.split_whitespace().next().unwrap_or("");
-            Birth::parse(b, today)?
+            let date = b.replace(['/', '.'], "-");
+            let date = date.split_whitespace().next().unwrap_or("");
+            Birth::parse(date, today).map_err(|_| unreadable(Field::Born, b))?
         }
         None => Birth::Unknown,
     };
-    let interpreter = get(Field::Interpreter)
-        .first()
-        .is_some_and(|v| fields::yes(v));
+    let aliases: Vec<&str> = get(Field::Alias)
+        .into_iter()
+        .flat_map(|a| a.split([';', '|']))
+        .collect();
     let note = get(Field::Note).join("\n");
+    let languages = get(Field::Languages);
+    if name.trim().is_empty() {
+        return Err(Reason::NoName);
+    }
     Ok(ClientDraft {
         begeleider: None,
-        name: fields::name(&name)?,
-        aliases: fields::aliases(
-            get(Field::Alias)
-                .into_iter()
-                .flat_map(|a| a.split([';', '|'])),
-        )?,
+        name: fields::name(&name)
+            .map_err(|_| Reason::of_text(Field::Name, &name, fields::NAME_MAX))?,
+        aliases: fields::aliases(aliases.iter().copied())
+            .map_err(|_| Reason::of_text(Field::Alias, &aliases.join(" "), fields::NAME_MAX))?,
         birth,
         country: match get(Field::Country).first() {
-            Some(c) => fields::country(c)?,
+            Some(c) => fields::country(c).map_err(|_| unreadable(Field::Country, c))?,
             None => None,
         },
-        languages: fields::languages(get(Field::Languages))?,
-        interpreter,
+        languages: fields::languages(languages.iter().copied())
+            .map_err(|_| unreadable(Field::Languages, &languages.join(", ")))?,
+        interpreter: get(Field::Interpreter)
+            .first()
+            .is_some_and(|v| fields::yes(v)),
         phone: match get(Field::Phone).first() {
-            Some(p) => fields::phone(p)?,
+            Some(p) => fields::phone(p).map_err(|_| {
+                if contains_bsn(p) || p.chars().count() > fields::PHONE_MAX {
+                    Reason::of_text(Field::Phone, p, fields::PHONE_MAX)
+                } else {
+                    unreadable(Field::Phone, p)
+                }
+            })?,
             None => None,
         },
-        note: fields::note(&note)?,
+        note: fields::note(&note)
+            .map_err(|_| Reason::of_text(Field::Note, &note, fields::NOTE_MAX))?,
     })
 }

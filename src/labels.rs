@@ -94,6 +94,7 @@ pub struct Labels {
     pub import_by_name_only: &'static str,
     pub import_skipped: &'static str,
     pub import_skipped_by_name: &'static str,
+    pub import_rejects_written: &'static str,
     pub appointment: &'static AppointmentLabels,
 }
 
@@ -184,6 +185,7 @@ pub const NL: Labels = Labels {
     import_by_name_only: "alleen op naam: de lijst geeft geen geboortedatum",
     import_skipped: "overgeslagen: lijken op een cliënt (naam en geboorte)",
     import_skipped_by_name: "overgeslagen: lijken op een cliënt (alleen naam)",
+    import_rejects_written: "onleesbare rijen, met de reden, geschreven naar",
     appointment: &APPOINTMENT_NL,
 };
 
@@ -274,6 +276,7 @@ pub const EN: Labels = Labels {
     import_by_name_only: "by name only: the list gives no birth",
     import_skipped: "left out: like a client (name and birth)",
     import_skipped_by_name: "left out: like a client (name only)",
+    import_rejects_written: "unreadable rows, with the reason, written to",
     appointment: &APPOINTMENT_EN,
 };
 

@@ -192,3 +192,70 @@ fn spellings_in_the_file_and_name_only_matches_are_listed_and_skipped() {
     assert_eq!(again["skipped"], 3);
     assert_eq!(again["skipped_by_name"], 1);
 }
+
+#[test]
+fn refused_rows_go_to_a_file_to_fix_and_import_again_and_twice_registers_nobody_twice() {
+    use std::os::unix::fs::PermissionsExt;
+    let office = Office::new();
+    let file = office.dir.path().join("lijst.csv");
+    std::fs::write(
+        &file,
+        "Naam,Geboren,Land\n\
+         Hodan Jama,1993,Frankrijk\n\
+         Amina Yusuf,1990,Venezuela\n\
+         Tesfay Haile,31-02-1990,ER\n\
+         Rasha Qassem,,Atlantis\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let rejects = office.dir.path().join("fout.csv");
+    let r = rejects.to_str().unwrap();
+
+    let dry = office
+        .ok(&["import", path, "--rejects", r, "--json"])
+        .json();
+    assert_eq!(dry["readable"], 2, "Frankrijk and Venezuela are countries");
+    assert_eq!(dry["rejects"], r);
+    let written = std::fs::read_to_string(&rejects).unwrap();
+    assert_eq!(
+        written
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .collect::<Vec<_>>()[..3],
+        [
+            "Naam,Geboren,Land,Reden",
+            "Tesfay Haile,31-02-1990,ER,\"geboortedatum \"\"31-02-1990\"\" is niet te lezen of ligt niet tussen 1900 en vandaag: geef een jaar (1988) of een datum (02-04-1988 of 1988-04-02)\"",
+            "Rasha Qassem,,Atlantis,\"\"\"Atlantis\"\" is geen land: geef de ISO-code (SY, ER, AF, IQ, SO) of de naam in het Nederlands of Engels\"",
+        ],
+        "the refused rows unchanged, in the file's separator, with the reason last"
+    );
+    assert_eq!(
+        std::fs::metadata(&rejects).unwrap().permissions().mode() & 0o777,
+        0o600,
+        "it holds names"
+    );
+    let again = office.refused(&["import", path, "--rejects", r]);
+    assert!(again.contains("exists already"), "{again}");
+
+    // The volunteer fixes the two rows in the spreadsheet and imports that file.
+    let fixed = written
+        .replace("31-02-1990", "28-02-1990")
+        .replace("Atlantis", "Syrië");
+    std::fs::write(&rejects, fixed).unwrap();
+    let done = office.ok(&["import", r, "--yes", "--json"]).json();
+    assert_eq!(done["unreadable"], json!([]));
+    assert_eq!(done["unknown_columns"], json!(["Reden"]));
+    assert_eq!(done["imported"].as_array().unwrap().len(), 2);
+
+    // The good rows of the first file, twice: registered once.
+    let first = office
+        .ok(&["import", path, "--yes", "--skip-existing", "--json"])
+        .json();
+    assert_eq!(first["imported"].as_array().unwrap().len(), 2);
+    let second = office
+        .ok(&["import", path, "--yes", "--skip-existing", "--json"])
+        .json();
+    assert_eq!(second["imported"], json!([]), "nobody is registered twice");
+    let found = office.ok(&["find", "hodan jama", "--json"]).json();
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+}

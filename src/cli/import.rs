@@ -4,10 +4,21 @@ use super::args::ImportArgs;
 use super::output::{Output, safe};
 use super::{CliError, Context};
 use crate::import::{self, columns, table};
+use crate::labels::ImportReasonLabels;
+use crate::store::files;
 use serde_json::json;
 use std::io::IsTerminal;
+use std::path::Path;
 
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
+    if let Some(path) = &args.rejects
+        && path.exists()
+    {
+        return Err(CliError::Usage(format!(
+            "{} exists already; give a new file name for --rejects, so no list is overwritten",
+            path.display()
+        )));
+    }
     let table = table::read(&args.file, args.sheet.as_deref())?;
     let assigned = columns::assign(&table.header, args.map.as_deref())?;
     let store = ctx.open()?;
@@ -32,6 +43,13 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
     };
     let l = ctx.labels();
     let reasons = crate::labels::import_reason_labels(ctx.lang);
+    let rejects = match &args.rejects {
+        Some(path) if !plan.unreadable.is_empty() => {
+            write_rejects(ctx, path, &table, &plan, reasons)?;
+            Some(path)
+        }
+        _ => None,
+    };
     if ctx.json {
         return Ok(Output::Json(json!({
             "file": args.file,
@@ -48,6 +66,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
             "like_each_other": plan.like_each_other,
             "refused_columns": plan.refused_columns,
             "unknown_columns": plan.unknown_columns,
+            "rejects": rejects,
             "imported": added.as_ref().map(|a| a.added.iter().map(|(line, n)| json!({"line": line, "number": n})).collect::<Vec<_>>()),
             "skipped": added.as_ref().map(|a| a.skipped),
             "skipped_by_name": added.as_ref().map(|a| a.skipped_by_name),
@@ -107,6 +126,14 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
             out.push_str(&format!("  {} {}\n", l.import_line, lines.join(", ")));
         }
     }
+    if let Some(path) = rejects {
+        out.push_str(&format!(
+            "{} {} {}\n",
+            plan.unreadable.len(),
+            l.import_rejects_written,
+            safe(&path.display().to_string())
+        ));
+    }
     match added {
         Some(added) => {
             out.push_str(&format!("{} {}\n", added.added.len(), l.import_done));
@@ -122,4 +149,25 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
         None => out.push_str(&format!("{}\n", l.import_dry_run)),
     }
     Ok(Output::Text(out))
+}
+
+/// The refused rows to a new file (0600, or 0660 with the office's group): it holds names.
+fn write_rejects(
+    ctx: &Context,
+    path: &Path,
+    table: &table::Table,
+    plan: &import::Plan,
+    reasons: &ImportReasonLabels,
+) -> Result<(), CliError> {
+    let write_error = |e: String| CliError::Usage(format!("cannot write {}: {e}", path.display()));
+    let file = files::create_new_private(path, ctx.config.group.as_deref())
+        .map_err(|e| write_error(e.to_string()))?;
+    let l = ctx.labels();
+    let mut out = std::io::BufWriter::new(file);
+    import::rejects::write(&mut out, table, &plan.unreadable, reasons.column, |r| {
+        r.text(l, reasons)
+    })
+    .map_err(write_error)?;
+    let file = out.into_inner().map_err(|e| write_error(e.to_string()))?;
+    file.sync_all().map_err(|e| write_error(e.to_string()))
 }

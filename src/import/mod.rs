@@ -4,6 +4,7 @@
 mod alike;
 pub mod columns;
 pub mod reason;
+pub mod rejects;
 pub mod table;
 
 use crate::model::{Birth, ClientDraft, Stamp, contains_bsn, fields};

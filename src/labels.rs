@@ -90,6 +90,11 @@ pub struct Labels {
     pub import_like_each_other: &'static str,
     pub import_dry_run: &'static str,
     pub import_done: &'static str,
+    /// Beside a row that matched a client by name alone: the file gives no birth for it.
+    pub import_by_name_only: &'static str,
+    pub import_skipped: &'static str,
+    pub import_skipped_by_name: &'static str,
+    pub import_rejects_written: &'static str,
     pub appointment: &'static AppointmentLabels,
 }
 
@@ -175,8 +180,12 @@ pub const NL: Labels = Labels {
     import_unknown_columns: "onbekende kolommen, overgeslagen",
     import_like_existing: "lijkt op een cliënt die er al is",
     import_like_each_other: "lijken op elkaar",
-    import_dry_run: "Dit was een proefrun: er is niets opgeslagen. Importeer met --yes; rijen die op een bestaande cliënt lijken laat u weg met --skip-existing.",
+    import_dry_run: "Dit was een proefrun: er is niets opgeslagen. Importeer met --yes; rijen die op een bestaande cliënt lijken (ook alleen op naam) laat u weg met --skip-existing.",
     import_done: "ingeschreven",
+    import_by_name_only: "alleen op naam: de lijst geeft geen geboortedatum",
+    import_skipped: "overgeslagen: lijken op een cliënt (naam en geboorte)",
+    import_skipped_by_name: "overgeslagen: lijken op een cliënt (alleen naam)",
+    import_rejects_written: "onleesbare rijen, met de reden, geschreven naar",
     appointment: &APPOINTMENT_NL,
 };
 
@@ -262,8 +271,12 @@ pub const EN: Labels = Labels {
     import_unknown_columns: "unknown columns, left out",
     import_like_existing: "looks like a client already here",
     import_like_each_other: "look like each other",
-    import_dry_run: "This was a dry run: nothing was stored. Import with --yes; leave out the rows that look like an existing client with --skip-existing.",
+    import_dry_run: "This was a dry run: nothing was stored. Import with --yes; leave out the rows that look like an existing client (by name alone too) with --skip-existing.",
     import_done: "registered",
+    import_by_name_only: "by name only: the list gives no birth",
+    import_skipped: "left out: like a client (name and birth)",
+    import_skipped_by_name: "left out: like a client (name only)",
+    import_rejects_written: "unreadable rows, with the reason, written to",
     appointment: &APPOINTMENT_EN,
 };
 
@@ -979,5 +992,48 @@ pub fn unlikely_labels(lang: Lang) -> &'static UnlikelyLabels {
     match lang {
         Lang::Nl => &UNLIKELY_NL,
         Lang::En => &UNLIKELY_EN,
+    }
+}
+
+/// Why an import row cannot be read, in the report's language. `{field}`, `{value}` and `{max}`
+/// are filled in.
+pub struct ImportReasonLabels {
+    pub no_name: &'static str,
+    pub too_long: &'static str,
+    pub bsn: &'static str,
+    pub birth: &'static str,
+    pub country: &'static str,
+    pub languages: &'static str,
+    pub phone: &'static str,
+    /// The header of the reason column in a --rejects file.
+    pub column: &'static str,
+}
+
+pub const IMPORT_REASON_NL: ImportReasonLabels = ImportReasonLabels {
+    no_name: "de naam ontbreekt: vul de naam in zoals op het verblijfsdocument, bijv. \"Amina Yusuf\"",
+    too_long: "{field} is langer dan {max} tekens: kort het in",
+    bsn: "{field} bevat een nummer dat op een BSN lijkt; dat mag de organisatie niet bewaren, haal het weg",
+    birth: "geboortedatum \"{value}\" is niet te lezen of ligt niet tussen 1900 en vandaag: geef een jaar (1988) of een datum (02-04-1988 of 1988-04-02)",
+    country: "\"{value}\" is geen land: geef de ISO-code (SY, ER, AF, IQ, SO) of de naam in het Nederlands of Engels",
+    languages: "\"{value}\" zijn geen talen: geef ISO-codes (ar, ti, prs, so, kmr) of namen zoals Arabisch, gescheiden door komma's",
+    phone: "\"{value}\" is geen telefoonnummer: gebruik cijfers, spaties, + en -, bijv. 06-12345678",
+    column: "Reden",
+};
+
+pub const IMPORT_REASON_EN: ImportReasonLabels = ImportReasonLabels {
+    no_name: "the name is missing: give the name as on the residence document, e.g. \"Amina Yusuf\"",
+    too_long: "the {field} is longer than {max} characters: shorten it",
+    bsn: "the {field} contains a number that looks like a BSN; the office may not keep it, so take it out",
+    birth: "the birth \"{value}\" cannot be read or lies outside 1900 to today: give a year (1988) or a date (02-04-1988 or 1988-04-02)",
+    country: "\"{value}\" is not a country: give the ISO code (SY, ER, AF, IQ, SO) or the name in Dutch or English",
+    languages: "\"{value}\" are not languages: give ISO codes (ar, ti, prs, so, kmr) or names such as Arabic, separated by commas",
+    phone: "\"{value}\" is not a phone number: use digits, spaces, + and -, e.g. 06-12345678",
+    column: "Reason",
+};
+
+pub fn import_reason_labels(lang: Lang) -> &'static ImportReasonLabels {
+    match lang {
+        Lang::Nl => &IMPORT_REASON_NL,
+        Lang::En => &IMPORT_REASON_EN,
     }
 }

@@ -49,7 +49,11 @@ fn a_dry_run_first_then_one_transaction() {
             .unwrap()
             .contains("Atlantis")
     );
-    assert_eq!(dry["like_each_other"], json!([[3, 7]]));
+    assert_eq!(
+        dry["like_each_other"],
+        json!([[2, 6], [3, 7]]),
+        "Mohammed Al-Hassan and Muhammad Alhassan, both 1986, are spellings of one name"
+    );
     let like = dry["like_existing"].as_array().unwrap();
     let lines: Vec<u64> = like.iter().map(|l| l["line"].as_u64().unwrap()).collect();
     assert_eq!(
@@ -68,6 +72,15 @@ fn a_dry_run_first_then_one_transaction() {
     assert!(
         text.contains("proefrun") && text.contains("regel 4"),
         "{text}"
+    );
+    assert!(
+        text.contains("\"Atlantis\" is geen land"),
+        "the reasons speak the report's language: {text}"
+    );
+    let english = office.ok(&["import", path, "--lang", "en"]).stdout;
+    assert!(
+        english.contains("\"Atlantis\" is not a country"),
+        "{english}"
     );
 
     let done = office
@@ -137,4 +150,112 @@ fn headers_it_does_not_know_are_named_with_map_and_xlsx_works() {
     );
     let err = office.refused(&["import", "/nonexistent/list.csv"]);
     assert!(err.contains("cannot read"), "{err}");
+}
+
+#[test]
+fn spellings_in_the_file_and_name_only_matches_are_listed_and_skipped() {
+    let office = Office::new();
+    office.client(&["--name", "Hodan Jama", "--born", "1993"]);
+    let file = office.dir.path().join("lijst.csv");
+    std::fs::write(
+        &file,
+        "Naam;Geboren\nAmina Yusuf Ali;03-04-1985\nAmina Yusuf Aly;03-04-1985\nHodan Jama;\nTesfay Haile;1990\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let dry = office.ok(&["import", path, "--json"]).json();
+    assert_eq!(dry["like_each_other"], json!([[2, 3]]));
+    let like = dry["like_existing"].as_array().unwrap();
+    assert_eq!(like.len(), 1, "{like:?}");
+    assert_eq!(like[0]["line"], 4);
+    assert_eq!(like[0]["client_name"], "Hodan Jama");
+    assert_eq!(like[0]["by_name_only"], true, "the row gives no birth");
+    let text = office.ok(&["import", path, "--lang", "en"]).stdout;
+    assert!(
+        text.contains("look like each other") && text.contains("line 2, 3"),
+        "{text}"
+    );
+    assert!(text.contains("by name only"), "{text}");
+
+    let done = office
+        .ok(&["import", path, "--yes", "--skip-existing"])
+        .stdout;
+    assert!(done.contains("3 ingeschreven"), "{done}");
+    assert!(
+        done.contains("1 overgeslagen: lijken op een cliënt (alleen naam)"),
+        "{done}"
+    );
+    let again = office
+        .ok(&["import", path, "--yes", "--skip-existing", "--json"])
+        .json();
+    assert_eq!(again["imported"], json!([]), "nobody is registered twice");
+    assert_eq!(again["skipped"], 3);
+    assert_eq!(again["skipped_by_name"], 1);
+}
+
+#[test]
+fn refused_rows_go_to_a_file_to_fix_and_import_again_and_twice_registers_nobody_twice() {
+    use std::os::unix::fs::PermissionsExt;
+    let office = Office::new();
+    let file = office.dir.path().join("lijst.csv");
+    std::fs::write(
+        &file,
+        "Naam,Geboren,Land\n\
+         Hodan Jama,1993,Frankrijk\n\
+         Amina Yusuf,1990,Venezuela\n\
+         Tesfay Haile,31-02-1990,ER\n\
+         Rasha Qassem,,Atlantis\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let rejects = office.dir.path().join("fout.csv");
+    let r = rejects.to_str().unwrap();
+
+    let dry = office
+        .ok(&["import", path, "--rejects", r, "--json"])
+        .json();
+    assert_eq!(dry["readable"], 2, "Frankrijk and Venezuela are countries");
+    assert_eq!(dry["rejects"], r);
+    let written = std::fs::read_to_string(&rejects).unwrap();
+    assert_eq!(
+        written
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .collect::<Vec<_>>()[..3],
+        [
+            "Naam,Geboren,Land,Reden",
+            "Tesfay Haile,31-02-1990,ER,\"geboortedatum \"\"31-02-1990\"\" is niet te lezen of ligt niet tussen 1900 en vandaag: geef een jaar (1988) of een datum (02-04-1988 of 1988-04-02)\"",
+            "Rasha Qassem,,Atlantis,\"\"\"Atlantis\"\" is geen land: geef de ISO-code (SY, ER, AF, IQ, SO) of de naam in het Nederlands of Engels\"",
+        ],
+        "the refused rows unchanged, in the file's separator, with the reason last"
+    );
+    assert_eq!(
+        std::fs::metadata(&rejects).unwrap().permissions().mode() & 0o777,
+        0o600,
+        "it holds names"
+    );
+    let again = office.refused(&["import", path, "--rejects", r]);
+    assert!(again.contains("exists already"), "{again}");
+
+    // The volunteer fixes the two rows in the spreadsheet and imports that file.
+    let fixed = written
+        .replace("31-02-1990", "28-02-1990")
+        .replace("Atlantis", "Syrië");
+    std::fs::write(&rejects, fixed).unwrap();
+    let done = office.ok(&["import", r, "--yes", "--json"]).json();
+    assert_eq!(done["unreadable"], json!([]));
+    assert_eq!(done["unknown_columns"], json!(["Reden"]));
+    assert_eq!(done["imported"].as_array().unwrap().len(), 2);
+
+    // The good rows of the first file, twice: registered once.
+    let first = office
+        .ok(&["import", path, "--yes", "--skip-existing", "--json"])
+        .json();
+    assert_eq!(first["imported"].as_array().unwrap().len(), 2);
+    let second = office
+        .ok(&["import", path, "--yes", "--skip-existing", "--json"])
+        .json();
+    assert_eq!(second["imported"], json!([]), "nobody is registered twice");
+    let found = office.ok(&["find", "hodan jama", "--json"]).json();
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
 }

@@ -509,9 +509,13 @@ pub struct ImportArgs {
     /// Import for real (without it, only the dry run is shown)
     #[arg(long)]
     pub yes: bool,
-    /// Leave out the rows that look like a client already in the store
+    /// Leave out the rows that look like a client already in the store (by name alone too)
     #[arg(long)]
     pub skip_existing: bool,
+    /// Write the rows that cannot be read to this new CSV file, unchanged, with the reason in a
+    /// last column: fix them there and import that file
+    #[arg(long, value_name = "PATH")]
+    pub rejects: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -4,10 +4,21 @@ use super::args::ImportArgs;
 use super::output::{Output, safe};
 use super::{CliError, Context};
 use crate::import::{self, columns, table};
+use crate::labels::ImportReasonLabels;
+use crate::store::files;
 use serde_json::json;
 use std::io::IsTerminal;
+use std::path::Path;
 
 pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
+    if let Some(path) = &args.rejects
+        && path.exists()
+    {
+        return Err(CliError::Usage(format!(
+            "{} exists already; give a new file name for --rejects, so no list is overwritten",
+            path.display()
+        )));
+    }
     let table = table::read(&args.file, args.sheet.as_deref())?;
     let assigned = columns::assign(&table.header, args.map.as_deref())?;
     let store = ctx.open()?;
@@ -30,25 +41,37 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
     } else {
         None
     };
+    let l = ctx.labels();
+    let reasons = crate::labels::import_reason_labels(ctx.lang);
+    let rejects = match &args.rejects {
+        Some(path) if !plan.unreadable.is_empty() => {
+            write_rejects(ctx, path, &table, &plan, reasons)?;
+            Some(path)
+        }
+        _ => None,
+    };
     if ctx.json {
         return Ok(Output::Json(json!({
             "file": args.file,
             "rows": plan.rows,
             "readable": plan.readable.len(),
-            "unreadable": plan.unreadable.iter().map(|u| json!({"line": u.line, "reason": u.reason})).collect::<Vec<_>>(),
+            "unreadable": plan.unreadable.iter().map(|u| json!({"line": u.line, "reason": u.reason.text(l, reasons)})).collect::<Vec<_>>(),
             "like_existing": plan.like_existing.iter().map(|l| json!({
                 "line": l.line,
                 "client": l.client.as_ref().map(|c| c.number),
                 "client_name": l.client.as_ref().map(|c| c.name.clone()),
                 "restricted": l.client.is_none(),
+                "by_name_only": l.by_name_only,
             })).collect::<Vec<_>>(),
             "like_each_other": plan.like_each_other,
             "refused_columns": plan.refused_columns,
             "unknown_columns": plan.unknown_columns,
-            "imported": added.as_ref().map(|a| a.iter().map(|(line, n)| json!({"line": line, "number": n})).collect::<Vec<_>>()),
+            "rejects": rejects,
+            "imported": added.as_ref().map(|a| a.added.iter().map(|(line, n)| json!({"line": line, "number": n})).collect::<Vec<_>>()),
+            "skipped": added.as_ref().map(|a| a.skipped),
+            "skipped_by_name": added.as_ref().map(|a| a.skipped_by_name),
         })));
     }
-    let l = ctx.labels();
     let mut out = format!(
         "{}: {} {}, {} {}, {} {}\n",
         args.file.display(),
@@ -78,7 +101,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
             "  {} {}: {}\n",
             l.import_line,
             u.line,
-            safe(&u.reason)
+            safe(&u.reason.text(l, reasons))
         ));
     }
     if !plan.like_existing.is_empty() {
@@ -88,7 +111,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
                 Some(c) => format!("{} {} ({})", c.number, safe(&c.name), c.born.shown()),
                 None => l.maybe_restricted.to_string(),
             };
-            out.push_str(&format!("  {} {} -> {who}\n", l.import_line, e.line));
+            let weak = if e.by_name_only {
+                format!("  ({})", l.import_by_name_only)
+            } else {
+                String::new()
+            };
+            out.push_str(&format!("  {} {} -> {who}{weak}\n", l.import_line, e.line));
         }
     }
     if !plan.like_each_other.is_empty() {
@@ -98,9 +126,48 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
             out.push_str(&format!("  {} {}\n", l.import_line, lines.join(", ")));
         }
     }
+    if let Some(path) = rejects {
+        out.push_str(&format!(
+            "{} {} {}\n",
+            plan.unreadable.len(),
+            l.import_rejects_written,
+            safe(&path.display().to_string())
+        ));
+    }
     match added {
-        Some(added) => out.push_str(&format!("{} {}\n", added.len(), l.import_done)),
+        Some(added) => {
+            out.push_str(&format!("{} {}\n", added.added.len(), l.import_done));
+            for (n, label) in [
+                (added.skipped, l.import_skipped),
+                (added.skipped_by_name, l.import_skipped_by_name),
+            ] {
+                if n > 0 {
+                    out.push_str(&format!("{n} {label}\n"));
+                }
+            }
+        }
         None => out.push_str(&format!("{}\n", l.import_dry_run)),
     }
     Ok(Output::Text(out))
+}
+
+/// The refused rows to a new file (0600, or 0660 with the office's group): it holds names.
+fn write_rejects(
+    ctx: &Context,
+    path: &Path,
+    table: &table::Table,
+    plan: &import::Plan,
+    reasons: &ImportReasonLabels,
+) -> Result<(), CliError> {
+    let write_error = |e: String| CliError::Usage(format!("cannot write {}: {e}", path.display()));
+    let file = files::create_new_private(path, ctx.config.group.as_deref())
+        .map_err(|e| write_error(e.to_string()))?;
+    let l = ctx.labels();
+    let mut out = std::io::BufWriter::new(file);
+    import::rejects::write(&mut out, table, &plan.unreadable, reasons.column, |r| {
+        r.text(l, reasons)
+    })
+    .map_err(write_error)?;
+    let file = out.into_inner().map_err(|e| write_error(e.to_string()))?;
+    file.sync_all().map_err(|e| write_error(e.to_string()))
 }

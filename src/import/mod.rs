@@ -1,22 +1,24 @@
 //! Bringing an office's existing client list in from a spreadsheet: a dry run that says what
 //! would happen, then one transaction that registers every readable row.
 
+mod alike;
 pub mod columns;
+pub mod reason;
+pub mod rejects;
 pub mod table;
 
-use crate::model::{Birth, ClientDraft, Stamp, fields};
+use crate::model::{Birth, ClientDraft, Stamp, contains_bsn, fields};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use columns::Field;
-use std::collections::HashMap;
+use reason::Reason;
 use table::Table;
-use unicode_normalization::UnicodeNormalization;
 
 /// A row that cannot be imported, with why. `line` is the line in the sheet (the header is 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {
     pub line: usize,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +33,8 @@ pub struct LikeExisting {
     pub line: usize,
     /// None when the row may match a restricted client: who that is stays hidden.
     pub client: Option<Existing>,
+    /// The row gives no birth, so only the name matched: a weaker sign than name and birth.
+    pub by_name_only: bool,
 }
 
 /// The client already in the store that a row looks like.
@@ -48,7 +52,7 @@ pub struct Plan {
     pub readable: Vec<Readable>,
     pub unreadable: Vec<Unreadable>,
     pub like_existing: Vec<LikeExisting>,
-    /// Lines that look like the same person (same name and birth year).
+    /// Lines that look like the same person, by the duplicate warning's rules.
     pub like_each_other: Vec<Vec<usize>>,
     /// Columns left out because the office may not hold them (BSN, V-nummer …).
     pub refused_columns: Vec<String>,
@@ -72,7 +76,6 @@ pub fn plan(
             _ => {}
         }
     }
-    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, row) in table.rows.iter().enumerate() {
         let line = i + 2;
         if row.iter().all(|c| c.trim().is_empty()) {
@@ -81,12 +84,10 @@ pub fn plan(
         plan.rows += 1;
         match draft(row, assigned, today) {
             Ok(draft) => {
-                seen.entry(sameness(&draft)).or_default().push(line);
+                let by_name_only = draft.birth.year().is_none();
                 let similar = store.possible_duplicates(&draft.name, &draft.birth, 3)?;
                 for hit in similar.clients {
-                    let years = (hit.client.birth.year(), draft.birth.year());
-                    let same_year = matches!(years, (Some(a), Some(b)) if a == b);
-                    if same_year && sameness_of(&hit.client.name) == sameness_of(&draft.name) {
+                    if alike::birth_fits(&draft.birth, &hit.client.birth) {
                         plan.like_existing.push(LikeExisting {
                             line,
                             client: Some(Existing {
@@ -94,12 +95,17 @@ pub fn plan(
                                 name: hit.client.name,
                                 born: hit.client.birth,
                             }),
+                            by_name_only,
                         });
                     }
                 }
                 // A restricted client is never named in the dry run: only that one may match.
                 if similar.restricted > 0 {
-                    plan.like_existing.push(LikeExisting { line, client: None });
+                    plan.like_existing.push(LikeExisting {
+                        line,
+                        client: None,
+                        by_name_only,
+                    });
                 }
                 plan.readable.push(Readable { line, draft });
             }
@@ -110,32 +116,43 @@ pub fn plan(
         }
     }
     progress(table.rows.len(), table.rows.len());
-    let mut groups: Vec<Vec<usize>> = seen.into_values().filter(|lines| lines.len() > 1).collect();
-    groups.sort();
-    plan.like_each_other = groups;
+    plan.like_each_other = alike::groups(&plan.readable);
     Ok(plan)
 }
 
+/// What `apply` did: who was registered from which line, and how many rows it left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Applied {
+    pub added: Vec<(usize, u64)>,
+    /// Rows left out as like a client by name and birth.
+    pub skipped: usize,
+    /// Rows without a birth left out as like a client by name alone.
+    pub skipped_by_name: usize,
+}
+
 /// Registers the readable rows in one transaction: all of them, or none if anything fails.
-/// With `skip_like_existing`, rows that look like a client already in the store are left out.
+/// With `skip_like_existing`, rows that look like a client already in the store are left out,
+/// the weaker name-only matches too.
 pub fn apply(
     plan: &Plan,
     store: &Store,
     stamp: Stamp,
     skip_like_existing: bool,
-) -> Result<Vec<(usize, u64)>, StoreError> {
+) -> Result<Applied, StoreError> {
     store.batch(|batch| {
-        let mut added = Vec::new();
+        let mut applied = Applied::default();
         for row in &plan.readable {
-            if skip_like_existing && plan.like_existing.iter().any(|l| l.line == row.line) {
-                continue;
+            let like = plan.like_existing.iter().find(|l| l.line == row.line);
+            match like {
+                Some(l) if skip_like_existing && l.by_name_only => applied.skipped_by_name += 1,
+                Some(_) if skip_like_existing => applied.skipped += 1,
+                _ => applied.added.push((
+                    row.line,
+                    batch.register_client(row.draft.clone(), stamp.clone())?,
+                )),
             }
-            added.push((
-                row.line,
-                batch.register_client(row.draft.clone(), stamp.clone())?,
-            ));
         }
-        Ok(added)
+        Ok(applied)
     })
 }
 
@@ -153,8 +170,12 @@ fn draft(
     row: &[String],
     assigned: &[Option<Field>],
     today: NaiveDate,
-) -> Result<ClientDraft, String> {
+) -> Result<ClientDraft, Reason> {
     let get = |f| cell(row, assigned, f);
+    let unreadable = |field, value: &str| Reason::Unreadable {
+        field,
+        value: value.to_string(),
+    };
     let name = match get(Field::Name).first() {
         Some(n) => n.to_string(),
         None => [Field::FirstName, Field::Infix, Field::LastName]
@@ -163,55 +184,50 @@ fn draft(
             .collect::<Vec<_>>()
             .join(" "),
     };
-    let born = get(Field::Born);
-    let birth = match born.first() {
+    let birth = match get(Field::Born).first() {
         Some(b) => {
-            let b = b.replace(['/', '.'], "-");
-            let b = b.split_whitespace().next().unwrap_or("");
-            Birth::parse(b, today)?
+            let date = b.replace(['/', '.'], "-");
+            let date = date.split_whitespace().next().unwrap_or("");
+            Birth::parse(date, today).map_err(|_| unreadable(Field::Born, b))?
         }
         None => Birth::Unknown,
     };
-    let interpreter = get(Field::Interpreter)
-        .first()
-        .is_some_and(|v| fields::yes(v));
+    let aliases: Vec<&str> = get(Field::Alias)
+        .into_iter()
+        .flat_map(|a| a.split([';', '|']))
+        .collect();
     let note = get(Field::Note).join("\n");
+    let languages = get(Field::Languages);
+    if name.trim().is_empty() {
+        return Err(Reason::NoName);
+    }
     Ok(ClientDraft {
         begeleider: None,
-        name: fields::name(&name)?,
-        aliases: fields::aliases(
-            get(Field::Alias)
-                .into_iter()
-                .flat_map(|a| a.split([';', '|'])),
-        )?,
+        name: fields::name(&name)
+            .map_err(|_| Reason::of_text(Field::Name, &name, fields::NAME_MAX))?,
+        aliases: fields::aliases(aliases.iter().copied())
+            .map_err(|_| Reason::of_text(Field::Alias, &aliases.join(" "), fields::NAME_MAX))?,
         birth,
         country: match get(Field::Country).first() {
-            Some(c) => fields::country(c)?,
+            Some(c) => fields::country(c).map_err(|_| unreadable(Field::Country, c))?,
             None => None,
         },
-        languages: fields::languages(get(Field::Languages))?,
-        interpreter,
+        languages: fields::languages(languages.iter().copied())
+            .map_err(|_| unreadable(Field::Languages, &languages.join(", ")))?,
+        interpreter: get(Field::Interpreter)
+            .first()
+            .is_some_and(|v| fields::yes(v)),
         phone: match get(Field::Phone).first() {
-            Some(p) => fields::phone(p)?,
+            Some(p) => fields::phone(p).map_err(|_| {
+                if contains_bsn(p) || p.chars().count() > fields::PHONE_MAX {
+                    Reason::of_text(Field::Phone, p, fields::PHONE_MAX)
+                } else {
+                    unreadable(Field::Phone, p)
+                }
+            })?,
             None => None,
         },
-        note: fields::note(&note)?,
+        note: fields::note(&note)
+            .map_err(|_| Reason::of_text(Field::Note, &note, fields::NOTE_MAX))?,
     })
-}
-
-/// Name words folded (case, diacritics) and sorted: rows that give the same words are the
-/// same person for the dry run's purposes.
-fn sameness_of(name: &str) -> String {
-    let folded: String = name
-        .nfkd()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '-')
-        .collect::<String>()
-        .to_lowercase();
-    let mut words: Vec<&str> = folded.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    words.sort_unstable();
-    words.join(" ")
-}
-
-fn sameness(draft: &ClientDraft) -> String {
-    format!("{}|{:?}", sameness_of(&draft.name), draft.birth.year())
 }

@@ -7,6 +7,8 @@ use std::path::Path;
 pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// The CSV separator the file used (`;` for a workbook), so refused rows go back the same.
+    pub separator: u8,
 }
 
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
@@ -52,7 +54,11 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
         let r = r.map_err(|e| format!("cannot read the file: {e}"))?;
         rows.push(r.iter().map(|c| c.to_string()).collect());
     }
-    Ok(Table { header, rows })
+    Ok(Table {
+        header,
+        rows,
+        separator: sep,
+    })
 }
 
 fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
@@ -105,6 +111,7 @@ fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
     Ok(Table {
         header,
         rows: rows.collect(),
+        separator: b';',
     })
 }
 
@@ -120,6 +127,7 @@ mod tests {
         assert_eq!(t.rows, [["Ali; Hassan", "1986"]]);
         let english = read_csv(b"name,born\nAmina,1990\n").unwrap();
         assert_eq!(english.rows[0], ["Amina", "1990"]);
+        assert_eq!((t.separator, english.separator), (b';', b','));
         let latin1 = read_csv(b"naam\nCl\xe9ment\n").unwrap();
         assert_eq!(latin1.rows[0], ["Clément"]);
         assert!(read_csv(b"").is_err());

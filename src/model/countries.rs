@@ -1,8 +1,95 @@
-/// The ISO 3166-1 alpha-2 codes, so a typo in a country code is caught at the desk.
-const CODES: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
+//! ISO 3166 countries: the codes, and the names an office's list may give instead of a code.
+//!
+//! Both come from the `keshvar` crate (the ISO list with CLDR-derived translations), so no
+//! country is missing and none is typed by hand here.
+
+use keshvar::{Alpha2, CountryIterator};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
 
 /// True for an ISO 3166-1 alpha-2 code (upper case), plus XK (Kosovo, user-assigned but in
 /// common use).
 pub fn is_country_code(code: &str) -> bool {
-    code.len() == 2 && CODES.split(' ').any(|c| c == code)
+    code == "XK"
+        || (code.len() == 2
+            && code.chars().all(|c| c.is_ascii_uppercase())
+            && Alpha2::try_from(code).is_ok())
+}
+
+/// Folded name -> code, for every country's ISO name, its Dutch and English names, and the
+/// common names it is known by ("Syria" beside "Syrian Arab Republic"). The official names
+/// are entered first, so a common name never takes one over.
+static NAMES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    let countries: Vec<_> = CountryIterator::new().collect();
+    let mut names = HashMap::new();
+    for country in &countries {
+        let code = country.alpha2().to_string();
+        let t = country.translations();
+        let official = [Some(&country.iso_short_name()), t.get("nl"), t.get("en")];
+        for name in official.into_iter().flatten() {
+            names.entry(fold(name)).or_insert_with(|| code.clone());
+        }
+    }
+    for country in &countries {
+        let code = country.alpha2().to_string();
+        for name in country.unofficial_name_list() {
+            names.entry(fold(name)).or_insert_with(|| code.clone());
+        }
+    }
+    names
+});
+
+/// The code of a country named in Dutch or English ("Frankrijk", "Venezuela", "Syrië"), in
+/// any case and with or without diacritics.
+pub fn country_by_name(name: &str) -> Option<&'static str> {
+    NAMES.get(&fold(name)).map(String::as_str)
+}
+
+/// Lower case, diacritics and punctuation away, one space between words: "Côte d'Ivoire" and
+/// "cote divoire" meet.
+fn fold(name: &str) -> String {
+    let plain: String = name
+        .nfkd()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_country_by_its_dutch_or_english_name() {
+        for (name, code) in [
+            ("Frankrijk", "FR"),
+            ("venezuela", "VE"),
+            ("Syrië", "SY"),
+            ("Syria", "SY"),
+            ("Somalië", "SO"),
+            ("Oekraine", "UA"),
+            ("Turkije", "TR"),
+            ("Ivoorkust", "CI"),
+            ("Côte d'Ivoire", "CI"),
+            ("Noord-Korea", "KP"),
+            ("Nederland", "NL"),
+            ("the Netherlands", "NL"),
+            ("Eritrea", "ER"),
+        ] {
+            assert_eq!(country_by_name(name), Some(code), "{name}");
+        }
+        assert_eq!(country_by_name("Atlantis"), None);
+        assert!(
+            NAMES.len() > 2 * 249,
+            "ISO, Dutch and English names for every country"
+        );
+    }
+
+    #[test]
+    fn codes_are_upper_case_iso_or_kosovo() {
+        assert!(is_country_code("SY") && is_country_code("XK") && is_country_code("VE"));
+        assert!(!is_country_code("sy") && !is_country_code("QQ") && !is_country_code("SYR"));
+    }
 }

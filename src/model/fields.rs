@@ -32,41 +32,7 @@ pub fn aliases<'a>(list: impl IntoIterator<Item = &'a str>) -> Result<Vec<String
     Ok(out)
 }
 
-/// Country names an office's list may hold instead of a code (Dutch and English).
-const COUNTRY_NAMES: &[(&str, &str)] = &[
-    ("syrie", "SY"),
-    ("syria", "SY"),
-    ("eritrea", "ER"),
-    ("afghanistan", "AF"),
-    ("irak", "IQ"),
-    ("iraq", "IQ"),
-    ("somalie", "SO"),
-    ("somalia", "SO"),
-    ("turkije", "TR"),
-    ("turkey", "TR"),
-    ("iran", "IR"),
-    ("ethiopie", "ET"),
-    ("ethiopia", "ET"),
-    ("soedan", "SD"),
-    ("sudan", "SD"),
-    ("jemen", "YE"),
-    ("yemen", "YE"),
-    ("libanon", "LB"),
-    ("lebanon", "LB"),
-    ("palestina", "PS"),
-    ("palestine", "PS"),
-    ("oekraine", "UA"),
-    ("ukraine", "UA"),
-    ("nederland", "NL"),
-    ("netherlands", "NL"),
-    ("marokko", "MA"),
-    ("morocco", "MA"),
-    ("egypte", "EG"),
-    ("egypt", "EG"),
-    ("pakistan", "PK"),
-];
-
-/// A country as an ISO 3166 alpha-2 code; common country names are understood too.
+/// A country as an ISO 3166 alpha-2 code, or its name in Dutch or English ("Frankrijk").
 pub fn country(text: &str) -> Result<Option<String>, String> {
     let t = text.trim();
     if t.is_empty() {
@@ -76,22 +42,11 @@ pub fn country(text: &str) -> Result<Option<String>, String> {
     if super::is_country_code(&code) {
         return Ok(Some(code));
     }
-    let plain: String = t
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'ë' | 'é' | 'è' => 'e',
-            'ï' => 'i',
-            other => other,
-        })
-        .collect();
-    COUNTRY_NAMES
-        .iter()
-        .find(|(name, _)| *name == plain)
-        .map(|(_, code)| Some(code.to_string()))
+    super::countries::country_by_name(t)
+        .map(|code| Some(code.to_string()))
         .ok_or_else(|| {
             format!(
-                "\"{t}\" is not a country code: use the two-letter ISO code, such as SY (Syria), ER (Eritrea), AF (Afghanistan), IQ (Iraq), SO (Somalia)"
+                "\"{t}\" is not a country: use the two-letter ISO code, such as SY (Syria), ER (Eritrea), AF (Afghanistan), IQ (Iraq), SO (Somalia), or the country's name in Dutch or English"
             )
         })
 }
@@ -199,6 +154,41 @@ mod tests {
     fn countries_and_languages_by_code_or_name() {
         assert_eq!(country("Syrië"), Ok(Some("SY".into())));
         assert_eq!(country("er"), Ok(Some("ER".into())));
+        assert_eq!(country("Frankrijk"), Ok(Some("FR".into())));
+        for old in [
+            "syrie",
+            "syria",
+            "eritrea",
+            "afghanistan",
+            "irak",
+            "iraq",
+            "somalie",
+            "somalia",
+            "turkije",
+            "turkey",
+            "iran",
+            "ethiopie",
+            "ethiopia",
+            "soedan",
+            "sudan",
+            "jemen",
+            "yemen",
+            "libanon",
+            "lebanon",
+            "palestina",
+            "palestine",
+            "oekraine",
+            "ukraine",
+            "nederland",
+            "netherlands",
+            "marokko",
+            "morocco",
+            "egypte",
+            "egypt",
+            "pakistan",
+        ] {
+            assert!(country(old).is_ok(), "{old} was read before and still is");
+        }
         assert!(country("Atlantis").is_err());
         assert_eq!(
             languages(["Arabisch, Engels", "ti"]),

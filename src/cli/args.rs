@@ -91,7 +91,7 @@ pub enum Command {
     /// Write a consistent copy of the store while others keep working (coordinator)
     Backup(BackupArgs),
     /// Verify the store without changing it; exits non-zero on a problem
-    Check,
+    Check(CheckArgs),
     /// Tell a client what is recorded and why: the privacy notice, in the client's language
     #[command(long_about = NOTICE_HELP)]
     Notice(NoticeArgs),
@@ -567,4 +567,12 @@ pub struct NoticeArgs {
 pub struct BackupArgs {
     /// The file to write (an older copy there is replaced)
     pub path: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// First finish what an interrupted command left (an erasure whose rewrite of the store
+    /// file did not complete), then verify
+    #[arg(long)]
+    pub repair: bool,
 }

@@ -20,7 +20,7 @@ use super::tables::{
     FOLLOWUPS_BY_CLIENT, FORGOTTEN, HOUSEHOLDS, META, NAME_TERMS, OPEN_DEADLINES, OPEN_FOLLOWUPS,
     PHONES, VISITS, VISITS_BY_CLIENT, VISITS_BY_DAY,
 };
-use super::{MOVED, Store, StoreError, files};
+use super::{MOVED, REWRITE_PENDING, Store, StoreError, files};
 use crate::model::{AuditAction, Stamp};
 use redb::{Database, Key, ReadableTable, TableDefinition, TableHandle, Value, WriteTransaction};
 use std::path::{Path, PathBuf};
@@ -144,29 +144,43 @@ impl Store {
         self.audit(stamp, None, AuditAction::Backup)
     }
 
-    /// Replaces the store file by a fresh copy of its live records (see the module comment).
-    pub(super) fn rewrite(&self) -> Result<(), StoreError> {
+    /// Replaces the store file by a fresh copy of its live records (see the module comment)
+    /// when an erasure marked it as pending; says whether it did. An error leaves the mark, and
+    /// says that the erasure itself is saved.
+    pub fn finish_erasure(&self) -> Result<bool, StoreError> {
+        self.rewrite()
+            .map_err(|e| StoreError::ErasureUnfinished(e.reason()))
+    }
+
+    fn rewrite(&self) -> Result<bool, StoreError> {
         let (txn, _) = self.begin_write()?;
+        // Another process may have finished it a moment ago (this is then its fresh file).
+        if txn.open_table(META)?.get(REWRITE_PENDING)?.is_none() {
+            txn.abort()?;
+            return Ok(false);
+        }
         let partial = partial_path(&self.path);
         let copied = (|| {
             let copy = fresh_database(&partial, self.group.as_deref())?;
             let out = copy.begin_write()?;
             let names = copy_tables!(txn, &out);
             all_known(&names, txn.list_tables()?)?;
+            out.open_table(META)?.remove(REWRITE_PENDING)?;
             out.commit()?;
             drop(copy);
             put_in_place(&partial, &self.path)
         })();
         if let Err(e) = copied {
             let _ = std::fs::remove_file(&partial);
-            // The old file stays the store; the erasure itself is committed already.
+            // The old file stays the store, still marked; the erasure itself is committed.
             return Err(e);
         }
         txn.open_table(META)?.insert(MOVED, 1)?;
         txn.commit()?;
         // Follow it ourselves right away.
         let handle = self.database();
-        self.reopen(&handle)
+        self.reopen(&handle)?;
+        Ok(true)
     }
 }
 

@@ -87,6 +87,41 @@ fn partial_path(target: &Path) -> PathBuf {
     target.with_file_name(name)
 }
 
+/// The copies of `target` that a process which is gone left half-written (a killed `forget`
+/// or `backup`): each a copy of everyone's data that no one knows about.
+pub(super) fn stale_partials(target: &Path) -> Vec<PathBuf> {
+    let Some(name) = target.file_name().and_then(|n| n.to_str()) else {
+        return Vec::new();
+    };
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let prefix = format!("{name}.");
+    entries
+        .filter_map(|e| {
+            let file = e.ok()?.file_name();
+            let pid = file
+                .to_str()?
+                .strip_prefix(&prefix)?
+                .strip_suffix(".partial")?
+                .parse::<u32>()
+                .ok()?;
+            process_gone(pid).then(|| dir.join(file))
+        })
+        .collect()
+}
+
+/// Whether process `pid` has ended. Linux: /proc/PID exists while it lives. Without a /proc
+/// (another system) every process counts as alive, so no copy is ever taken from under a
+/// running command.
+fn process_gone(pid: u32) -> bool {
+    Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists()
+}
+
 /// A new, empty redb file at `path` (0600, or 0660 with the group).
 fn fresh_database(path: &Path, group: Option<&str>) -> Result<Database, StoreError> {
     let failed = |e: &dyn std::fmt::Display| {
@@ -125,6 +160,9 @@ impl Store {
             return Err(StoreError::Failed(
                 "the backup would overwrite the store itself; give another path".into(),
             ));
+        }
+        for stale in stale_partials(target) {
+            let _ = std::fs::remove_file(stale);
         }
         let partial = partial_path(target);
         let result = (|| {

@@ -3,6 +3,7 @@
 //! number used. Entries that outlive a forgotten client or follow-up (see `forget`) are
 //! accepted only for numbers in the `forgotten` table.
 
+use super::backup::stale_partials;
 use super::clients::search_terms;
 use super::codec::{
     DayEntryCodes, day_key, decode_appointment, decode_audit, decode_client, decode_day_entry,
@@ -30,7 +31,7 @@ pub struct CheckReport {
     /// One sentence per problem; empty when the store is sound.
     pub problems: Vec<String>,
     /// One sentence per thing an interrupted command left that `check --repair` (or any
-    /// command that opens the store) finishes: an unfinished erasure.
+    /// command that opens the store) finishes: an unfinished erasure, a stale copy.
     pub unfinished: Vec<String>,
 }
 
@@ -53,6 +54,12 @@ impl Store {
                 c.report.unfinished.push(
                     "an erasure is unfinished: the store file was not rewritten after it, so erased text still lies in its free space".into(),
                 );
+            }
+            for stale in stale_partials(&self.path) {
+                c.report.unfinished.push(format!(
+                    "{} is a half-written copy of the store left by an interrupted command",
+                    stale.display()
+                ));
             }
             Ok(c.report)
         })

@@ -1,8 +1,11 @@
 //! What opening the store finishes after an interrupted command: an erasure whose rewrite of
-//! the file did not complete (a killed `forget`, a full disk). Every command that opens the
-//! store read-write does it, so erased bytes do not stay in the file for long.
+//! the file did not complete (a killed `forget`, a full disk), and the half-written copies
+//! (`STORE.PID.partial`) of processes that are gone. Every command that opens the store
+//! read-write does it, so erased bytes and forgotten copies do not stay on disk for long.
 
 use super::Store;
+use super::backup::stale_partials;
+use std::path::PathBuf;
 
 /// One thing opening the store did (or could not do), said for the volunteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,6 +14,8 @@ pub enum OpenNote {
     ErasureFinished,
     /// It could not be finished; the reason.
     ErasureUnfinished(String),
+    /// A copy of the store that a command which is gone left half-written, now removed.
+    PartialRemoved(PathBuf),
 }
 
 impl std::fmt::Display for OpenNote {
@@ -19,6 +24,11 @@ impl std::fmt::Display for OpenNote {
             OpenNote::ErasureFinished => write!(
                 f,
                 "an erasure that was interrupted earlier is now finished: the store file was rewritten, so no erased text remains in it"
+            ),
+            OpenNote::PartialRemoved(path) => write!(
+                f,
+                "removed {}, a half-written copy of the store left by an interrupted command",
+                path.display()
             ),
             OpenNote::ErasureUnfinished(reason) => write!(
                 f,
@@ -29,10 +39,16 @@ impl std::fmt::Display for OpenNote {
 }
 
 impl Store {
-    /// Finishes an unfinished erasure. A failure does not stop the open: the store is sound,
-    /// the mark stays, and the note says how to finish it.
+    /// Removes stale copies and finishes an unfinished erasure. A failure does not stop the
+    /// open: the store is sound, the mark stays, and the note says how to finish it.
     pub(super) fn tidy(&self) -> Vec<OpenNote> {
         let mut notes = Vec::new();
+        for stale in stale_partials(&self.path) {
+            // One that cannot be removed stays for `check` to report.
+            if std::fs::remove_file(&stale).is_ok() {
+                notes.push(OpenNote::PartialRemoved(stale));
+            }
+        }
         match self.erasure_unfinished().and_then(|pending| {
             if pending {
                 self.finish_erasure()
@@ -105,5 +121,30 @@ mod tests {
         assert!(!holds(&path, "Woldemichaelqx"));
         drop(store);
         assert!(Store::open(&path).unwrap().open_notes().is_empty());
+    }
+
+    #[test]
+    fn a_copy_left_by_a_process_that_is_gone_is_reported_then_removed_and_a_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.redb");
+        drop(Store::open(&path).unwrap());
+        // Above Linux's largest pid (2^22), so never a live process.
+        let stale = dir.path().join("s.redb.999999999.partial");
+        let live = dir
+            .path()
+            .join(format!("s.redb.{}.partial", std::process::id()));
+        std::fs::write(&stale, "a copy").unwrap();
+        std::fs::write(&live, "a copy").unwrap();
+        let report = Store::open_to_check(&path, None).unwrap().check().unwrap();
+        assert_eq!(report.unfinished.len(), 1, "{report:?}");
+        assert!(report.unfinished[0].contains("999999999"), "{report:?}");
+        let store = Store::open(&path).unwrap();
+        assert_eq!(
+            store.open_notes(),
+            &[OpenNote::PartialRemoved(stale.clone())]
+        );
+        assert!(!stale.exists());
+        assert!(live.exists(), "a running command's copy is left alone");
+        assert!(store.check().unwrap().is_clean());
     }
 }

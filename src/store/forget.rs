@@ -33,20 +33,9 @@ pub struct Inactive {
 }
 
 impl Store {
-    /// Erases these clients (`erase`), then rewrites the store into a fresh file
-    /// (`finish_erasure`).
-    pub fn forget(
-        &self,
-        numbers: &[u64],
-        stamp: &Stamp,
-        action: AuditAction,
-    ) -> Result<(), StoreError> {
-        self.erase(numbers, stamp, action)?;
-        self.finish_erasure().map(|_| ())
-    }
-
     /// Erases these clients as the module says, in one transaction that also marks the
-    /// rewrite as pending, so that an interruption before `finish_erasure` is never missed.
+    /// rewrite as pending, so that an interruption before `finish_erasure` (which the caller
+    /// runs next) is never missed.
     /// `action` is `Forget` (on request) or `Purge` (retention). Refuses all of them when one
     /// does not exist.
     pub fn erase(
@@ -63,6 +52,16 @@ impl Store {
             }
             t.meta.insert(REWRITE_PENDING, 1)?;
             Ok(())
+        })
+    }
+
+    /// Whether client `number` was erased (by `forget` or the purge).
+    pub fn was_forgotten(&self, number: u64) -> Result<bool, StoreError> {
+        self.read(|t| {
+            Ok(match &t.forgotten {
+                Some(f) => f.get((FORGOTTEN_CLIENT, number))?.is_some(),
+                None => false,
+            })
         })
     }
 

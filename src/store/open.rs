@@ -147,4 +147,39 @@ mod tests {
         assert!(live.exists(), "a running command's copy is left alone");
         assert!(store.check().unwrap().is_clean());
     }
+
+    #[test]
+    fn a_rewrite_that_fails_says_the_erasure_is_saved_and_the_next_open_finishes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.redb");
+        let store = Store::open(&path).unwrap();
+        let draft = ClientDraft {
+            name: "Zerihun Woldemichaelqx".into(),
+            ..Default::default()
+        };
+        let n = store.add_client(draft, stamp()).unwrap();
+        // In the way of this process's copy, as a full disk would be.
+        let blocked = dir
+            .path()
+            .join(format!("s.redb.{}.partial", std::process::id()));
+        std::fs::create_dir(&blocked).unwrap();
+        store.erase(&[n], &stamp(), AuditAction::Forget).unwrap();
+        let err = store.finish_erasure().unwrap_err().to_string();
+        assert!(err.contains("the erasure is saved"), "{err}");
+        assert!(err.contains("spreekuur check --repair"), "{err}");
+        assert!(!err.contains("Nothing was saved"), "{err}");
+        assert!(store.erasure_unfinished().unwrap());
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert!(
+            matches!(store.open_notes(), [OpenNote::ErasureUnfinished(_)]),
+            "{:?}",
+            store.open_notes()
+        );
+        drop(store);
+        std::fs::remove_dir(&blocked).unwrap();
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.open_notes(), &[OpenNote::ErasureFinished]);
+        assert!(!holds(&path, "Woldemichaelqx"));
+    }
 }

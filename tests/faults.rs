@@ -562,3 +562,188 @@ fn huge_pastes_and_bad_input_at_the_privacy_commands_store_nothing_half() {
     assert_eq!(shown["visits"], serde_json::json!([]));
     assert_check_clean(&office);
 }
+
+/// A token of letters only (names refuse digits), unique per `i`.
+fn letters(mut i: usize) -> String {
+    let mut s = String::new();
+    for _ in 0..4 {
+        s.push((b'a' + (i % 26) as u8) as char);
+        i /= 26;
+    }
+    s
+}
+
+/// Whether the file holds `needle` as typed or as the name index writes it (lower case).
+fn file_holds(path: &std::path::Path, needle: &str) -> bool {
+    let bytes = std::fs::read(path).unwrap();
+    [needle.to_string(), needle.to_lowercase()]
+        .iter()
+        .any(|n| bytes.windows(n.len()).any(|w| w == n.as_bytes()))
+}
+
+/// The `.partial` files next to the store.
+fn partials(office: &Office) -> usize {
+    let dir = office.store().parent().unwrap().to_path_buf();
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+        })
+        .count()
+}
+
+/// A client of its own for kill `i`, with a name, alias, phone, client note and visit note
+/// found nowhere else in the store; gives the number and those texts.
+fn victim(office: &Office, i: usize) -> (String, [String; 5]) {
+    let t = letters(i);
+    let secrets = [
+        format!("Victimqq{t}"),
+        format!("Aliasqq{t}"),
+        format!("0{:09}", 612_000_000 + i),
+        format!("notitieqq{t}"),
+        format!("bezoekqq{t}"),
+    ];
+    let n = office
+        .client(&[
+            "--name",
+            &format!("{} Tesfamariam", secrets[0]),
+            "--alias",
+            &secrets[1],
+            "--phone",
+            &secrets[2],
+            "--note",
+            &secrets[3],
+        ])
+        .to_string();
+    office.ok(&["visit", &n, "--category", "post", "--note", &secrets[4]]);
+    (n, secrets)
+}
+
+#[test]
+fn forget_killed_at_random_moments_leaves_the_client_whole_or_gone_without_a_trace() {
+    const KILLS: usize = 110;
+    let office = Office::new();
+    with_coordinator(&office);
+    office.ok(&["demo", "--clients", "150", "--visits", "500"]);
+    let mut rng = Rng::seeded();
+    // How long an uninterrupted forget takes here (the quickest of three, as the machine may
+    // be busy), so the kills fall all over its life.
+    let mut took = Duration::MAX;
+    for i in 0..3 {
+        let (n, _) = victim(&office, 10_000 + i);
+        let start = Instant::now();
+        let (code, stderr) = as_coordinator(&office, &["forget", &n, "--yes"]);
+        took = took.min(start.elapsed());
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let (mut before_erasure, mut during_rewrite, mut finished) = (0, 0, 0);
+    let (mut partials_after_kill, mut marks_after_kill, mut checked_before) = (0, 0, 0);
+    for i in 0..KILLS {
+        let (n, secrets) = victim(&office, i);
+        let mut child = process(&office, &binary())
+            .args(["forget", &n, "--yes"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("forget starts");
+        thread::sleep(Duration::from_micros(
+            rng.below(took.as_micros() as u64 + 1),
+        ));
+        let _ = child.kill();
+        let out = child.wait_with_output().expect("forget ends");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "kill {i}: {stderr}");
+        let left = partials(&office);
+        partials_after_kill += left;
+        // What check says of it, a few times (each check reads the whole store).
+        if left > 0 && checked_before < 5 {
+            let (code, said) = as_coordinator(&office, &["check"]);
+            assert_ne!(code, 0, "kill {i}: check is clean with a copy left");
+            assert!(
+                said.contains("spreekuur check --repair"),
+                "kill {i}: check names the command that finishes it: {said}"
+            );
+            checked_before += 1;
+        }
+        // The next command that opens the store read-write.
+        let (code, repair) = as_coordinator(&office, &["check", "--repair"]);
+        assert_eq!(code, 0, "kill {i}: {repair}");
+        if repair.contains("is now finished") {
+            marks_after_kill += 1;
+        }
+        let shown = office.run(&["show", &n, "--json"]);
+        if shown.code == 0 {
+            assert!(!out.status.success(), "kill {i}: forget said it erased {n}");
+            let card = shown.json();
+            assert!(card.to_string().contains(&secrets[0]), "kill {i}: {card}");
+            assert_eq!(
+                notes_of(&office, &n),
+                vec![secrets[4].clone()],
+                "kill {i}: a client still there is whole"
+            );
+            before_erasure += 1;
+            continue;
+        }
+        if out.status.success() {
+            finished += 1;
+        } else {
+            during_rewrite += 1;
+        }
+        for s in &secrets {
+            assert!(
+                !file_holds(&office.store(), s),
+                "kill {i}: \"{s}\" of forgotten client {n} is still in the store file"
+            );
+        }
+        assert_eq!(partials(&office), 0, "kill {i}: a .partial copy is left");
+        assert_check_clean(&office);
+    }
+    assert_eq!(partials(&office), 0);
+    assert_check_clean(&office);
+    assert!(
+        before_erasure > 0 && during_rewrite > 0,
+        "the kills fell in both phases ({before_erasure} before the erasure, {during_rewrite} after it)"
+    );
+    println!(
+        "{KILLS} SIGKILLs of forget (uninterrupted it takes {} ms): {before_erasure} before the erasure was saved (client whole), {during_rewrite} after it was saved, in or just before the rewrite (client gone), {finished} too late (forget had finished); {marks_after_kill} left the erasure marked unfinished and {partials_after_kill} a .partial copy until the next open; after it: 0 .partial files, 0 bytes of the erased name, alias, phone or notes, check clean",
+        took.as_millis()
+    );
+}
+
+#[test]
+fn a_hang_up_during_the_rewrite_does_not_stop_forget() {
+    let office = Office::new();
+    with_coordinator(&office);
+    office.ok(&["demo", "--clients", "150", "--visits", "500"]);
+    let (n, secrets) = victim(&office, 0);
+    let mut child = process(&office, &binary())
+        .args(["forget", &n, "--yes"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("forget starts");
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stderr, &mut line).unwrap();
+    assert!(line.contains("now rewriting"), "{line}");
+    let hup = Command::new("kill")
+        .args(["-HUP", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "forget went on after the hang-up: {rest}");
+    assert!(rest.contains("the erasure is finished"), "{rest}");
+    for s in &secrets {
+        assert!(!file_holds(&office.store(), s), "{s}");
+    }
+    assert_eq!(partials(&office), 0);
+    assert_check_clean(&office);
+    println!(
+        "SIGHUP to forget during its rewrite (sent: {}): it went on, \"{}\"",
+        hup.success(),
+        rest.trim()
+    );
+}

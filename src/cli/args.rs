@@ -95,7 +95,7 @@ pub enum Command {
     /// Write a consistent copy of the store while others keep working (coordinator)
     Backup(BackupArgs),
     /// Verify the store without changing it; exits non-zero on a problem
-    Check,
+    Check(CheckArgs),
     /// Tell a client what is recorded and why: the privacy notice, in the client's language
     #[command(long_about = NOTICE_HELP)]
     Notice(NoticeArgs),
@@ -127,7 +127,7 @@ impl Command {
             Command::Restrict(_) => "restrict",
             Command::Purge(_) => "purge",
             Command::Backup(_) => "backup",
-            Command::Check => "check",
+            Command::Check(_) => "check",
             Command::Notice(_) => "notice",
         }
     }
@@ -607,4 +607,12 @@ pub struct NoticeArgs {
 pub struct BackupArgs {
     /// The file to write (an older copy there is replaced)
     pub path: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// First finish what an interrupted command left (an erasure whose rewrite of the store
+    /// file did not complete), then verify
+    #[arg(long)]
+    pub repair: bool,
 }

@@ -1,24 +1,31 @@
 //! `check`: verify the store without changing it; a non-zero exit when there is a problem.
 
+use super::args::CheckArgs;
 use super::output::{Output, fields};
 use super::{CliError, Context};
 use crate::labels::privacy_labels;
 use crate::store::Store;
 use serde_json::json;
 
-pub fn run(ctx: &Context) -> Result<Output, CliError> {
+pub fn run(ctx: &Context, args: CheckArgs) -> Result<Output, CliError> {
     if !ctx.store_path.exists() {
         return Err(CliError::Usage(format!(
             "there is no store at {}; check the --db path (or $SPREEKUUR_DB)",
             ctx.store_path.display()
         )));
     }
-    let store = Store::open_shared(&ctx.store_path, ctx.config.group.as_deref())?;
-    if let Some(warning) =
-        crate::store::files::permission_warning(&ctx.store_path, ctx.config.group.as_deref())
-    {
-        eprintln!("spreekuur: {warning}");
-    }
+    // Without --repair, what an interrupted command left is reported, not finished.
+    let store = if args.repair {
+        ctx.open()?
+    } else {
+        let store = Store::open_to_check(&ctx.store_path, ctx.config.group.as_deref())?;
+        if let Some(warning) =
+            crate::store::files::permission_warning(&ctx.store_path, ctx.config.group.as_deref())
+        {
+            eprintln!("spreekuur: {warning}");
+        }
+        store
+    };
     let report = store.check()?;
     let p = privacy_labels(ctx.lang);
     let l = ctx.labels();
@@ -46,12 +53,21 @@ pub fn run(ctx: &Context) -> Result<Output, CliError> {
         }
         return Ok(Output::Text(format!("{summary}{}\n", p.check_clean)));
     }
-    let mut text = format!("{summary}{} ({}):\n", p.check_found, report.problems.len());
-    for problem in &report.problems {
+    let found = report.problems.len() + report.unfinished.len();
+    let mut text = format!("{summary}{} ({found}):\n", p.check_found);
+    for problem in report.problems.iter().chain(&report.unfinished) {
         text.push_str(&format!("  {problem}\n"));
     }
-    text.push_str(
-        "Restore the store from a backup, or keep this report for whoever maintains spreekuur.",
-    );
+    if !report.unfinished.is_empty() {
+        text.push_str("Run `spreekuur check --repair` to finish what an interrupted command left.");
+    }
+    if !report.problems.is_empty() {
+        if !report.unfinished.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(
+            "Restore the store from a backup, or keep this report for whoever maintains spreekuur.",
+        );
+    }
     Err(CliError::Usage(text))
 }

@@ -78,13 +78,16 @@ impl Context {
         })
     }
 
-    /// Opens the store (creating it on first use) and warns on stderr when other users of
-    /// the server can read it.
+    /// Opens the store (creating it on first use), finishing what an interrupted command left,
+    /// and says on stderr what it finished and when other users of the server can read it.
     pub fn open(&self) -> Result<Store, CliError> {
         let group = self.config.group.as_deref();
         let store = Store::open_shared(&self.store_path, group)?;
         if let Some(warning) = crate::store::files::permission_warning(&self.store_path, group) {
             eprintln!("spreekuur: {warning}");
+        }
+        for note in store.open_notes() {
+            eprintln!("spreekuur: {note}");
         }
         Ok(store)
     }
@@ -256,7 +259,7 @@ fn dispatch(ctx: &Context, command: Option<Command>, flags: DeskFlags) -> Result
         Some(Command::Restrict(a)) => restrict::run(ctx, a),
         Some(Command::Purge(a)) => purge::run(ctx, a),
         Some(Command::Backup(a)) => backup::run(ctx, a),
-        Some(Command::Check) => check::run(ctx),
+        Some(Command::Check(a)) => check::run(ctx, a),
         Some(Command::Notice(a)) => notice::run(ctx, a),
     }
 }

@@ -25,7 +25,13 @@ pub fn run(ctx: &Context, args: PurgeArgs) -> Result<Output, CliError> {
     let numbers: Vec<u64> = inactive.iter().map(|i| i.number).collect();
     let clients = store.clients(&numbers)?;
     if args.yes && !numbers.is_empty() {
-        store.forget(&numbers, &ctx.stamp(), AuditAction::Purge)?;
+        super::forget::erase(
+            &store,
+            &numbers,
+            &format!("{} clients", numbers.len()),
+            &ctx.stamp(),
+            AuditAction::Purge,
+        )?;
     }
     if ctx.json {
         return Ok(Output::Json(json!({

@@ -20,7 +20,7 @@ use super::tables::{
     FOLLOWUPS_BY_CLIENT, FORGOTTEN, HOUSEHOLDS, META, NAME_TERMS, OPEN_DEADLINES, OPEN_FOLLOWUPS,
     PHONES, VISITS, VISITS_BY_CLIENT, VISITS_BY_DAY,
 };
-use super::{MOVED, Store, StoreError, files};
+use super::{MOVED, REWRITE_PENDING, Store, StoreError, files};
 use crate::model::{AuditAction, Stamp};
 use redb::{Database, Key, ReadableTable, TableDefinition, TableHandle, Value, WriteTransaction};
 use std::path::{Path, PathBuf};
@@ -87,6 +87,41 @@ fn partial_path(target: &Path) -> PathBuf {
     target.with_file_name(name)
 }
 
+/// The copies of `target` that a process which is gone left half-written (a killed `forget`
+/// or `backup`): each a copy of everyone's data that no one knows about.
+pub(super) fn stale_partials(target: &Path) -> Vec<PathBuf> {
+    let Some(name) = target.file_name().and_then(|n| n.to_str()) else {
+        return Vec::new();
+    };
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let prefix = format!("{name}.");
+    entries
+        .filter_map(|e| {
+            let file = e.ok()?.file_name();
+            let pid = file
+                .to_str()?
+                .strip_prefix(&prefix)?
+                .strip_suffix(".partial")?
+                .parse::<u32>()
+                .ok()?;
+            process_gone(pid).then(|| dir.join(file))
+        })
+        .collect()
+}
+
+/// Whether process `pid` has ended. Linux: /proc/PID exists while it lives. Without a /proc
+/// (another system) every process counts as alive, so no copy is ever taken from under a
+/// running command.
+fn process_gone(pid: u32) -> bool {
+    Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists()
+}
+
 /// A new, empty redb file at `path` (0600, or 0660 with the group).
 fn fresh_database(path: &Path, group: Option<&str>) -> Result<Database, StoreError> {
     let failed = |e: &dyn std::fmt::Display| {
@@ -126,6 +161,9 @@ impl Store {
                 "the backup would overwrite the store itself; give another path".into(),
             ));
         }
+        for stale in stale_partials(target) {
+            let _ = std::fs::remove_file(stale);
+        }
         let partial = partial_path(target);
         let result = (|| {
             let txn = self.begin_read()?;
@@ -144,29 +182,43 @@ impl Store {
         self.audit(stamp, None, AuditAction::Backup)
     }
 
-    /// Replaces the store file by a fresh copy of its live records (see the module comment).
-    pub(super) fn rewrite(&self) -> Result<(), StoreError> {
+    /// Replaces the store file by a fresh copy of its live records (see the module comment)
+    /// when an erasure marked it as pending; says whether it did. An error leaves the mark, and
+    /// says that the erasure itself is saved.
+    pub fn finish_erasure(&self) -> Result<bool, StoreError> {
+        self.rewrite()
+            .map_err(|e| StoreError::ErasureUnfinished(e.reason()))
+    }
+
+    fn rewrite(&self) -> Result<bool, StoreError> {
         let (txn, _) = self.begin_write()?;
+        // Another process may have finished it a moment ago (this is then its fresh file).
+        if txn.open_table(META)?.get(REWRITE_PENDING)?.is_none() {
+            txn.abort()?;
+            return Ok(false);
+        }
         let partial = partial_path(&self.path);
         let copied = (|| {
             let copy = fresh_database(&partial, self.group.as_deref())?;
             let out = copy.begin_write()?;
             let names = copy_tables!(txn, &out);
             all_known(&names, txn.list_tables()?)?;
+            out.open_table(META)?.remove(REWRITE_PENDING)?;
             out.commit()?;
             drop(copy);
             put_in_place(&partial, &self.path)
         })();
         if let Err(e) = copied {
             let _ = std::fs::remove_file(&partial);
-            // The old file stays the store; the erasure itself is committed already.
+            // The old file stays the store, still marked; the erasure itself is committed.
             return Err(e);
         }
         txn.open_table(META)?.insert(MOVED, 1)?;
         txn.commit()?;
         // Follow it ourselves right away.
         let handle = self.database();
-        self.reopen(&handle)
+        self.reopen(&handle)?;
+        Ok(true)
     }
 }
 

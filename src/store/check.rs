@@ -3,6 +3,7 @@
 //! number used. Entries that outlive a forgotten client or follow-up (see `forget`) are
 //! accepted only for numbers in the `forgotten` table.
 
+use super::backup::stale_partials;
 use super::clients::search_terms;
 use super::codec::{
     DayEntryCodes, day_key, decode_appointment, decode_audit, decode_client, decode_day_entry,
@@ -12,7 +13,7 @@ use super::tables::{
     EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, FORGOTTEN_CLIENT, FORGOTTEN_FOLLOWUP, ReadTables,
     appointment_state_code,
 };
-use super::{Store, StoreError};
+use super::{REWRITE_PENDING, Store, StoreError};
 use crate::model::FollowUpState;
 use crate::search::phone_key;
 use redb::ReadableTable;
@@ -29,11 +30,14 @@ pub struct CheckReport {
     pub forgotten_clients: u64,
     /// One sentence per problem; empty when the store is sound.
     pub problems: Vec<String>,
+    /// One sentence per thing an interrupted command left that `check --repair` (or any
+    /// command that opens the store) finishes: an unfinished erasure, a stale copy.
+    pub unfinished: Vec<String>,
 }
 
 impl CheckReport {
     pub fn is_clean(&self) -> bool {
-        self.problems.is_empty()
+        self.problems.is_empty() && self.unfinished.is_empty()
     }
 }
 
@@ -46,6 +50,17 @@ impl Store {
                 report: CheckReport::default(),
             };
             c.run()?;
+            if t.meta.get(REWRITE_PENDING)?.is_some() {
+                c.report.unfinished.push(
+                    "an erasure is unfinished: the store file was not rewritten after it, so erased text still lies in its free space".into(),
+                );
+            }
+            for stale in stale_partials(&self.path) {
+                c.report.unfinished.push(format!(
+                    "{} is a half-written copy of the store left by an interrupted command",
+                    stale.display()
+                ));
+            }
             Ok(c.report)
         })
     }

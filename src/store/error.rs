@@ -29,6 +29,10 @@ pub enum StoreError {
     },
     #[error("the store could not be read or written: {0}. Nothing was saved; try again")]
     Failed(String),
+    #[error(
+        "the erasure is saved, but the store file could not be rewritten after it ({0}), so erased text still lies in the file's free space; free disk space if the disk is full, then run `spreekuur check --repair` to finish the erasure"
+    )]
+    ErasureUnfinished(String),
     #[error("there is no client {0}; look the number up with `spreekuur find`")]
     NoSuchClient(u64),
     #[error("there is no visit {0}")]
@@ -87,6 +91,15 @@ fn ended(state: &AppointmentState) -> String {
 }
 
 impl StoreError {
+    /// What went wrong, without the advice of the whole message (which may not fit when it
+    /// is part of another one).
+    pub(crate) fn reason(self) -> String {
+        match self {
+            StoreError::Failed(reason) | StoreError::ErasureUnfinished(reason) => reason,
+            other => other.to_string(),
+        }
+    }
+
     pub(crate) fn damaged(what: impl Into<String>) -> StoreError {
         StoreError::Damaged {
             what: what.into(),

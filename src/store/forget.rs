@@ -19,7 +19,7 @@ use super::codec::{day_key, decode_followup, decode_visit, encode_client, encode
 use super::drafts::draft_client;
 use super::tables::{FORGOTTEN_CLIENT, FORGOTTEN_FOLLOWUP, WriteTables};
 use super::visits::last_visit_day;
-use super::{Store, StoreError};
+use super::{REWRITE_PENDING, Store, StoreError};
 use crate::model::{AuditAction, Client, Stamp};
 use chrono::NaiveDate;
 use redb::ReadableTable;
@@ -33,10 +33,12 @@ pub struct Inactive {
 }
 
 impl Store {
-    /// Erases these clients as the module says, in one transaction, then rewrites the store
-    /// into a fresh file. `action` is `Forget` (on request) or `Purge` (retention). Refuses
-    /// all of them when one does not exist.
-    pub fn forget(
+    /// Erases these clients as the module says, in one transaction that also marks the
+    /// rewrite as pending, so that an interruption before `finish_erasure` (which the caller
+    /// runs next) is never missed.
+    /// `action` is `Forget` (on request) or `Purge` (retention). Refuses all of them when one
+    /// does not exist.
+    pub fn erase(
         &self,
         numbers: &[u64],
         stamp: &Stamp,
@@ -48,9 +50,24 @@ impl Store {
                 appointments::erase_texts(t, number, stamp)?;
                 append(t, stamp, Some(number), action, None)?;
             }
+            t.meta.insert(REWRITE_PENDING, 1)?;
             Ok(())
-        })?;
-        self.rewrite()
+        })
+    }
+
+    /// Whether client `number` was erased (by `forget` or the purge).
+    pub fn was_forgotten(&self, number: u64) -> Result<bool, StoreError> {
+        self.read(|t| {
+            Ok(match &t.forgotten {
+                Some(f) => f.get((FORGOTTEN_CLIENT, number))?.is_some(),
+                None => false,
+            })
+        })
+    }
+
+    /// Whether an erasure was saved but the store file not yet rewritten after it.
+    pub fn erasure_unfinished(&self) -> Result<bool, StoreError> {
+        self.read(|t| Ok(t.meta.get(REWRITE_PENDING)?.is_some()))
     }
 
     /// Restricts a client (hidden from search and lists unless asked for explicitly), or

@@ -17,6 +17,7 @@ mod error;
 pub mod files;
 mod followups;
 mod forget;
+mod open;
 mod tables;
 mod visits;
 
@@ -32,6 +33,7 @@ pub use counts::FollowUpEvents;
 pub use drafts::Draft;
 pub use error::StoreError;
 pub use forget::Inactive;
+pub use open::OpenNote;
 pub use visits::NewFollowUp;
 
 use redb::{Database, DatabaseError, ReadableDatabase, ReadableTable, ReadableTableMetadata};
@@ -48,6 +50,11 @@ const FIRST_CLIENT_NUMBER: u64 = 1001;
 /// Set in the meta table of a store file that `forget` has replaced by a fresh copy: every
 /// process that still holds the old file reopens the path before its next transaction.
 const MOVED: &str = "moved";
+
+/// Set in the meta table by the transaction of an erasure, cleared by the rewrite that follows
+/// it (the fresh file never holds it): while it is set, erased bytes may still lie in freed
+/// pages of the file, and the next open finishes the rewrite.
+const REWRITE_PENDING: &str = "rewrite_pending";
 
 /// How often a transaction follows a replaced file before giving up (each replacement is a
 /// forget, so more than one in a row is already unlikely).
@@ -66,6 +73,8 @@ pub struct Store {
     path: PathBuf,
     /// A Unix group that shares the store: files are created 0660 with that group.
     group: Option<String>,
+    /// What opening the store tidied up after an interrupted command.
+    notes: Vec<OpenNote>,
 }
 
 impl Store {
@@ -75,18 +84,38 @@ impl Store {
     }
 
     /// Opens the store like `open`; with a group, files it creates (the store, its backups,
-    /// the fresh copy after a forget) are 0660 and belong to that group.
+    /// the fresh copy after a forget) are 0660 and belong to that group. Finishes what an
+    /// interrupted erasure left (see `open_notes`).
     pub fn open_shared(path: &Path, group: Option<&str>) -> Result<Store, StoreError> {
+        let mut store = Store::open_untidied(path, group)?;
+        store.notes = store.tidy();
+        Ok(store)
+    }
+
+    /// Opens the store like `open_shared` but leaves an unfinished erasure and stale copies as
+    /// they are, so that `check` can report them.
+    pub fn open_to_check(path: &Path, group: Option<&str>) -> Result<Store, StoreError> {
+        Store::open_untidied(path, group)
+    }
+
+    fn open_untidied(path: &Path, group: Option<&str>) -> Result<Store, StoreError> {
         let (handle, fresh) = open_database(path, group)?;
         let store = Store {
             db: RwLock::new(Arc::new(handle)),
             path: path.to_path_buf(),
             group: group.map(str::to_string),
+            notes: Vec::new(),
         };
         store.check_schema(fresh)?;
         store.count_followup_events()?;
         store.refresh_name_index()?;
         Ok(store)
+    }
+
+    /// What opening the store did after an interrupted command, for a line each on stderr or
+    /// the desk's status line.
+    pub fn open_notes(&self) -> &[OpenNote] {
+        &self.notes
     }
 
     /// Rewrites the name index when this program writes other search terms than the ones the

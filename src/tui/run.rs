@@ -88,6 +88,10 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
     if let Some(w) = warning {
         queue.push_back(Event::Failed(w));
     }
+    // What opening finished (an interrupted erasure), or could not, is said once.
+    for note in store.open_notes() {
+        queue.push_back(Event::Failed(note.to_string()));
+    }
     if let Ok(Some(draft)) = store.draft(&state.desk.volunteer) {
         queue.push_back(Event::DraftFound(draft));
     }

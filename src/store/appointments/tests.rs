@@ -304,7 +304,8 @@ fn forget_strips_the_texts_keeps_past_counts_and_cancels_what_is_to_come() {
         .unwrap();
     let before = store.appointment_counts(day(1), day(9)).unwrap();
     let when = stamp("coordinator", at(10, 9, 0));
-    store.forget(&[1001], &when, AuditAction::Forget).unwrap();
+    store.erase(&[1001], &when, AuditAction::Forget).unwrap();
+    store.finish_erasure().unwrap();
     assert_eq!(store.appointment_counts(day(1), day(9)).unwrap(), before);
     for a in store.appointments_between(day(1), day(31)).unwrap() {
         if a.client == 1001 {

@@ -117,6 +117,15 @@ macro_rules! failed_from {
                         what: "a page of the file".into(),
                         detail: Some(detail),
                     },
+                    // Our tables are opened with the types they were made with, so another
+                    // shape can only come from a damaged (or foreign) file.
+                    e @ (redb::Error::TableTypeMismatch { .. }
+                    | redb::Error::TypeDefinitionChanged { .. }
+                    | redb::Error::TableIsMultimap(_)
+                    | redb::Error::TableIsNotMultimap(_)) => StoreError::Damaged {
+                        what: "a table's definition".into(),
+                        detail: Some(e.to_string()),
+                    },
                     other => StoreError::Failed(other.to_string()),
                 }
             }
@@ -130,3 +139,25 @@ failed_from!(
     redb::TransactionError,
     redb::CommitError
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_of_another_shape_is_damage_not_redb_text() {
+        use redb::ReadableDatabase;
+        let dir = tempfile::tempdir().unwrap();
+        let db = redb::Database::create(dir.path().join("s.redb")).unwrap();
+        let w = db.begin_write().unwrap();
+        {
+            let made: redb::TableDefinition<u64, u64> = redb::TableDefinition::new("t");
+            w.open_table(made).unwrap();
+        }
+        w.commit().unwrap();
+        let r = db.begin_read().unwrap();
+        let other: redb::TableDefinition<&str, u64> = redb::TableDefinition::new("t");
+        let err = StoreError::from(r.open_table(other).unwrap_err());
+        assert!(matches!(err, StoreError::Damaged { .. }), "{err:?}");
+    }
+}

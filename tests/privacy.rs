@@ -679,3 +679,51 @@ fn a_restricted_client_is_never_named_as_a_possible_duplicate() {
     // Visible look-alikes are still named, so the volunteer can pick them.
     assert!(like.iter().any(|l| l["client_name"] == "Amina Yusuf"));
 }
+
+#[test]
+fn a_restricted_client_stays_out_of_other_volunteers_lists_and_the_tallies_hold_no_client() {
+    let office = Office::new();
+    let n = office.client(&["--name", "Zerihun Abebe"]).to_string();
+    office.ok(&[
+        "visit",
+        &n,
+        "--category",
+        "post",
+        "--follow-up",
+        "bellen",
+        "--due",
+        "+1w",
+    ]);
+    office.ok(&["client", "edit", &n, "--begeleider", "joost"]);
+    office.ok(&[
+        "followup",
+        "add",
+        &n,
+        "--text",
+        "brief",
+        "--due",
+        "+2w",
+        "--assignee",
+        "joost",
+    ]);
+    office.ok(&["restrict", &n]);
+    // Another volunteer's list, and the clients a begeleider guides.
+    assert_eq!(
+        office
+            .ok(&["followups", "--assignee", "joost", "--json"])
+            .json(),
+        json!([])
+    );
+    assert_eq!(
+        office
+            .ok(&["find", "--begeleider", "joost", "--json"])
+            .json(),
+        json!([])
+    );
+    // The tallies, by volunteer too, count without naming or numbering anyone.
+    let tally = office.ok(&["tally", "--json"]).json();
+    assert_eq!(tally["visits"], 1);
+    assert_eq!(tally["by_volunteer"]["marieke"], 1);
+    let text = tally.to_string() + &office.ok(&["tally"]).stdout;
+    assert!(!text.contains("Zerihun") && !text.contains(&n), "{text}");
+}

@@ -87,7 +87,7 @@ fn add(ctx: &Context, fields: ClientFields) -> Result<Output, CliError> {
     let same_year: Vec<_> = similar
         .clients
         .iter()
-        .filter(|s| draft.birth.year().is_none() || s.client.birth.year() == draft.birth.year())
+        .filter(|s| draft.birth.may_be(&s.client.birth))
         .collect();
     if !same_year.is_empty() {
         eprintln!("{}", l.maybe_same);

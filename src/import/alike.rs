@@ -11,12 +11,6 @@ use std::collections::{BTreeMap, BTreeSet};
 /// How many look-alikes one row may bring up; more than this in one list is a list problem.
 const LIMIT: usize = 10;
 
-/// The birth rule of the duplicate warning (`client add`): a row without a birth year may be
-/// anyone of that name; with one, only someone born that year.
-pub fn birth_fits(row: &Birth, other: &Birth) -> bool {
-    row.year().is_none() || row.year() == other.year()
-}
-
 /// Groups of lines that look like each other: a row with the rows like it, each group
 /// sorted, in order of their first line. Not chained further (A like B and B like C lists
 /// A, B, C, but not whoever looks like C), so one common name cannot pull half a list into
@@ -48,7 +42,7 @@ pub fn groups(rows: &[Readable]) -> Vec<Vec<usize>> {
         for hit in hits.iter().filter(|h| h.number != line) {
             if births
                 .get(&hit.number)
-                .is_some_and(|b| birth_fits(&row.draft.birth, b))
+                .is_some_and(|b| row.draft.birth.may_be(b))
             {
                 // Either row finding the other is enough: the rule looks at one row's birth.
                 like.entry(line).or_default().insert(hit.number);

@@ -87,7 +87,7 @@ pub fn plan(
                 let by_name_only = draft.birth.year().is_none();
                 let similar = store.possible_duplicates(&draft.name, &draft.birth, 3)?;
                 for hit in similar.clients {
-                    if alike::birth_fits(&draft.birth, &hit.client.birth) {
+                    if draft.birth.may_be(&hit.client.birth) {
                         plan.like_existing.push(LikeExisting {
                             line,
                             client: Some(Existing {

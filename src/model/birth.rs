@@ -47,6 +47,12 @@ impl Birth {
 }
 
 impl Birth {
+    /// Whether someone born `other` may be the person of this birth, as the duplicate warning
+    /// asks it: an unknown birth may be anyone, a known one only someone born that year.
+    pub fn may_be(&self, other: &Birth) -> bool {
+        self.year().is_none() || self.year() == other.year()
+    }
+
     /// As people read it: the year, or day-month-year (the form every screen and text output
     /// uses, `dates::SHOWN_DATE`); empty when unknown.
     pub fn shown(&self) -> String {

@@ -2,7 +2,7 @@
 
 use super::args::{DoneArgs, FollowupAddArgs, FollowupsArgs};
 use super::confirm::confirm;
-use super::letter::{from_letter, json_keys, line};
+use super::letter::{add_json_keys, from_letter, line};
 use super::output::{Output, safe, table};
 use super::{CliError, Context, json};
 use crate::dates::parse_date;
@@ -165,9 +165,7 @@ pub fn add(ctx: &Context, args: FollowupAddArgs) -> Result<Output, CliError> {
     })?;
     if ctx.json {
         let mut out = json!({ "number": number });
-        if let (Some(g), Some(o)) = (&guarded, out.as_object_mut()) {
-            o.extend(json_keys(g).map(|(k, v)| (k.to_string(), v)));
-        }
+        add_json_keys(&mut out, guarded.as_ref());
         return Ok(Output::Json(out));
     }
     Ok(Output::Text(match &guarded {

@@ -39,13 +39,14 @@ pub fn line(ctx: &Context, number: u64, g: &Guard) -> String {
     )
 }
 
-/// The keys `--json` adds: the legal deadline and the due date, ISO.
-pub fn json_keys(g: &Guard) -> [(&'static str, Value); 2] {
-    [
-        (
-            "deadline",
+/// Adds what `--json` says of a follow-up from a letter, when there is one: the legal
+/// deadline and the due date, ISO.
+pub fn add_json_keys(out: &mut Value, guarded: Option<&Guard>) {
+    if let (Some(g), Some(o)) = (guarded, out.as_object_mut()) {
+        o.insert(
+            "deadline".into(),
             json!(g.deadline.ends.format("%Y-%m-%d").to_string()),
-        ),
-        ("due", json!(g.due.format("%Y-%m-%d").to_string())),
-    ]
+        );
+        o.insert("due".into(), json!(g.due.format("%Y-%m-%d").to_string()));
+    }
 }

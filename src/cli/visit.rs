@@ -3,7 +3,7 @@
 
 use super::args::{VisitArgs, VisitDeleteArgs, VisitEditArgs};
 use super::confirm::confirm;
-use super::letter::{from_letter, json_keys, line};
+use super::letter::{add_json_keys, from_letter, line};
 use super::output::Output;
 use super::{CliError, Context};
 use crate::dates::{parse_date, parse_datetime};
@@ -151,9 +151,7 @@ pub fn run(ctx: &Context, args: VisitArgs) -> Result<Output, CliError> {
     let followup = followups.first().copied();
     if ctx.json {
         let mut out = json!({ "number": number, "followup": followup });
-        if let (Some(g), Some(o)) = (&guarded, out.as_object_mut()) {
-            o.extend(json_keys(g).map(|(k, v)| (k.to_string(), v)));
-        }
+        add_json_keys(&mut out, guarded.as_ref());
         if let (Some(a), Some(o)) = (args.afspraak, out.as_object_mut()) {
             o.insert("appointment".into(), json!(a));
         }

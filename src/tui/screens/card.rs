@@ -2,7 +2,6 @@
 
 use super::cut::ellipsis;
 use super::{deadline, fit, hints, input_line, safe, theme};
-use crate::model::CatalogKind;
 use crate::tui::forms::{FollowupField, MiniForm, MiniKind};
 use crate::tui::keymap::Action;
 use crate::tui::state::{CardItem, Screen, State};
@@ -16,7 +15,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let t = theme(state);
     let d = state.desk.d();
     let l = state.desk.l();
-    let english = state.desk.english();
     let Some(card) = &state.card else {
         frame.render_widget(Paragraph::new(d.loading), area);
         return;
@@ -200,30 +198,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             .visits
             .iter()
             .map(|v| {
-                let cats: Vec<&str> = v
-                    .categories
-                    .iter()
-                    .map(|k| state.desk.catalog.label(CatalogKind::Category, k, english))
-                    .collect();
-                let refs: Vec<&str> = v
-                    .referrals
-                    .iter()
-                    .map(|r| {
-                        state
-                            .desk
-                            .catalog
-                            .label(CatalogKind::Referral, &r.destination, english)
-                    })
-                    .collect();
                 let mut text = format!(
                     "{} #{} {}",
                     crate::dates::shown(v.when.date()),
                     v.number,
-                    safe(&cats.join(", "))
+                    super::visit_labels(state, v, true)
                 );
-                if !refs.is_empty() {
-                    text.push_str(&format!(" → {}", safe(&refs.join(", "))));
-                }
                 if !v.note.is_empty() {
                     text.push_str(&format!(" · {}", safe(&v.note)));
                 }

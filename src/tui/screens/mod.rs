@@ -91,23 +91,35 @@ pub fn input_line(
     }
 }
 
-/// The question before a visit is deleted: which visit, and the key that confirms.
-pub fn delete_question(state: &State, screen: Screen, v: &crate::model::Visit) -> String {
+/// A visit's categories in the desk's language, "Toeslagen, Post en brieven", and with
+/// `referrals` its referral destinations after an arrow: "… → Kwadraad". Made safe to draw.
+pub fn visit_labels(state: &State, v: &crate::model::Visit, referrals: bool) -> String {
+    use crate::model::CatalogKind;
     let english = state.desk.english();
+    let catalog = &state.desk.catalog;
     let cats: Vec<&str> = v
         .categories
         .iter()
-        .map(|k| {
-            state
-                .desk
-                .catalog
-                .label(crate::model::CatalogKind::Category, k, english)
-        })
+        .map(|k| catalog.label(CatalogKind::Category, k, english))
         .collect();
+    let mut text = safe(&cats.join(", "));
+    let refs: Vec<&str> = v
+        .referrals
+        .iter()
+        .map(|r| catalog.label(CatalogKind::Referral, &r.destination, english))
+        .collect();
+    if referrals && !refs.is_empty() {
+        text.push_str(&format!(" → {}", safe(&refs.join(", "))));
+    }
+    text
+}
+
+/// The question before a visit is deleted: which visit, and the key that confirms.
+pub fn delete_question(state: &State, screen: Screen, v: &crate::model::Visit) -> String {
     let what = format!(
         "{}, {}",
         crate::dates::shown_moment(v.when),
-        safe(&cats.join(", "))
+        visit_labels(state, v, false)
     );
     let key = state
         .desk

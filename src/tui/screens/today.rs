@@ -2,8 +2,7 @@
 //! volunteer), today's appointments, and the follow-ups due today; mine or all.
 
 use super::cut::ellipsis;
-use super::{delete_question, fit, hints, safe, theme};
-use crate::model::CatalogKind;
+use super::{delete_question, fit, hints, safe, theme, visit_labels};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Screen, State, TodayItem};
 use ratatui::Frame;
@@ -18,8 +17,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let a = state.desk.l().appointment;
     let me = state.desk.volunteer.as_str();
     let today = &state.today;
-    let english = state.desk.english();
-    let label = |kind, key: &str| state.desk.catalog.label(kind, key, english).to_string();
     let [list, hint] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let width = list.width as usize;
     let who = |number: Option<u64>, name: &Option<String>| match (number, name) {
@@ -37,26 +34,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     lines.push(heading(t.visits, visits.len()));
     for r in &visits {
         let v = &r.visit;
-        let cats: Vec<String> = v
-            .categories
-            .iter()
-            .map(|k| label(CatalogKind::Category, k))
-            .collect();
-        let mut text = format!(
+        let text = format!(
             "{}  {}  [{}]  {}",
             v.when.format("%H:%M"),
             who(v.client, &r.client_name),
             safe(&v.volunteer),
-            safe(&cats.join(", "))
+            visit_labels(state, v, true)
         );
-        let refs: Vec<String> = v
-            .referrals
-            .iter()
-            .map(|x| label(CatalogKind::Referral, &x.destination))
-            .collect();
-        if !refs.is_empty() {
-            text.push_str(&format!(" → {}", safe(&refs.join(", "))));
-        }
         rows.push((TodayItem::Visit(v.number), lines.len()));
         lines.push(ListItem::new(ellipsis(&text, width)));
     }

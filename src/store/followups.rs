@@ -79,17 +79,14 @@ impl Store {
         &self,
         due_before: Option<NaiveDate>,
     ) -> Result<Vec<FollowUp>, StoreError> {
-        self.read(|t| {
-            let end = due_before.map(day_key).unwrap_or(i32::MAX);
-            let mut out = Vec::new();
-            for entry in t.open_followups.range((i32::MIN, 0)..=(end, u64::MAX))? {
-                let (_, number) = entry?.0.value();
-                out.push(read_followup(t, number)?);
-            }
-            // The index gives due-date order; on one day, legal deadlines come first.
-            out.sort_by_key(|f| (f.due, !f.guards_deadline(), f.number));
-            Ok(out)
-        })
+        let end = due_before.map(day_key).unwrap_or(i32::MAX);
+        self.read(|t| open_between(t, i32::MIN, end))
+    }
+
+    /// The open follow-ups due on `day` (Vandaag), read from that day's index entries alone:
+    /// the overdue ones before it are not read.
+    pub fn open_followups_due_on(&self, day: NaiveDate) -> Result<Vec<FollowUp>, StoreError> {
+        self.read(|t| open_between(t, day_key(day), day_key(day)))
     }
 
     /// How many open follow-ups guard a legal deadline that ends from `today` to `days` later.
@@ -146,6 +143,18 @@ pub(super) fn open_count(t: &ReadTables, client: u64) -> Result<usize, StoreErro
         }
     }
     Ok(n)
+}
+
+/// Open follow-ups due from day key `from` to `to`, by due date; on one day, legal deadlines
+/// first.
+fn open_between(t: &ReadTables, from: i32, to: i32) -> Result<Vec<FollowUp>, StoreError> {
+    let mut out = Vec::new();
+    for entry in t.open_followups.range((from, 0)..=(to, u64::MAX))? {
+        let (_, number) = entry?.0.value();
+        out.push(read_followup(t, number)?);
+    }
+    out.sort_by_key(|f| (f.due, !f.guards_deadline(), f.number));
+    Ok(out)
 }
 
 pub(super) fn read_followup(t: &ReadTables, number: u64) -> Result<FollowUp, StoreError> {
@@ -249,5 +258,16 @@ mod tests {
             .close_followup(closed, FollowUpState::Done(stamp))
             .unwrap();
         assert_eq!(store.deadlines_within(d(11, 30), 7).unwrap(), 2);
+        // Vandaag's follow-ups: due on the day, a deadline first; the overdue ones not.
+        let due: Vec<NaiveDate> = store
+            .open_followups_due_on(d(12, 1))
+            .unwrap()
+            .iter()
+            .map(|f| f.due)
+            .collect();
+        assert_eq!(due, [d(12, 1), d(12, 1)]);
+        let first = &store.open_followups_due_on(d(12, 1)).unwrap()[0];
+        assert!(first.guards_deadline());
+        assert_eq!(store.open_followups_due_on(d(11, 30)).unwrap().len(), 1);
     }
 }

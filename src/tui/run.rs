@@ -456,11 +456,7 @@ fn today(store: &Store, state: &State) -> Result<TodayData, StoreError> {
         restricted: false,
     };
     let appointments = store.appointment_list(day, day, &filter)?;
-    let due: Vec<FollowUp> = store
-        .open_followups(Some(day))?
-        .into_iter()
-        .filter(|f| f.due == day)
-        .collect();
+    let due = store.open_followups_due_on(day)?;
     let clients = listable_clients(
         store,
         visits

@@ -1021,3 +1021,15 @@ fn snapshot_card_asks_before_deleting_a_visit() {
     update(&mut s, key(KeyCode::Char('x')), now());
     insta::assert_snapshot!(render(&s));
 }
+
+#[test]
+fn an_appointment_years_ahead_is_asked_back_and_the_next_save_keeps_it() {
+    let mut s = at_card(MONO);
+    update(&mut s, key(KeyCode::Char('p')), now());
+    typed(&mut s, "01-12-2036 10:30");
+    assert_eq!(update(&mut s, ctrl('s'), now()), vec![]);
+    let asked = s.plan.as_ref().unwrap().error.clone().unwrap();
+    assert!(asked.contains("nogmaals"), "{asked}");
+    let fx = update(&mut s, ctrl('s'), now());
+    assert!(matches!(fx[..], [Effect::PlanAppointment(_)]), "{fx:?}");
+}

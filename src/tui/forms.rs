@@ -441,6 +441,8 @@ pub struct PlanForm {
     pub about: Input,
     pub place: Input,
     pub error: Option<String>,
+    /// The unlikely moment (years ahead) the volunteer was asked about: the next save keeps it.
+    pub asked: Option<chrono::NaiveDateTime>,
 }
 
 impl PlanForm {
@@ -454,6 +456,7 @@ impl PlanForm {
             about: Input::default(),
             place: Input::default(),
             error: None,
+            asked: None,
         }
     }
 

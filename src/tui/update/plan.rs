@@ -3,7 +3,7 @@
 
 use super::{Effect, edit};
 use crate::dates::{coming_moment, shown_moment};
-use crate::model::NewAppointment;
+use crate::model::{NewAppointment, unlikely_appointment};
 use crate::tui::forms::{PlanField, PlanForm};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Screen, State};
@@ -26,6 +26,13 @@ pub(super) fn open(state: &mut State) -> Vec<Effect> {
 
 pub(super) fn plan_key(state: &mut State, action: Option<Action>, k: &KeyEvent) -> Vec<Effect> {
     let now = state.now;
+    let d = state.desk.d();
+    let english = state.desk.english();
+    let save_key = state
+        .desk
+        .keymap
+        .key_for(Screen::Plan.mode(), Action::Save)
+        .unwrap_or("?");
     let Some(form) = &mut state.plan else {
         state.screen = Screen::Card;
         return Vec::new();
@@ -51,6 +58,15 @@ pub(super) fn plan_key(state: &mut State, action: Option<Action>, k: &KeyEvent) 
         }
         Some(Action::Save) => match appointment(form, now) {
             Ok(new) => {
+                // Years ahead is asked back, as on the command line: the next save keeps it.
+                let odd = unlikely_appointment(new.at, now).filter(|_| form.asked != Some(new.at));
+                if let Some(odd) = odd {
+                    form.asked = Some(new.at);
+                    let question = odd.question(english);
+                    form.error = Some(super::deadline::ask_again(d, &question, save_key));
+                    form.part = PlanField::At;
+                    return Vec::new();
+                }
                 form.error = None;
                 vec![Effect::PlanAppointment(new)]
             }

@@ -172,7 +172,7 @@ pub fn text(ctx: &Context, report: &Report, period: Period) -> String {
         .max()
         .unwrap_or(0);
     let widths: Vec<usize> = report.columns.iter().map(|c| c.width().max(7)).collect();
-    for section in &report.sections {
+    for (s, section) in report.sections.iter().enumerate() {
         if section.rows.is_empty() {
             continue;
         }
@@ -185,19 +185,14 @@ pub fn text(ctx: &Context, report: &Report, period: Period) -> String {
             }
         }
         out.push('\n');
-        for row in &section.rows {
+        for (r, row) in section.rows.iter().enumerate() {
             out.push_str(&format!(
                 "  {}{}",
                 row.label,
                 " ".repeat(label_width - row.label.width())
             ));
-            for (i, (v, w)) in row.values.iter().zip(&widths).enumerate() {
-                // Differences (every second column after the first) carry their sign.
-                let cell = if i > 0 && i % 2 == 0 {
-                    format!("{v:+}")
-                } else {
-                    v.to_string()
-                };
+            for (c, w) in widths.iter().enumerate().take(row.values.len()) {
+                let cell = report.cell(s, r, c);
                 out.push_str(&format!("  {cell:>w$}"));
             }
             out.push('\n');

@@ -30,10 +30,17 @@ pub fn csv(report: &Report, l: &Labels, sep: char) -> String {
     ];
     header.extend(report.columns.iter().cloned());
     line(header);
-    for section in &report.sections {
-        for row in &section.rows {
+    for (s, section) in report.sections.iter().enumerate() {
+        for (r, row) in section.rows.iter().enumerate() {
             let mut cells = vec![section.title.clone(), row.key.clone(), row.label.clone()];
-            cells.extend(row.values.iter().map(|v| v.to_string()));
+            // Plain numbers (no + on differences) so a spreadsheet reads them as numbers.
+            cells.extend(row.values.iter().enumerate().map(|(c, v)| {
+                report
+                    .shown_as
+                    .get(&(s, r, c))
+                    .cloned()
+                    .unwrap_or_else(|| v.to_string())
+            }));
             line(cells);
         }
     }

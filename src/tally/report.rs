@@ -4,7 +4,7 @@
 use super::{Period, Tally};
 use crate::labels::Labels;
 use crate::model::{Catalog, CatalogKind, Channel};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One line of a breakdown: a stable key, a label in the chosen language, and one value per
 /// column (the period, then what it is compared with).
@@ -28,6 +28,32 @@ pub struct Report {
     /// Column headings: the periods, with "verschil" after each comparison.
     pub columns: Vec<String>,
     pub sections: Vec<Section>,
+    /// Cells that show a text instead of their number, by (section, row, column): small
+    /// counts hidden in a report for outside the office ("<5"), and added-up figures that
+    /// are known only as a range.
+    pub shown_as: BTreeMap<(usize, usize, usize), String>,
+}
+
+impl Report {
+    /// What a cell shows: its number (a difference with its sign), or the text that stands
+    /// for it.
+    pub fn cell(&self, section: usize, row: usize, column: usize) -> String {
+        if let Some(text) = self.shown_as.get(&(section, row, column)) {
+            return text.clone();
+        }
+        let v = self.sections[section].rows[row].values[column];
+        if is_difference(column) {
+            format!("{v:+}")
+        } else {
+            v.to_string()
+        }
+    }
+}
+
+/// Whether a column holds a difference: columns are the period, then each comparison
+/// followed by its difference.
+pub fn is_difference(column: usize) -> bool {
+    column > 0 && column % 2 == 0
 }
 
 /// What the report shows: the period, its tally, and the comparisons.
@@ -262,5 +288,9 @@ pub fn build(
             false,
         ));
     }
-    Report { columns, sections }
+    Report {
+        columns,
+        sections,
+        shown_as: BTreeMap::new(),
+    }
 }

@@ -91,6 +91,9 @@ pub struct Config {
     pub deadlines: Deadlines,
     /// The office's name and contact, as the privacy notice gives them to a client.
     pub office: Office,
+    /// The smallest count of people a report for outside the office shows; smaller ones
+    /// (from 1) are hidden as "<5".
+    pub outside_threshold: u64,
 }
 
 /// Who the client can turn to; unset parts are said in the notice's own words ("ask at the
@@ -114,6 +117,7 @@ impl Default for Config {
             report_groups: default_groups(),
             office: Office::default(),
             deadlines: Deadlines::default(),
+            outside_threshold: 5,
         }
     }
 }
@@ -127,6 +131,7 @@ struct ConfigFile {
     coordinators: Vec<String>,
     group: Option<String>,
     retention: Option<String>,
+    outside_threshold: Option<u64>,
     #[serde(default)]
     categories: BTreeMap<String, EntryFile>,
     #[serde(default)]
@@ -328,6 +333,14 @@ impl Config {
                 name: line(office.name, "name")?,
                 contact: line(office.contact, "contact")?,
             };
+        }
+        if let Some(n) = file.outside_threshold {
+            if !(2..=100).contains(&n) {
+                return Err(invalid(format!(
+                    "outside_threshold is {n}: give the smallest count a report for outside may show, from 2 to 100 (usually 5 or 10)"
+                )));
+            }
+            config.outside_threshold = n;
         }
         if let Some(r) = file.retention {
             config.retention_months = parse_months(&r).map_err(invalid)?;

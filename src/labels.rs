@@ -2,6 +2,8 @@
 
 use crate::config::Lang;
 
+pub mod outside;
+
 /// The words of one language.
 pub struct Labels {
     pub number: &'static str,

@@ -465,6 +465,10 @@ pub struct ReportOutput {
     /// Write a workbook with one sheet per breakdown to PATH
     #[arg(long, value_name = "PATH")]
     pub xlsx: Option<PathBuf>,
+    /// A report to send outside the office: small counts of people hidden as <5 (and what
+    /// would give them away), no volunteers' names
+    #[arg(long)]
+    pub for_outside: bool,
 }
 
 #[derive(Args, Debug)]

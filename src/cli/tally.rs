@@ -4,9 +4,10 @@ use super::args::{ReportOutput, TallyArgs};
 use super::output::Output;
 use super::{CliError, Context};
 use crate::dates::parse_date;
+use crate::labels::outside::outside_labels;
 use crate::store::Store;
 use crate::tally::report::{self, Compared, Report};
-use crate::tally::{self, Period, Tally, export};
+use crate::tally::{self, Period, Tally, export, outside};
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
@@ -69,7 +70,11 @@ pub fn write(
         ));
     }
     let l = ctx.labels();
-    let report = report::build(compared, l, &ctx.config.catalog, ctx.english(), with_months);
+    let mut json = json;
+    let mut report = report::build(compared, l, &ctx.config.catalog, ctx.english(), with_months);
+    if output.for_outside {
+        for_outside(ctx, &mut report, &mut json);
+    }
     if let Some(path) = &output.xlsx {
         export::xlsx(&report, l, l.categories_note, path)?;
         return Ok(Output::Text(format!("{}\n", path.display())));
@@ -80,7 +85,73 @@ pub fn write(
     if output.csv {
         return Ok(Output::Raw(export::csv(&report, l, output.csv_sep)));
     }
-    Ok(Output::Text(text(ctx, &report, compared.period)))
+    let mut table = text(ctx, &report, compared.period);
+    if output.for_outside {
+        table.push_str(&hidden_note(ctx));
+    }
+    Ok(Output::Text(table))
+}
+
+/// The report made fit to leave the office: no volunteers' names, and the small counts of
+/// people (and what would give them away) hidden in the table and the JSON alike.
+fn for_outside(ctx: &Context, report: &mut Report, json: &mut Value) {
+    report.sections.retain(|s| s.key != "volunteer");
+    let threshold = ctx.config.outside_threshold;
+    outside::protect(report, threshold);
+    // The JSON objects in the order of the report's period columns (0, 1, 3).
+    let mut places = vec![String::new()];
+    for key in ["previous", "year_earlier"] {
+        if json
+            .pointer(&format!("/compare/{key}"))
+            .is_some_and(|v| !v.is_null())
+        {
+            places.push(format!("/compare/{key}"));
+        }
+    }
+    for place in &places {
+        if let Some(o) = json.pointer_mut(place).and_then(Value::as_object_mut) {
+            o.remove("by_volunteer");
+            o.insert("outside_threshold".into(), json!(threshold));
+        }
+    }
+    for ((s, r, c), text) in &report.shown_as {
+        let column = if *c == 0 { 0 } else { c.div_ceil(2) };
+        if report::is_difference(*c) {
+            continue;
+        }
+        let section = &report.sections[*s];
+        let Some((key, sub)) = outside::json_place(section.key, &section.rows[*r].key) else {
+            continue;
+        };
+        let Some(object) = places
+            .get(column)
+            .and_then(|p| json.pointer_mut(p))
+            .and_then(Value::as_object_mut)
+        else {
+            continue;
+        };
+        match sub {
+            Some(sub) => {
+                if let Some(inner) = object.get_mut(key).and_then(Value::as_object_mut) {
+                    inner.insert(sub.to_string(), json!(text));
+                }
+            }
+            None => {
+                object.insert(key.to_string(), json!(text));
+            }
+        }
+    }
+}
+
+fn hidden_note(ctx: &Context) -> String {
+    let threshold = ctx.config.outside_threshold;
+    format!(
+        "{}\n",
+        outside_labels(ctx.lang)
+            .hidden_note
+            .replace("{max}", &(threshold - 1).to_string())
+            .replace("{n}", &threshold.to_string())
+    )
 }
 
 pub fn count(ctx: &Context, store: &Store, period: Period) -> Result<Tally, CliError> {

@@ -11,7 +11,9 @@ use unicode_width::UnicodeWidthStr;
 
 const BAR_WIDTH: u64 = 40;
 
-pub fn run(ctx: &Context, args: YearArgs) -> Result<Output, CliError> {
+pub fn run(ctx: &Context, mut args: YearArgs) -> Result<Output, CliError> {
+    // The annual report's workbook is made to be sent: it always hides small counts.
+    args.output.for_outside |= args.output.xlsx.is_some();
     let period = Period::parse_year(&args.year)?;
     let store = ctx.open()?;
     let tally = count(ctx, &store, period)?;

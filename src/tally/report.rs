@@ -53,7 +53,7 @@ impl Report {
 /// Whether a column holds a difference: columns are the period, then each comparison
 /// followed by its difference.
 pub fn is_difference(column: usize) -> bool {
-    column > 0 && column % 2 == 0
+    column > 0 && column.is_multiple_of(2)
 }
 
 /// What the report shows: the period, its tally, and the comparisons.

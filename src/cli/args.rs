@@ -475,6 +475,13 @@ pub struct ReportOutput {
 pub struct YearArgs {
     /// The year, e.g. 2026
     pub year: String,
+    /// Store the year's figures as closed (coordinator): from then on the year overview
+    /// shows them, however the live figures change; closing again replaces them
+    #[arg(long)]
+    pub close: bool,
+    /// Of a closed year, put today's live figures beside the closed ones
+    #[arg(long)]
+    pub live: bool,
     #[command(flatten)]
     pub output: ReportOutput,
 }

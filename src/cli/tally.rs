@@ -6,6 +6,7 @@ use super::{CliError, Context};
 use crate::dates::parse_date;
 use crate::labels::outside::outside_labels;
 use crate::store::Store;
+pub use crate::tally::json::to_json;
 use crate::tally::report::{self, Compared, Report};
 use crate::tally::{self, Period, Tally, export, outside};
 use serde_json::{Value, json};
@@ -60,6 +61,18 @@ pub fn write(
     with_months: bool,
     json: Value,
 ) -> Result<Output, CliError> {
+    write_headed(ctx, output, compared, with_months, json, &[])
+}
+
+/// `write` with the first column headings replaced (a closed year beside the live one).
+pub fn write_headed(
+    ctx: &Context,
+    output: &ReportOutput,
+    compared: &Compared,
+    with_months: bool,
+    json: Value,
+    headings: &[String],
+) -> Result<Output, CliError> {
     let chosen = [ctx.json, output.csv, output.xlsx.is_some()]
         .iter()
         .filter(|b| **b)
@@ -72,6 +85,9 @@ pub fn write(
     let l = ctx.labels();
     let mut json = json;
     let mut report = report::build(compared, l, &ctx.config.catalog, ctx.english(), with_months);
+    for (column, heading) in report.columns.iter_mut().zip(headings) {
+        *column = heading.clone();
+    }
     if output.for_outside {
         for_outside(ctx, &mut report, &mut json);
     }
@@ -181,39 +197,6 @@ fn period(ctx: &Context, a: &TallyArgs) -> Result<Period, CliError> {
         Period::Range(parse_date(f, today)?, parse_date(t, today)?)
     } else {
         Period::Day(today)
-    })
-}
-
-/// The foundation's JSON shape; later releases only add keys.
-pub fn to_json(t: &Tally) -> Value {
-    json!({
-        "from": t.from.format("%Y-%m-%d").to_string(),
-        "to": t.to.format("%Y-%m-%d").to_string(),
-        "visits": t.visits,
-        "anonymous_visits": t.anonymous_visits,
-        "clients": t.clients,
-        "households": t.households,
-        "new_clients": t.new_clients,
-        "by_category": t.by_category,
-        "by_referral": t.by_referral,
-        "by_channel": t.by_channel,
-        "by_volunteer": t.by_volunteer,
-        "by_group": t.by_group.iter().map(|(g, n)| (g.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
-        "by_month": t.by_month(),
-        "followups": {
-            "opened": t.followups.opened,
-            "done": t.followups.done,
-            "cancelled": t.followups.cancelled,
-            "open_now": t.followups.open_now,
-            "overdue_now": t.followups.overdue_now,
-        },
-        "appointments": {
-            "planned": t.appointments.planned,
-            "kept": t.appointments.kept,
-            "cancelled": t.appointments.cancelled,
-            "no_show": t.appointments.no_show,
-            "open": t.appointments.open,
-        },
     })
 }
 

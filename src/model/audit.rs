@@ -61,10 +61,12 @@ pub enum AuditAction {
     /// A search (`find`, the desk's result list) showed these clients' names, birth years and
     /// last visits.
     Find,
+    /// A year's figures were closed (`jaaroverzicht YEAR --close`); the object is the year.
+    CloseYear,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 20] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::View,
         AuditAction::Create,
         AuditAction::Change,
@@ -85,6 +87,7 @@ impl AuditAction {
         AuditAction::AppointmentNoShow,
         AuditAction::AppointmentKept,
         AuditAction::Find,
+        AuditAction::CloseYear,
     ];
 
     /// The action with this key, as `audit --action` takes it.
@@ -126,6 +129,7 @@ impl AuditAction {
             AuditAction::AppointmentNoShow => "appointment_no_show",
             AuditAction::AppointmentKept => "appointment_kept",
             AuditAction::Find => "find",
+            AuditAction::CloseYear => "close_year",
         }
     }
 }

@@ -13,6 +13,7 @@
 //! goes to the fresh file; no write is lost. Until then the old file lives on, unlinked, only
 //! as long as that process keeps it open.
 
+use super::closed::{CLOSED_CHANGES, CLOSED_YEARS};
 use super::drafts::DRAFTS;
 use super::tables::{
     APPOINTMENTS, APPOINTMENTS_BY_CLIENT, APPOINTMENTS_BY_DAY, AUDIT, BEGELEIDERS, CLIENTS,
@@ -35,7 +36,7 @@ macro_rules! copy_tables {
             OPEN_FOLLOWUPS, FOLLOWUPS_BY_CLIENT, FOLLOWUP_EVENTS, FOLLOWUP_EVENT_COUNTS,
             NAME_TERMS, PHONES,
             DICTIONARY, DICTIONARY_KEYS, HOUSEHOLDS, BEGELEIDERS, OPEN_DEADLINES, AUDIT, FORGOTTEN, DRAFTS,
-            APPOINTMENTS, APPOINTMENTS_BY_DAY, APPOINTMENTS_BY_CLIENT);
+            APPOINTMENTS, APPOINTMENTS_BY_DAY, APPOINTMENTS_BY_CLIENT, CLOSED_YEARS, CLOSED_CHANGES);
         names
     }};
     (@each $src:expr, $dst:expr, $names:ident, $($def:expr),+) => {

@@ -7,8 +7,8 @@
 //! holds today's bytes of every kind and must pass forever.
 
 use crate::model::{
-    Appointment, AppointmentState, AuditAction, AuditEntry, Birth, Channel, Client, FollowUp,
-    FollowUpState, LegalDeadline, Referral, Stamp, Visit,
+    Appointment, AppointmentState, AuditAction, AuditEntry, Birth, Channel, Client, ClosedYear,
+    FollowUp, FollowUpState, LegalDeadline, Referral, Stamp, Visit,
 };
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -482,6 +482,7 @@ fn action_code(a: AuditAction) -> u8 {
         AuditAction::AppointmentNoShow => 17,
         AuditAction::AppointmentKept => 18,
         AuditAction::Find => 19,
+        AuditAction::CloseYear => 20,
     }
 }
 
@@ -520,6 +521,38 @@ pub fn decode_audit(number: u64, bytes: &[u8]) -> Result<AuditEntry, Undecodable
             .ok_or(Undecodable)?,
         object: a.object,
         clients,
+    })
+}
+
+// ---- closed year ----------------------------------------------------------------------------
+
+#[derive(Serialize, Deserialize)]
+struct ClosedYearV1 {
+    year: i32,
+    closed: StampV1,
+    /// The figures as JSON text: the tally's own shape, which only ever gains keys.
+    figures: String,
+}
+
+#[derive(Serialize, Deserialize)]
+enum ClosedYearRecord {
+    V1(ClosedYearV1),
+}
+
+pub fn encode_closed_year(c: &ClosedYear) -> Vec<u8> {
+    encode(&ClosedYearRecord::V1(ClosedYearV1 {
+        year: c.year,
+        closed: StampV1::of(&c.closed),
+        figures: c.figures.clone(),
+    }))
+}
+
+pub fn decode_closed_year(bytes: &[u8]) -> Result<ClosedYear, Undecodable> {
+    let ClosedYearRecord::V1(c) = decode(bytes)?;
+    Ok(ClosedYear {
+        year: c.year,
+        closed: c.closed.stamp()?,
+        figures: c.figures,
     })
 }
 
@@ -810,6 +843,16 @@ mod tests {
     const APPOINTMENT_V1: &str = "0005fb1204fc502c25d6076d617269656b650962726965662044554f010d73707265656b6b616d6572203201fbb90b076d617269656b65fcd02713d6036a616efc003125d6";
     // Added with the find line (the lookup's shown clients); never change this either.
     const AUDIT_V2: &str = "01076d617269656b65fcd02713d600130003fb120407fb2c01";
+    // Added with the closed year (issue 11); never change this either.
+    const CLOSED_YEAR_V1: &str = "00fbd20f076d617269656b65fcd02713d60c7b22766973697473223a337d";
+
+    fn closed_year() -> ClosedYear {
+        ClosedYear {
+            year: 2025,
+            closed: stamp(),
+            figures: r#"{"visits":3}"#.into(),
+        }
+    }
 
     #[test]
     fn golden_bytes_decode_forever() {
@@ -827,6 +870,11 @@ mod tests {
                 "appointment",
                 APPOINTMENT_V1,
                 hex(&encode_appointment(&appointment())),
+            ),
+            (
+                "closed year",
+                CLOSED_YEAR_V1,
+                hex(&encode_closed_year(&closed_year())),
             ),
             (
                 "day entry",
@@ -849,6 +897,10 @@ mod tests {
         assert_eq!(
             decode_appointment(&unhex(APPOINTMENT_V1)).unwrap(),
             appointment()
+        );
+        assert_eq!(
+            decode_closed_year(&unhex(CLOSED_YEAR_V1)).unwrap(),
+            closed_year()
         );
         let bytes = unhex(DAY_ENTRY_GOLDEN);
         let view = decode_day_entry(&bytes).unwrap();

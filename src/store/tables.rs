@@ -112,6 +112,8 @@ pub struct WriteTables<'t> {
     pub appointments: Table<'t, u64, &'static [u8]>,
     pub appointments_by_day: Table<'t, (i32, u64), u8>,
     pub appointments_by_client: Table<'t, (u64, u64), ()>,
+    pub closed_years: Table<'t, i32, &'static [u8]>,
+    pub closed_changes: Table<'t, (i32, u64), ()>,
 }
 
 impl<'t> WriteTables<'t> {
@@ -141,6 +143,8 @@ impl<'t> WriteTables<'t> {
             appointments: txn.open_table(APPOINTMENTS)?,
             appointments_by_day: txn.open_table(APPOINTMENTS_BY_DAY)?,
             appointments_by_client: txn.open_table(APPOINTMENTS_BY_CLIENT)?,
+            closed_years: txn.open_table(super::closed::CLOSED_YEARS)?,
+            closed_changes: txn.open_table(super::closed::CLOSED_CHANGES)?,
         })
     }
 }

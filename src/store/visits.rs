@@ -281,6 +281,7 @@ fn with_first_visit(
 }
 
 fn index(t: &mut WriteTables, v: &Visit) -> Result<(), StoreError> {
+    super::closed::note_change(t, v)?;
     let day = day_key(v.when.date());
     let entry = DayEntryCodes {
         client: v.client,
@@ -309,6 +310,7 @@ fn index(t: &mut WriteTables, v: &Visit) -> Result<(), StoreError> {
 }
 
 fn unindex(t: &mut WriteTables, v: &Visit) -> Result<(), StoreError> {
+    super::closed::note_change(t, v)?;
     let day = day_key(v.when.date());
     t.visits_by_day.remove((day, v.number))?;
     if let Some(c) = v.client {

@@ -4,6 +4,7 @@
 //! are in docs/tallies.md.
 
 pub mod export;
+pub mod json;
 pub mod outside;
 mod period;
 pub mod report;

@@ -424,7 +424,10 @@ pub struct DoneArgs {
 
 #[derive(Args, Debug)]
 #[command(group = clap::ArgGroup::new("period").multiple(false))]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct TallyArgs {
+    #[command(subcommand)]
+    pub merge: Option<TallyCommand>,
     /// One day (default: today)
     #[arg(long, group = "period", value_name = "DATE")]
     pub day: Option<String>,
@@ -450,6 +453,22 @@ pub struct TallyArgs {
     /// period a year earlier), with the differences
     #[arg(long)]
     pub compare: bool,
+    #[command(flatten)]
+    pub output: ReportOutput,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TallyCommand {
+    /// Add up several offices' tallies of one period (each made with tally --json
+    /// --for-outside): every figure added, unique clients as the sum of each office's
+    Merge(MergeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct MergeArgs {
+    /// The offices' tally files (JSON)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     #[command(flatten)]
     pub output: ReportOutput,
 }

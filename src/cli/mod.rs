@@ -17,6 +17,7 @@ mod forget;
 mod import;
 mod json;
 mod letter;
+mod merge;
 mod notice;
 mod output;
 mod purge;

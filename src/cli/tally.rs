@@ -1,6 +1,6 @@
 //! `tally`: the figures of a period as a table, JSON, CSV or a workbook.
 
-use super::args::{ReportOutput, TallyArgs};
+use super::args::{ReportOutput, TallyArgs, TallyCommand};
 use super::output::Output;
 use super::{CliError, Context};
 use crate::dates::parse_date;
@@ -13,6 +13,9 @@ use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
 pub fn run(ctx: &Context, args: TallyArgs) -> Result<Output, CliError> {
+    if let Some(TallyCommand::Merge(merge)) = args.merge {
+        return super::merge::run(ctx, merge);
+    }
     let period = period(ctx, &args)?;
     let (from, to) = period.bounds();
     if from > to {
@@ -73,6 +76,22 @@ pub fn write_headed(
     json: Value,
     headings: &[String],
 ) -> Result<Output, CliError> {
+    let l = ctx.labels();
+    let mut report = report::build(compared, l, &ctx.config.catalog, ctx.english(), with_months);
+    for (column, heading) in report.columns.iter_mut().zip(headings) {
+        *column = heading.clone();
+    }
+    render(ctx, output, report, json, compared.period)
+}
+
+/// Writes a built report (and its JSON) in the form asked for.
+pub fn render(
+    ctx: &Context,
+    output: &ReportOutput,
+    mut report: Report,
+    mut json: Value,
+    period: Period,
+) -> Result<Output, CliError> {
     let chosen = [ctx.json, output.csv, output.xlsx.is_some()]
         .iter()
         .filter(|b| **b)
@@ -83,11 +102,6 @@ pub fn write_headed(
         ));
     }
     let l = ctx.labels();
-    let mut json = json;
-    let mut report = report::build(compared, l, &ctx.config.catalog, ctx.english(), with_months);
-    for (column, heading) in report.columns.iter_mut().zip(headings) {
-        *column = heading.clone();
-    }
     if output.for_outside {
         for_outside(ctx, &mut report, &mut json);
     }
@@ -101,7 +115,7 @@ pub fn write_headed(
     if output.csv {
         return Ok(Output::Raw(export::csv(&report, l, output.csv_sep)));
     }
-    let mut table = text(ctx, &report, compared.period);
+    let mut table = text(ctx, &report, period);
     if output.for_outside {
         table.push_str(&hidden_note(ctx));
     }
@@ -159,7 +173,7 @@ fn for_outside(ctx: &Context, report: &mut Report, json: &mut Value) {
     }
 }
 
-fn hidden_note(ctx: &Context) -> String {
+pub fn hidden_note(ctx: &Context) -> String {
     let threshold = ctx.config.outside_threshold;
     format!(
         "{}\n",

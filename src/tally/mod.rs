@@ -5,6 +5,7 @@
 
 pub mod export;
 pub mod json;
+pub mod merge;
 pub mod outside;
 mod period;
 pub mod report;

@@ -60,6 +60,21 @@ impl Period {
         Period::Year(d.year())
     }
 
+    /// The period from `from` to `to`, named as a day, week, month, quarter or year when it
+    /// is exactly one (a tally read back from its JSON knows only its first and last day).
+    pub fn named(from: NaiveDate, to: NaiveDate) -> Period {
+        [
+            Period::Day(from),
+            Period::week_of(from),
+            Period::month_of(from),
+            Period::quarter_of(from),
+            Period::year_of(from),
+        ]
+        .into_iter()
+        .find(|p| p.bounds() == (from, to))
+        .unwrap_or(Period::Range(from, to))
+    }
+
     /// Reads "2026-Q4" or "2026-4".
     pub fn parse_quarter(text: &str) -> Result<Period, String> {
         let t = text.trim().to_uppercase();

@@ -163,6 +163,9 @@ pub struct ClientFields {
     /// Country, ISO code such as SY, ER, AF
     #[arg(long, value_name = "CODE")]
     pub country: Option<String>,
+    /// Gender: v (vrouw), m (man), x, or onbekend
+    #[arg(long, value_name = "V|M|X")]
+    pub gender: Option<String>,
     /// Language, ISO code such as ar, ti, prs (repeat or separate with commas)
     #[arg(long = "language", value_name = "CODE")]
     pub languages: Vec<String>,

@@ -6,6 +6,7 @@
 use super::backup::stale_partials;
 use super::clients::search_terms;
 use super::codec::{
+    encode_profile,
     DayEntryCodes, day_key, decode_appointment, decode_audit, decode_client, decode_day_entry,
     decode_followup, decode_visit, encode_day_entry,
 };
@@ -14,7 +15,7 @@ use super::tables::{
     appointment_state_code,
 };
 use super::{REWRITE_PENDING, Store, StoreError};
-use crate::model::FollowUpState;
+use crate::model::{FollowUpState, Profile};
 use crate::search::phone_key;
 use redb::ReadableTable;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -134,6 +135,7 @@ impl Checker<'_> {
         let mut terms: BTreeSet<(String, u64)> = BTreeSet::new();
         let mut phones: BTreeSet<(String, u64)> = BTreeSet::new();
         let mut guided: BTreeSet<(String, u64)> = BTreeSet::new();
+        let mut profiles: BTreeSet<(u64, Vec<u8>)> = BTreeSet::new();
         for e in self.t.clients.iter()? {
             let (key, bytes) = e?;
             let n = key.value();
@@ -167,6 +169,7 @@ impl Checker<'_> {
             if let Some(k) = client.phone.as_deref().and_then(phone_key) {
                 phones.insert((k, n));
             }
+            profiles.insert((n, encode_profile(&Profile::of(&client))));
             if let Some(b) = client.begeleider {
                 guided.insert((b, n));
             }
@@ -195,6 +198,14 @@ impl Checker<'_> {
             }
         }
         self.compare("begeleider index", &guided, &indexed);
+        if let Some(table) = &self.t.client_profiles {
+            let mut found = BTreeSet::new();
+            for e in table.iter()? {
+                let (n, bytes) = e?;
+                found.insert((n.value(), bytes.value().to_vec()));
+            }
+            self.compare("profile index", &profiles, &found);
+        }
         for e in self.t.households.iter()? {
             let (h, n) = e?.0.value();
             match clients.get(&n) {

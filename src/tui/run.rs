@@ -278,6 +278,7 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
                     c.name = draft.name;
                     c.aliases = draft.aliases;
                     c.birth = draft.birth;
+                    c.gender = draft.gender;
                     c.country = draft.country;
                     c.languages = draft.languages;
                     c.interpreter = draft.interpreter;

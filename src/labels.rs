@@ -3,6 +3,7 @@
 use crate::config::Lang;
 
 pub mod outside;
+pub mod who;
 
 /// The words of one language.
 pub struct Labels {

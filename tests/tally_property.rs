@@ -314,7 +314,7 @@ proptest! {
         let groups = default_groups();
         for period in periods() {
             let (from, to) = period.bounds();
-            let counted = tally::count(&store, from, to, today, &groups).expect("a tally");
+            let counted = tally::count(&store, from, to, today, &groups, &Default::default()).expect("a tally");
             let expected = recount(&truth, from, to, today);
             prop_assert_eq!((counted.visits, counted.anonymous_visits, counted.clients, counted.households, counted.new_clients),
                 (expected.visits, expected.anonymous_visits, expected.clients, expected.households, expected.new_clients), "{}", period);
@@ -352,6 +352,7 @@ mod desk {
             keymap: Keymap::default_map(),
             theme: ThemeName::Mono,
             report_groups: default_groups(),
+            age_bands: Default::default(),
             office: Default::default(),
             retention_months: 24,
             deadlines: Default::default(),

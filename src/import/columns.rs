@@ -113,7 +113,15 @@ const FIELDS: &[(Field, &str, &[&str])] = &[
     (
         Field::Gender,
         "gender",
-        &["geslacht", "gender", "sexe", "sex", "genre", "m v", "man vrouw"],
+        &[
+            "geslacht",
+            "gender",
+            "sexe",
+            "sex",
+            "genre",
+            "m v",
+            "man vrouw",
+        ],
     ),
     (
         Field::Languages,

@@ -6,9 +6,8 @@
 use super::backup::stale_partials;
 use super::clients::search_terms;
 use super::codec::{
-    encode_profile,
     DayEntryCodes, day_key, decode_appointment, decode_audit, decode_client, decode_day_entry,
-    decode_followup, decode_visit, encode_day_entry,
+    decode_followup, decode_visit, encode_day_entry, encode_profile,
 };
 use super::tables::{
     EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, FORGOTTEN_CLIENT, FORGOTTEN_FOLLOWUP, ReadTables,

@@ -44,6 +44,7 @@ pub fn desk(theme: ThemeName) -> Desk {
         keymap: Keymap::default_map(),
         theme,
         report_groups: default_groups(),
+        age_bands: Default::default(),
         office: Default::default(),
         retention_months: 24,
     }
@@ -55,6 +56,7 @@ pub fn client(number: u64, name: &str, year: i32) -> Client {
         name: name.into(),
         aliases: vec![],
         birth: Birth::Year(year),
+        gender: Default::default(),
         country: Some("SY".into()),
         languages: vec!["ar".into()],
         interpreter: number.is_multiple_of(2),

@@ -6,8 +6,8 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use proptest::prelude::*;
 use spreekuur::model::{
-    AppointmentState, Birth, Channel, ClientDraft, FollowUp, FollowUpState, Gender,
-    NewAppointment, Referral, Stamp, Visit, default_groups,
+    AppointmentState, Birth, Channel, ClientDraft, FollowUp, FollowUpState, Gender, NewAppointment,
+    Referral, Stamp, Visit, default_groups,
 };
 use spreekuur::store::{AppointmentCounts, Store};
 use spreekuur::tally::{self, Period};
@@ -120,9 +120,25 @@ fn person() -> impl Strategy<Value = Person> {
         4 => (prop::sample::select(vec![1961, 1976, 1996, 2008, 2014, 2021, 2026]), prop::sample::select(vec![1, 3, 10]), 18..32u32)
             .prop_map(|(y, m, d)| Birth::Date(NaiveDate::from_ymd_opt(y, m, d.min(28 + u32::from(m != 2) * 2)).expect("a real date"))),
     ];
-    let pick = |list: &'static [&'static str]| prop::option::of(prop::sample::select(list)).prop_map(|o| o.map(str::to_string));
-    (0..4usize, birth, pick(&["SY", "ER", "AF"]), pick(&["ar", "ti"]), any::<bool>(), prop::option::weighted(0.4, 0..CLIENTS as u8))
-        .prop_map(|(g, birth, country, language, interpreter, joins)| Person { gender: Gender::ALL[g], birth, country, language, interpreter, joins })
+    let pick = |list: &'static [&'static str]| {
+        prop::option::of(prop::sample::select(list)).prop_map(|o| o.map(str::to_string))
+    };
+    (
+        0..4usize,
+        birth,
+        pick(&["SY", "ER", "AF"]),
+        pick(&["ar", "ti"]),
+        any::<bool>(),
+        prop::option::weighted(0.4, 0..CLIENTS as u8),
+    )
+        .prop_map(|(g, birth, country, language, interpreter, joins)| Person {
+            gender: Gender::ALL[g],
+            birth,
+            country,
+            language,
+            interpreter,
+            joins,
+        })
 }
 
 /// The age in years on `day`, worked out the long way: birthdays counted one by one.
@@ -221,20 +237,32 @@ fn recount(truth: &Truth, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> t
         w.interpreter.insert(key.into(), 0);
     }
     let mut ages: BTreeMap<&str, u64> = BTreeMap::new();
-    for key in ["0-4", "5-11", "12-17", "18-29", "30-49", "50-64", "65+", "unknown"] {
+    for key in [
+        "0-4", "5-11", "12-17", "18-29", "30-49", "50-64", "65+", "unknown",
+    ] {
         ages.insert(key, 0);
     }
     let unknown = || "unknown".to_string();
     for c in &clients {
         let p = &truth.people[c].0;
-        *w.by_country.entry(p.country.clone().unwrap_or_else(unknown)).or_insert(0) += 1;
-        *w.by_language.entry(p.language.clone().unwrap_or_else(unknown)).or_insert(0) += 1;
+        *w.by_country
+            .entry(p.country.clone().unwrap_or_else(unknown))
+            .or_insert(0) += 1;
+        *w.by_language
+            .entry(p.language.clone().unwrap_or_else(unknown))
+            .or_insert(0) += 1;
         *w.by_gender.entry(p.gender.key().into()).or_insert(0) += 1;
-        *w.interpreter.entry(if p.interpreter { "yes" } else { "no" }.into()).or_insert(0) += 1;
+        *w.interpreter
+            .entry(if p.interpreter { "yes" } else { "no" }.into())
+            .or_insert(0) += 1;
         match age(&p.birth, to) {
             Some(a) => {
                 *ages.entry(band(a)).or_insert(0) += 1;
-                if a < 18 { w.children += 1 } else { w.adults += 1 }
+                if a < 18 {
+                    w.children += 1
+                } else {
+                    w.adults += 1
+                }
             }
             None => {
                 *ages.entry("unknown").or_insert(0) += 1;
@@ -247,10 +275,20 @@ fn recount(truth: &Truth, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> t
         w.by_language.entry(key.into()).or_insert(0);
     }
     w.by_age = ages.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
-    w.by_age.sort_by_key(|(k, _)| k.split(['-', '+']).next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(u32::MAX));
+    w.by_age.sort_by_key(|(k, _)| {
+        k.split(['-', '+'])
+            .next()
+            .and_then(|n| n.parse::<u32>().ok())
+            .unwrap_or(u32::MAX)
+    });
     w.households_with_children = households
         .iter()
-        .filter(|h| truth.people.iter().any(|(c, (p, _))| household(c) == **h && age(&p.birth, to).is_some_and(|a| a < 18)))
+        .filter(|h| {
+            truth
+                .people
+                .iter()
+                .any(|(c, (p, _))| household(c) == **h && age(&p.birth, to).is_some_and(|a| a < 18))
+        })
         .count() as u64;
     t.new_clients = first.values().filter(|d| inside(**d)).count() as u64;
     for (opened, closed, due) in &truth.followups {

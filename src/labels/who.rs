@@ -22,6 +22,12 @@ pub struct WhoLabels {
     pub no: &'static str,
     pub with_children: &'static str,
     pub without_children: &'static str,
+    /// The desk's tally panel: its title and its short lines.
+    pub panel: &'static str,
+    pub children_short: &'static str,
+    pub adults_short: &'static str,
+    pub interpreter_short: &'static str,
+    pub households_short: &'static str,
 }
 
 pub const NL: WhoLabels = WhoLabels {
@@ -43,6 +49,11 @@ pub const NL: WhoLabels = WhoLabels {
     no: "nee",
     with_children: "met kinderen",
     without_children: "zonder kinderen",
+    panel: "Wie kwamen er",
+    children_short: "kinderen (<18)",
+    adults_short: "volwassenen",
+    interpreter_short: "tolk nodig",
+    households_short: "gezinnen met kind",
 };
 
 pub const EN: WhoLabels = WhoLabels {
@@ -64,6 +75,11 @@ pub const EN: WhoLabels = WhoLabels {
     no: "no",
     with_children: "with children",
     without_children: "without children",
+    panel: "Who came",
+    children_short: "children (<18)",
+    adults_short: "adults",
+    interpreter_short: "interpreter",
+    households_short: "families w. child",
 };
 
 pub fn who_labels(lang: Lang) -> &'static WhoLabels {

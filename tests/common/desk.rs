@@ -238,6 +238,16 @@ pub fn november() -> Tally {
     t.followups.done = 7;
     t.followups.open_now = 12;
     t.followups.overdue_now = 3;
+    let w = &mut t.who;
+    for (k, n) in [("f", 19), ("m", 20), ("x", 0), ("unknown", 2)] {
+        w.by_gender.insert(k.into(), n);
+    }
+    for (k, n) in [("SY", 18), ("ER", 10), ("AF", 7), ("IQ", 4), ("unknown", 2)] {
+        w.by_country.insert(k.into(), n);
+    }
+    (w.children, w.adults, w.age_unknown) = (6, 33, 2);
+    w.interpreter.insert("yes".into(), 12);
+    w.households_with_children = 5;
     t
 }
 

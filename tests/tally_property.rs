@@ -270,10 +270,8 @@ fn recount(truth: &Truth, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> t
             }
         }
     }
-    for key in ["unknown"] {
-        w.by_country.entry(key.into()).or_insert(0);
-        w.by_language.entry(key.into()).or_insert(0);
-    }
+    w.by_country.entry(unknown()).or_insert(0);
+    w.by_language.entry(unknown()).or_insert(0);
     w.by_age = ages.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
     w.by_age.sort_by_key(|(k, _)| {
         k.split(['-', '+'])

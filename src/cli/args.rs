@@ -533,7 +533,7 @@ pub struct ImportArgs {
     pub file: PathBuf,
     /// Which column holds which field, when the headers are not recognised:
     /// "Column=field,..." with fields name, first_name, infix, last_name, alias, born,
-    /// country, languages, interpreter, phone, note, or skip
+    /// gender, country, languages, interpreter, phone, note, or skip
     #[arg(long, value_name = "MAP")]
     pub map: Option<String>,
     /// The sheet of a workbook (default: the first)

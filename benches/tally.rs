@@ -1,7 +1,8 @@
 //! The year tally at 100,000 clients and 1,000,000 visits: in-process, as a whole process,
 //! and the same counts with SQL GROUP BY in sqlite3 over the same rows (indexed), for
 //! comparison. Run with `cargo bench --bench tally` (the store is built once, in bench/out).
-//! Goals: under 20 ms in-process, under 50 ms as a whole process.
+//! Goals: under 20 ms in-process, under 50 ms as a whole process, `jaaroverzicht` (with who
+//! came) too.
 
 mod common;
 
@@ -85,6 +86,27 @@ ANALYZE;
     db
 }
 
+/// The median time of the whole process, from start to its last byte of output.
+fn as_process(store: &Path, args: &[&str]) -> Duration {
+    let mut times = Vec::new();
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let out = Command::new(bin())
+            .arg("--db")
+            .arg(store)
+            .args(args)
+            .output()
+            .expect("spreekuur runs");
+        times.push(t.elapsed());
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    median(times)
+}
+
 fn main() {
     let path = store_path();
     let year = Local::now().year() - 1;
@@ -103,18 +125,10 @@ fn main() {
             .visits;
         inproc.push(t.elapsed());
     }
-    let mut process = Vec::new();
-    for _ in 0..RUNS {
-        let t = Instant::now();
-        let out = Command::new(bin())
-            .arg("--db")
-            .arg(&path)
-            .args(["tally", "--year", &year.to_string(), "--json"])
-            .output()
-            .expect("the tally runs");
-        process.push(t.elapsed());
-        assert!(out.status.success());
-    }
+    let year_text = year.to_string();
+    let process = as_process(&path, &["tally", "--year", &year_text, "--json"]);
+    let annual = as_process(&path, &["jaaroverzicht", &year_text]);
+    let outside = as_process(&path, &["jaaroverzicht", &year_text, "--for-outside"]);
     println!("year {year}: {visits} contacts in a store of {CLIENTS} clients, {VISITS} visits");
     println!(
         "  spreekuur tally, in-process     {}   (goal < 20 ms)",
@@ -122,7 +136,15 @@ fn main() {
     );
     println!(
         "  spreekuur tally --year, process {}   (goal < 50 ms)",
-        ms(median(process))
+        ms(process)
+    );
+    println!(
+        "  spreekuur jaaroverzicht, process {}  (goal < 50 ms; who came included)",
+        ms(annual)
+    );
+    println!(
+        "  jaaroverzicht --for-outside      {}  (small counts hidden)",
+        ms(outside)
     );
 
     let Ok(version) = Command::new("sqlite3").arg("--version").output() else {

@@ -6,8 +6,9 @@
 use super::backup::stale_partials;
 use super::clients::search_terms;
 use super::codec::{
-    DayEntryCodes, day_key, decode_appointment, decode_audit, decode_client, decode_day_entry,
-    decode_followup, decode_visit, encode_day_entry, encode_profile,
+    DayEntryCodes, PROFILE_BLOCK, day_key, decode_appointment, decode_audit, decode_client,
+    decode_closed_year, decode_day_entry, decode_followup, decode_profile_block, decode_visit,
+    encode_day_entry, encode_profile,
 };
 use super::tables::{
     EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, FORGOTTEN_CLIENT, FORGOTTEN_FOLLOWUP, ReadTables,
@@ -200,8 +201,17 @@ impl Checker<'_> {
         if let Some(table) = &self.t.client_profiles {
             let mut found = BTreeSet::new();
             for e in table.iter()? {
-                let (n, bytes) = e?;
-                found.insert((n.value(), bytes.value().to_vec()));
+                let (block, bytes) = e?;
+                let block = block.value();
+                match decode_profile_block(bytes.value()) {
+                    Ok(entries) => found.extend(entries.into_iter().map(|(place, profile)| {
+                        (
+                            block * PROFILE_BLOCK + u64::from(place),
+                            encode_profile(&profile),
+                        )
+                    })),
+                    Err(_) => self.problem(format!("profile block {block} cannot be read")),
+                }
             }
             self.compare("profile index", &profiles, &found);
         }
@@ -409,6 +419,26 @@ impl Checker<'_> {
                 if n >= next_audit {
                     self.problem(format!("audit entry {n} is not below the counter"));
                 }
+            }
+        }
+        self.closed_years()
+    }
+
+    /// Each closed year's figures read back, under their own year, as a tally's JSON.
+    fn closed_years(&mut self) -> Result<(), StoreError> {
+        let Some(years) = &self.t.closed_years else {
+            return Ok(());
+        };
+        for e in years.iter()? {
+            let (key, bytes) = e?;
+            let year = key.value();
+            let readable = decode_closed_year(bytes.value()).ok().filter(|c| {
+                c.year == year
+                    && serde_json::from_str::<serde_json::Value>(&c.figures)
+                        .is_ok_and(|v| v.get("visits").is_some_and(|n| n.is_u64()))
+            });
+            if readable.is_none() {
+                self.problem(format!("the closed figures of {year} cannot be read"));
             }
         }
         Ok(())

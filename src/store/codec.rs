@@ -804,6 +804,46 @@ pub fn decode_profile(bytes: &[u8]) -> Result<Profile<'_>, Undecodable> {
     })
 }
 
+/// Clients per profile block: the profiles of clients `64·b` to `64·b + 63` are one value,
+/// so a year's tally reads some 1,600 values instead of 100,000.
+pub const PROFILE_BLOCK: u64 = 64;
+
+const PROFILE_BLOCK_V1: u8 = 1;
+
+/// A block of profiles: version, then for each client (ascending) its place in the block,
+/// the profile's length and the profile (`encode_profile`).
+pub fn encode_profile_block(entries: &[(u8, Vec<u8>)]) -> Vec<u8> {
+    let mut out = vec![PROFILE_BLOCK_V1];
+    for (place, profile) in entries {
+        out.push(*place);
+        out.push(profile.len() as u8);
+        out.extend_from_slice(profile);
+    }
+    out
+}
+
+/// The entries of a block as (place, profile), each profile checked; places ascend and lie
+/// inside the block.
+pub fn decode_profile_block(bytes: &[u8]) -> Result<Vec<(u8, Profile<'_>)>, Undecodable> {
+    if bytes.first() != Some(&PROFILE_BLOCK_V1) {
+        return Err(Undecodable);
+    }
+    let mut entries: Vec<(u8, Profile<'_>)> = Vec::with_capacity(PROFILE_BLOCK as usize);
+    let mut at = 1;
+    while at < bytes.len() {
+        let place = bytes[at];
+        let length = usize::from(*bytes.get(at + 1).ok_or(Undecodable)?);
+        let profile = bytes.get(at + 2..at + 2 + length).ok_or(Undecodable)?;
+        let ascending = entries.last().is_none_or(|(last, _)| *last < place);
+        if u64::from(place) >= PROFILE_BLOCK || !ascending {
+            return Err(Undecodable);
+        }
+        entries.push((place, decode_profile(profile)?));
+        at += 2 + length;
+    }
+    Ok(entries)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -977,6 +1017,8 @@ mod tests {
     // Added with the gender (issue 11); never change this either.
     const CLIENT_V3: &str = "02fb1204124d6f68616d6d656420416c2d48617373616e01114d7568616d6d616420416c68617373616e02fb202e010253590202617202656e01010c303620313233342035363738126b6f6d74206d6574206275757276726f757700010701fb60a2076d617269656b65fcd02713d6076d617269656b65fcd02713d601056a6f6f737400";
     const PROFILE_GOLDEN: &str = "01000210170000535901026172";
+    const PROFILE_BLOCK_GOLDEN: &str =
+        "01020d01030210170000535901026172120d01000210170000535901026172";
     const CLOSED_YEAR_V1: &str = "00fbd20f076d617269656b65fcd02713d60c7b22766973697473223a337d";
 
     fn closed_year() -> ClosedYear {
@@ -1019,6 +1061,14 @@ mod tests {
                 PROFILE_GOLDEN,
                 hex(&encode_profile(&Profile::of(&client_v3()))),
             ),
+            (
+                "profile block",
+                PROFILE_BLOCK_GOLDEN,
+                hex(&encode_profile_block(&[
+                    (2, encode_profile(&Profile::of(&client()))),
+                    (18, encode_profile(&Profile::of(&client_v3()))),
+                ])),
+            ),
         ] {
             assert_eq!(
                 golden, now,
@@ -1044,6 +1094,10 @@ mod tests {
         let profile = unhex(PROFILE_GOLDEN);
         let third = client_v3();
         assert_eq!(decode_profile(&profile).unwrap(), Profile::of(&third));
+        let block = unhex(PROFILE_BLOCK_GOLDEN);
+        let entries = decode_profile_block(&block).unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!((entries[1].0, entries[1].1), (18, Profile::of(&third)));
         let bytes = unhex(DAY_ENTRY_GOLDEN);
         let view = decode_day_entry(&bytes).unwrap();
         let entry = day_entry();
@@ -1073,6 +1127,18 @@ mod tests {
             bad[at] = byte;
             assert!(decode_profile(&bad).is_err(), "byte {at} = {byte}");
         }
+        let block = encode_profile_block(&[(3, profile.clone()), (5, profile.clone())]);
+        let first_ends = 3 + profile.len();
+        for cut in (2..block.len()).filter(|c| *c != first_ends) {
+            assert!(
+                decode_profile_block(&block[..cut]).is_err(),
+                "block cut at {cut}"
+            );
+        }
+        let backwards = encode_profile_block(&[(5, profile.clone()), (3, profile.clone())]);
+        assert!(decode_profile_block(&backwards).is_err());
+        let outside = encode_profile_block(&[(64, profile.clone())]);
+        assert!(decode_profile_block(&outside).is_err());
         let entry = encode_day_entry(&day_entry());
         for cut in 0..entry.len() {
             assert!(decode_day_entry(&entry[..cut]).is_err(), "cut at {cut}");

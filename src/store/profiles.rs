@@ -1,14 +1,53 @@
-//! Client profiles: what a tally of who came needs of each client, kept beside the record
-//! (see `tables::CLIENT_PROFILES`), and built once for a store from before them.
+//! Client profiles: what a tally of who came needs of each client, kept beside the record in
+//! blocks of 64 clients (see `tables::CLIENT_PROFILES`), and built once for a store from
+//! before them.
 
 use super::bounds::Bounds;
-use super::codec::{decode_client, decode_profile, encode_profile};
+use super::codec::{
+    PROFILE_BLOCK, decode_client, decode_profile_block, encode_profile, encode_profile_block,
+};
+use super::tables::WriteTables;
 use super::{Store, StoreError};
 use crate::model::Profile;
 use redb::{ReadableTable, ReadableTableMetadata};
+use std::collections::BTreeMap;
 
 /// Set in the meta table once every client has its profile.
-const PROFILES_BUILT: &str = "profiles_built";
+const PROFILES_BUILT: &str = "profile_blocks_built";
+
+fn damaged(block: u64) -> StoreError {
+    StoreError::damaged(format!("profile block {block}"))
+}
+
+/// Sets (or with `None` removes) client `number`'s profile in its block.
+pub(super) fn put_profile(
+    t: &mut WriteTables,
+    number: u64,
+    profile: Option<&Profile<'_>>,
+) -> Result<(), StoreError> {
+    let block = number / PROFILE_BLOCK;
+    let place = (number % PROFILE_BLOCK) as u8;
+    let mut entries: Vec<(u8, Vec<u8>)> = match t.client_profiles.get(block)? {
+        Some(bytes) => decode_profile_block(bytes.value())
+            .map_err(|_| damaged(block))?
+            .into_iter()
+            .map(|(p, profile)| (p, encode_profile(&profile)))
+            .collect(),
+        None => Vec::new(),
+    };
+    entries.retain(|(p, _)| *p != place);
+    if let Some(profile) = profile {
+        let at = entries.partition_point(|(p, _)| *p < place);
+        entries.insert(at, (place, encode_profile(profile)));
+    }
+    if entries.is_empty() {
+        t.client_profiles.remove(block)?;
+    } else {
+        t.client_profiles
+            .insert(block, encode_profile_block(&entries).as_slice())?;
+    }
+    Ok(())
+}
 
 impl Store {
     /// Gives every client a profile in a store written before profiles existed.
@@ -23,16 +62,20 @@ impl Store {
                 return Ok(());
             }
             t.client_profiles.retain(|_, _| false)?;
-            let mut profiles = Vec::new();
+            let mut blocks: BTreeMap<u64, Vec<(u8, Vec<u8>)>> = BTreeMap::new();
             for entry in t.clients.iter()? {
                 let (n, bytes) = entry?;
                 let n = n.value();
                 let client = decode_client(bytes.value())
                     .map_err(|_| StoreError::damaged(format!("client {n}")))?;
-                profiles.push((n, encode_profile(&Profile::of(&client))));
+                blocks.entry(n / PROFILE_BLOCK).or_default().push((
+                    (n % PROFILE_BLOCK) as u8,
+                    encode_profile(&Profile::of(&client)),
+                ));
             }
-            for (n, bytes) in profiles {
-                t.client_profiles.insert(n, bytes.as_slice())?;
+            for (block, entries) in blocks {
+                t.client_profiles
+                    .insert(block, encode_profile_block(&entries).as_slice())?;
             }
             t.meta.insert(PROFILES_BUILT, 1)?;
             Ok(())
@@ -40,8 +83,8 @@ impl Store {
     }
 
     /// Calls `count` with the profile of each of `clients` (in ascending order) that has one;
-    /// a forgotten client has none. Few clients are looked up one by one, many are read in
-    /// one pass over the index.
+    /// a forgotten client has none. The blocks of few clients are looked up one by one, many
+    /// are read in one pass.
     pub fn for_each_profile(
         &self,
         clients: &[u64],
@@ -49,7 +92,6 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.read(|t| {
             let bounds = Bounds::of(t)?;
-            let damaged = |n: u64| StoreError::damaged(format!("profile of client {n}"));
             let Some(table) = &t.client_profiles else {
                 // A store from before profiles, opened only to be checked: read the records.
                 for &n in clients {
@@ -62,24 +104,117 @@ impl Store {
             let (Some(&first), Some(&last)) = (clients.first(), clients.last()) else {
                 return Ok(());
             };
-            if (clients.len() as u64).saturating_mul(8) < table.len()? {
-                for &n in clients {
-                    if let Some(bytes) = table.get(n)? {
-                        count(n, &decode_profile(bytes.value()).map_err(|_| damaged(n))?);
+            let mut wanted = clients.iter().copied().peekable();
+            let mut each = |block: u64, bytes: &[u8]| -> Result<(), StoreError> {
+                bounds.client(block * PROFILE_BLOCK)?;
+                for (place, profile) in decode_profile_block(bytes).map_err(|_| damaged(block))? {
+                    let n = block * PROFILE_BLOCK + u64::from(place);
+                    while wanted.next_if(|&w| w < n).is_some() {}
+                    if wanted.next_if_eq(&n).is_some() {
+                        count(n, &profile);
                     }
                 }
-                return Ok(());
-            }
-            let mut wanted = clients.iter().copied().peekable();
-            for entry in table.range(first..=last)? {
-                let (key, bytes) = entry?;
-                let n = bounds.client(key.value())?;
-                while wanted.next_if(|&w| w < n).is_some() {}
-                if wanted.next_if_eq(&n).is_some() {
-                    count(n, &decode_profile(bytes.value()).map_err(|_| damaged(n))?);
+                Ok(())
+            };
+            let (from, to) = (first / PROFILE_BLOCK, last / PROFILE_BLOCK);
+            let mut blocks: Vec<u64> = clients.iter().map(|n| n / PROFILE_BLOCK).collect();
+            blocks.dedup();
+            if (blocks.len() as u64).saturating_mul(4) < table.len()?.min(to - from + 1) {
+                for block in blocks {
+                    if let Some(bytes) = table.get(block)? {
+                        each(block, bytes.value())?;
+                    }
+                }
+            } else {
+                for entry in table.range(from..=to)? {
+                    let (block, bytes) = entry?;
+                    each(block.value(), bytes.value())?;
                 }
             }
             Ok(())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Birth, ClientDraft, ClosedYear, Gender, Stamp};
+
+    fn stamp() -> Stamp {
+        Stamp {
+            who: "test".into(),
+            at: chrono::NaiveDate::from_ymd_opt(2026, 11, 29)
+                .and_then(|d| d.and_hms_opt(10, 0, 0))
+                .unwrap(),
+        }
+    }
+
+    #[test]
+    fn a_store_from_before_profiles_gets_them_at_its_first_open_and_check_compares_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.redb");
+        let number = {
+            let store = Store::open(&path).unwrap();
+            let draft = ClientDraft {
+                name: "Amina Yusuf".into(),
+                gender: Gender::Female,
+                birth: Birth::Year(1990),
+                country: Some("SO".into()),
+                ..Default::default()
+            };
+            let n = store.add_client(draft, stamp()).unwrap();
+            // As the release before profiles left it: no profiles, no mark.
+            store
+                .write(|t| {
+                    t.client_profiles.retain(|_, _| false)?;
+                    t.meta.remove(PROFILES_BUILT)?;
+                    Ok(())
+                })
+                .unwrap();
+            n
+        };
+        let store = Store::open(&path).unwrap();
+        let mut seen = Vec::new();
+        store
+            .for_each_profile(&[number], |n, p| {
+                seen.push((n, p.gender, p.country.map(str::to_string)))
+            })
+            .unwrap();
+        assert_eq!(seen, [(number, Gender::Female, Some("SO".to_string()))]);
+        assert!(store.check().unwrap().is_clean());
+        store
+            .write(|t| {
+                super::put_profile(t, number, None)?;
+                Ok(())
+            })
+            .unwrap();
+        let report = store.check().unwrap();
+        assert!(
+            report.problems.iter().any(|p| p.contains("profile index")),
+            "{report:?}"
+        );
+    }
+
+    #[test]
+    fn check_reads_every_closed_year_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.redb")).unwrap();
+        let closed = |figures: &str| ClosedYear {
+            year: 2025,
+            closed: stamp(),
+            figures: figures.into(),
+        };
+        store.close_year(&closed(r#"{"visits":3}"#)).unwrap();
+        assert!(store.check().unwrap().is_clean());
+        store.close_year(&closed("{\"visits\":")).unwrap();
+        let report = store.check().unwrap();
+        assert!(
+            report
+                .problems
+                .iter()
+                .any(|p| p.contains("closed figures of 2025")),
+            "{report:?}"
+        );
     }
 }

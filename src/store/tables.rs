@@ -36,10 +36,11 @@ pub const PHONES: TableDefinition<(&str, u64), ()> = TableDefinition::new("phone
 /// "r:kwadraad", "v:marieke" -> code, and back.
 pub const DICTIONARY: TableDefinition<&str, u32> = TableDefinition::new("dictionary");
 pub const DICTIONARY_KEYS: TableDefinition<u32, &str> = TableDefinition::new("dictionary_keys");
-/// client -> its profile (`codec::encode_profile`): gender, birth, country, first language and
-/// interpreter, so a tally of who came reads no client record. Built at the first open of a
-/// store from before it (`Store::build_profiles`).
-pub const CLIENT_PROFILES: TableDefinition<u64, &[u8]> = TableDefinition::new("client_profiles");
+/// block -> the profiles of clients `64·block` to `64·block + 63` (`codec::encode_profile_block`):
+/// gender, birth, country, first language and interpreter, so a tally of who came reads no
+/// client record. Built at the first open of a store from before it (`Store::build_profiles`).
+pub const CLIENT_PROFILES: TableDefinition<u64, &[u8]> =
+    TableDefinition::new("client_profile_blocks");
 /// (household, client).
 pub const HOUSEHOLDS: TableDefinition<(u64, u64), ()> = TableDefinition::new("households");
 /// (begeleider, client): the clients a volunteer guides, for "mine" lists and
@@ -189,6 +190,8 @@ pub struct ReadTables {
     /// Absent only in a store from before profiles that was opened to be checked (`check`
     /// opens without changing anything); then the client records are read instead.
     pub client_profiles: Option<ReadOnlyTable<u64, &'static [u8]>>,
+    /// Absent until a year is first closed.
+    pub closed_years: Option<ReadOnlyTable<i32, &'static [u8]>>,
 }
 
 impl ReadTables {
@@ -217,6 +220,7 @@ impl ReadTables {
             appointments_by_day: optional(txn.open_table(APPOINTMENTS_BY_DAY))?,
             appointments_by_client: optional(txn.open_table(APPOINTMENTS_BY_CLIENT))?,
             client_profiles: optional(txn.open_table(CLIENT_PROFILES))?,
+            closed_years: optional(txn.open_table(super::closed::CLOSED_YEARS))?,
         })
     }
 }

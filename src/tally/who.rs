@@ -3,7 +3,7 @@
 
 use crate::model::{Birth, Gender, Profile};
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The key of every breakdown's row for clients of whom it is not known.
 pub const UNKNOWN: &str = "unknown";
@@ -101,12 +101,13 @@ pub fn age_on(birth: &Birth, day: NaiveDate) -> Option<u32> {
 pub struct WhoCounter<'b> {
     bands: &'b AgeBands,
     day: NaiveDate,
-    countries: HashMap<String, u64>,
+    /// A few dozen keys at most: a list beats hashing each client's key.
+    countries: Vec<(String, u64)>,
     genders: [u64; 4],
     ages: Vec<u64>,
     age_unknown: u64,
     children: u64,
-    languages: HashMap<String, u64>,
+    languages: Vec<(String, u64)>,
     interpreter: [u64; 2],
     counted: u64,
 }
@@ -117,12 +118,12 @@ impl<'b> WhoCounter<'b> {
         WhoCounter {
             bands,
             day,
-            countries: HashMap::new(),
+            countries: Vec::new(),
             genders: [0; 4],
             ages: vec![0; bands.0.len()],
             age_unknown: 0,
             children: 0,
-            languages: HashMap::new(),
+            languages: Vec::new(),
             interpreter: [0; 2],
             counted: 0,
         }
@@ -135,13 +136,11 @@ impl<'b> WhoCounter<'b> {
 
     pub fn add(&mut self, p: &Profile<'_>) {
         self.counted += 1;
-        let bump = |map: &mut HashMap<String, u64>, key: Option<&str>| {
+        let bump = |list: &mut Vec<(String, u64)>, key: Option<&str>| {
             let key = key.unwrap_or(UNKNOWN);
-            match map.get_mut(key) {
-                Some(n) => *n += 1,
-                None => {
-                    map.insert(key.to_string(), 1);
-                }
+            match list.iter_mut().find(|(k, _)| k == key) {
+                Some((_, n)) => *n += 1,
+                None => list.push((key.to_string(), 1)),
             }
         };
         bump(&mut self.countries, p.country);
@@ -163,7 +162,7 @@ impl<'b> WhoCounter<'b> {
     /// count as unknown in every breakdown) and `with_children` households.
     pub fn finish(mut self, clients: u64, with_children: u64) -> WhoCame {
         let missing = clients.saturating_sub(self.counted);
-        let with_unknown = |map: HashMap<String, u64>| -> BTreeMap<String, u64> {
+        let with_unknown = |map: Vec<(String, u64)>| -> BTreeMap<String, u64> {
             let mut map: BTreeMap<String, u64> = map.into_iter().collect();
             *map.entry(UNKNOWN.to_string()).or_insert(0) += missing;
             map

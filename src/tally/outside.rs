@@ -237,25 +237,41 @@ impl Table {
         }
     }
 
-    /// The shown cell to hide next: the smallest in a relation with a hidden cell that can be
-    /// worked out to one value.
-    fn next_to_hide(&self) -> Option<usize> {
+    /// The shown cell to hide next, for a hidden cell that can be worked out to one value:
+    /// the smallest shown cell of a sum it is in whose hiding leaves it more than one value
+    /// (so a count is not hidden where it protects nothing), else the smallest of those sums,
+    /// else the smallest anywhere.
+    fn next_to_hide(&mut self) -> Option<usize> {
         let ranges = self.ranges();
         let exposed = (0..self.cells.len())
             .find(|i| self.cells[*i].hidden && ranges[*i].0 == ranges[*i].1)?;
-        let smallest_shown = |cells: &mut dyn Iterator<Item = usize>| {
-            cells
+        let mut candidates: Vec<usize> = self
+            .relations
+            .iter()
+            .filter(|r| r.cells.iter().any(|(j, _)| *j == exposed))
+            .flat_map(|r| r.cells.iter().map(|(j, _)| *j))
+            .filter(|j| !self.cells[*j].hidden)
+            .collect();
+        candidates.sort_by_key(|j| (self.cells[*j].value, *j));
+        candidates.dedup();
+        let protects = |table: &mut Table, candidate: usize| {
+            table.cells[candidate].hidden = true;
+            let (lo, hi) = table.ranges()[exposed];
+            table.cells[candidate].hidden = false;
+            lo < hi
+        };
+        let mut chosen = None;
+        for &candidate in &candidates {
+            if protects(self, candidate) {
+                chosen = Some(candidate);
+                break;
+            }
+        }
+        chosen.or(candidates.first().copied()).or_else(|| {
+            (0..self.cells.len())
                 .filter(|j| !self.cells[*j].hidden)
                 .min_by_key(|j| (self.cells[*j].value, *j))
-        };
-        smallest_shown(
-            &mut self
-                .relations
-                .iter()
-                .filter(|r| r.cells.iter().any(|(j, _)| *j == exposed))
-                .flat_map(|r| r.cells.iter().map(|(j, _)| *j)),
-        )
-        .or_else(|| smallest_shown(&mut (0..self.cells.len())))
+        })
     }
 }
 

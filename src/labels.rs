@@ -3,6 +3,7 @@
 use crate::config::Lang;
 
 pub mod outside;
+pub mod workbook;
 
 /// The words of one language.
 pub struct Labels {

@@ -2,7 +2,7 @@
 
 use super::args::MergeArgs;
 use super::output::Output;
-use super::tally::{hidden_note, render};
+use super::tally::{Book, hidden_note, render};
 use super::{CliError, Context};
 use crate::labels::outside::outside_labels;
 use crate::tally::json::from_json;
@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: MergeArgs) -> Result<Output, CliError> {
             }
         }
     }
-    let written = render(ctx, &args.output, report, summed, period)?;
+    let written = render(ctx, &args.output, report, summed, period, Book::Tally)?;
     let Output::Text(table) = written else {
         return Ok(written);
     };

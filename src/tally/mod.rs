@@ -9,6 +9,7 @@ pub mod merge;
 pub mod outside;
 mod period;
 pub mod report;
+pub mod workbook;
 
 pub use period::Period;
 

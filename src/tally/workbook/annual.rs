@@ -60,7 +60,7 @@ impl Writer<'_> {
                 at,
                 after + c as u16,
                 *heading,
-                &self.formats.heading,
+                &self.formats.after_numbers_heading,
             )?;
         }
         self.row += 1;
@@ -174,8 +174,9 @@ pub fn annual_sheet(
         for (r, row) in report.sections[s].rows.iter().enumerate() {
             let at = out.row;
             out.figures(&row.label, (s, r))?;
+            let group = group_of(annual.groups, &row.key);
             out.sheet
-                .write_string(at, group_column, group_of(annual.groups, &row.key))?;
+                .write_string_with_format(at, group_column, group, &formats.after_numbers)?;
         }
         out.note(l.categories_note)?;
         out.gap();

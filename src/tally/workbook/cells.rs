@@ -11,6 +11,10 @@ pub struct Formats {
     /// A period's heading, right-aligned above its numbers.
     pub column_heading: Format,
     pub title: Format,
+    /// A text column after the numbers (the key, the report group), kept off them.
+    pub after_numbers: Format,
+    /// Its heading.
+    pub after_numbers_heading: Format,
     note: Format,
     difference: Format,
     shown_as: Format,
@@ -22,6 +26,8 @@ impl Formats {
             heading: Format::new().set_bold(),
             column_heading: Format::new().set_bold().set_align(FormatAlign::Right),
             title: Format::new().set_bold().set_font_size(14),
+            after_numbers: Format::new().set_indent(1),
+            after_numbers_heading: Format::new().set_bold().set_indent(1),
             note: Format::new()
                 .set_italic()
                 .set_text_wrap()

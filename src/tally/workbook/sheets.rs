@@ -80,14 +80,14 @@ pub fn detail_sheets(
         for (c, heading) in report.columns.iter().enumerate() {
             sheet.write_string_with_format(0, 1 + c as u16, heading, &formats.column_heading)?;
         }
-        sheet.write_string_with_format(0, key_column, l.key, &formats.heading)?;
+        sheet.write_string_with_format(0, key_column, l.key, &formats.after_numbers_heading)?;
         for (r, row) in section.rows.iter().enumerate() {
             let at = r as u32 + 1;
             sheet.write_string(at, 0, &row.label)?;
             for c in 0..row.values.len().min(columns) {
                 figure(sheet, (at, 1 + c as u16), report, (s, r, c), formats)?;
             }
-            sheet.write_string(at, key_column, &row.key)?;
+            sheet.write_string_with_format(at, key_column, &row.key, &formats.after_numbers)?;
         }
         let mut below = section.rows.len() as u32 + 2;
         let across = (key_column, WIDTHS.0 + WIDTHS.1 * columns as f64 + WIDTHS.2);

@@ -62,14 +62,15 @@ pub fn run(ctx: &Context, args: TallyArgs) -> Result<Output, CliError> {
         with_months,
         json,
         &[],
-        Book::Tally,
+        Book::Tally(&[]),
     )
 }
 
 /// Which workbook `--xlsx` writes.
 pub enum Book<'a> {
-    /// A sheet per section of the report.
-    Tally,
+    /// A sheet per section of the report, these notes under the first (where the figures
+    /// come from).
+    Tally(&'a [String]),
     /// The annual report's sheet first, with these notes on it (when the year was closed),
     /// then a sheet per section.
     Annual(&'a [String]),
@@ -122,14 +123,13 @@ pub fn render(
             workbook: workbook_labels(ctx.lang),
         };
         let mut notes: Vec<String> = Vec::new();
-        if let Book::Annual(year_notes) = book {
-            notes.extend(year_notes.iter().cloned());
-        }
+        let (Book::Tally(first) | Book::Annual(first)) = book;
+        notes.extend(first.iter().cloned());
         if output.for_outside {
             notes.push(hidden_note(ctx).trim_end().to_string());
         }
         let bytes = match book {
-            Book::Tally => workbook::tally(&report, &words, &notes)?,
+            Book::Tally(_) => workbook::tally(&report, &words, &notes)?,
             Book::Annual(_) => {
                 let year = Annual {
                     title: format!("{} {period}", l.year_overview),

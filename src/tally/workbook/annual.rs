@@ -3,7 +3,7 @@
 //! the ranked referral destinations, and the months as a column with their chart.
 
 use super::Words;
-use super::cells::{Formats, figure, note};
+use super::cells::{Formats, figure, note, period_widths};
 use super::charts::{Place, Shape, chart};
 use crate::model::{ReportGroup, group_of};
 use crate::tally::outside::is_about_people;
@@ -217,9 +217,7 @@ pub fn annual_sheet(
     let sheet = out.sheet;
     let columns = report.columns.len() as u16;
     sheet.set_column_width(0, WIDTHS.0)?;
-    if columns > 0 {
-        sheet.set_column_range_width(1, columns, WIDTHS.1)?;
-    }
+    period_widths(sheet, &report.columns, WIDTHS.1)?;
     sheet.set_column_width(1 + columns, WIDTHS.2)?;
     // Printed for the municipality: the figures and the months' chart on one page wide.
     sheet.set_print_fit_to_pages(1, 0);

@@ -93,3 +93,17 @@ pub fn note(
     sheet.set_row_height(row, lines * LINE_HEIGHT)?;
     Ok(())
 }
+
+/// Gives each period's column (from sheet column 1 on) room for at least `least` characters
+/// and for its heading ("2025 gesloten").
+pub fn period_widths(
+    sheet: &mut Worksheet,
+    headings: &[String],
+    least: f64,
+) -> Result<(), XlsxError> {
+    for (c, heading) in headings.iter().enumerate() {
+        let width = least.max(heading.chars().count() as f64 + 2.0);
+        sheet.set_column_width(1 + c as u16, width)?;
+    }
+    Ok(())
+}

@@ -2,7 +2,7 @@
 //! per period, the stable key last (for whoever links the sheet to the JSON), and the
 //! section's chart beside it.
 
-use super::cells::{Formats, figure, note};
+use super::cells::{Formats, figure, note, period_widths};
 use super::charts::{Place, chart, shape_of};
 use crate::labels::Labels;
 use crate::tally::report::Report;
@@ -100,9 +100,7 @@ pub fn detail_sheets(
             below += 1;
         }
         sheet.set_column_width(0, WIDTHS.0)?;
-        if columns > 0 {
-            sheet.set_column_range_width(1, key_column - 1, WIDTHS.1)?;
-        }
+        period_widths(sheet, &report.columns, WIDTHS.1)?;
         sheet.set_column_width(key_column, WIDTHS.2)?;
         sheet.set_freeze_panes(1, 1)?;
         // Printed, the figures and their chart side by side on one page wide.

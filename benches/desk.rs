@@ -191,6 +191,7 @@ fn main() {
         keymap: Keymap::default_map(),
         theme: spreekuur::tui::theme::ThemeName::Dark,
         report_groups: default_groups(),
+        age_bands: Default::default(),
         office: Default::default(),
         retention_months: 24,
     };
@@ -278,6 +279,7 @@ fn desk_clone(d: &Desk) -> Desk {
         keymap: d.keymap.clone(),
         theme: d.theme,
         report_groups: d.report_groups.clone(),
+        age_bands: d.age_bands.clone(),
         office: d.office.clone(),
         retention_months: d.retention_months,
     }

@@ -98,7 +98,7 @@ fn main() {
     let mut visits = 0;
     for _ in 0..RUNS {
         let t = Instant::now();
-        visits = tally::count(&store, from, to, today, &groups)
+        visits = tally::count(&store, from, to, today, &groups, &Default::default())
             .expect("a tally")
             .visits;
         inproc.push(t.elapsed());

@@ -6,6 +6,7 @@
 
 use crate::deadlines::{DeadlineError, Deadlines, Period, RuleChange};
 use crate::model::{Catalog, CatalogKind, ReportGroup, clean_line, default_groups};
+use crate::tally::AgeBands;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -94,6 +95,8 @@ pub struct Config {
     /// The smallest count of people a report for outside the office shows; smaller ones
     /// (from 1) are hidden as "<5".
     pub outside_threshold: u64,
+    /// The age bands of who came, by their lowest ages.
+    pub age_bands: AgeBands,
 }
 
 /// Who the client can turn to; unset parts are said in the notice's own words ("ask at the
@@ -118,6 +121,7 @@ impl Default for Config {
             office: Office::default(),
             deadlines: Deadlines::default(),
             outside_threshold: 5,
+            age_bands: AgeBands::default(),
         }
     }
 }
@@ -132,6 +136,7 @@ struct ConfigFile {
     group: Option<String>,
     retention: Option<String>,
     outside_threshold: Option<u64>,
+    age_bands: Option<Vec<u32>>,
     #[serde(default)]
     categories: BTreeMap<String, EntryFile>,
     #[serde(default)]
@@ -341,6 +346,9 @@ impl Config {
                 )));
             }
             config.outside_threshold = n;
+        }
+        if let Some(bands) = file.age_bands {
+            config.age_bands = AgeBands::new(bands).map_err(invalid)?;
         }
         if let Some(r) = file.retention {
             config.retention_months = parse_months(&r).map_err(invalid)?;

@@ -3,6 +3,7 @@
 use crate::config::Lang;
 
 pub mod outside;
+pub mod who;
 pub mod workbook;
 
 /// The words of one language.
@@ -11,6 +12,7 @@ pub struct Labels {
     pub name: &'static str,
     pub aliases: &'static str,
     pub born: &'static str,
+    pub gender: &'static str,
     pub country: &'static str,
     pub languages: &'static str,
     pub interpreter: &'static str,
@@ -106,6 +108,7 @@ pub const NL: Labels = Labels {
     name: "naam",
     aliases: "andere spellingen",
     born: "geboren",
+    gender: "geslacht",
     country: "land",
     languages: "talen",
     interpreter: "tolk nodig",
@@ -197,6 +200,7 @@ pub const EN: Labels = Labels {
     name: "name",
     aliases: "other spellings",
     born: "born",
+    gender: "gender",
     country: "country",
     languages: "languages",
     interpreter: "interpreter",
@@ -417,6 +421,8 @@ pub struct DeskLabels {
     pub new_client: &'static str,
     pub aliases_comma: &'static str,
     pub country_code: &'static str,
+    /// The gender field of the client form, with the letters it takes.
+    pub gender_letters: &'static str,
     pub languages_codes: &'static str,
     pub maybe_same: &'static str,
     pub dup_hint: &'static str,
@@ -514,6 +520,7 @@ pub const DESK_NL: DeskLabels = DeskLabels {
     new_client: "Nieuwe cliënt",
     aliases_comma: "spellingen (a, b)",
     country_code: "land (SY, ER…)",
+    gender_letters: "geslacht (v/m/x)",
     languages_codes: "talen (ar, ti…)",
     maybe_same: "Misschien dezelfde",
     dup_hint: "Lijkt op een bestaande cliënt: kies die rechts (Enter opent) in plaats van een dubbele.",
@@ -634,6 +641,7 @@ pub const DESK_EN: DeskLabels = DeskLabels {
     new_client: "New client",
     aliases_comma: "spellings (a, b)",
     country_code: "country (SY, ER…)",
+    gender_letters: "gender (f/m/x)",
     languages_codes: "languages (ar…)",
     maybe_same: "Maybe the same",
     dup_hint: "Looks like an existing client: pick them on the right (Enter opens) instead of a duplicate.",
@@ -1006,6 +1014,7 @@ pub struct ImportReasonLabels {
     pub bsn: &'static str,
     pub birth: &'static str,
     pub country: &'static str,
+    pub gender: &'static str,
     pub languages: &'static str,
     pub phone: &'static str,
     /// The header of the reason column in a --rejects file.
@@ -1018,6 +1027,7 @@ pub const IMPORT_REASON_NL: ImportReasonLabels = ImportReasonLabels {
     bsn: "{field} bevat een nummer dat op een BSN lijkt; dat mag de organisatie niet bewaren, haal het weg",
     birth: "geboortedatum \"{value}\" is niet te lezen of ligt niet tussen 1900 en vandaag: geef een jaar (1988) of een datum (02-04-1988 of 1988-04-02)",
     country: "\"{value}\" is geen land: geef de ISO-code (SY, ER, AF, IQ, SO) of de naam in het Nederlands of Engels",
+    gender: "geslacht \"{value}\" is niet te lezen: geef v (vrouw), m (man) of x, of laat het leeg als het niet bekend is",
     languages: "\"{value}\" zijn geen talen: geef ISO-codes (ar, ti, prs, so, kmr) of namen zoals Arabisch, gescheiden door komma's",
     phone: "\"{value}\" is geen telefoonnummer: gebruik cijfers, spaties, + en -, bijv. 06-12345678",
     column: "Reden",
@@ -1029,6 +1039,7 @@ pub const IMPORT_REASON_EN: ImportReasonLabels = ImportReasonLabels {
     bsn: "the {field} contains a number that looks like a BSN; the office may not keep it, so take it out",
     birth: "the birth \"{value}\" cannot be read or lies outside 1900 to today: give a year (1988) or a date (02-04-1988 or 1988-04-02)",
     country: "\"{value}\" is not a country: give the ISO code (SY, ER, AF, IQ, SO) or the name in Dutch or English",
+    gender: "the gender \"{value}\" cannot be read: give f or v (female), m (male) or x, or leave it empty when it is not known",
     languages: "\"{value}\" are not languages: give ISO codes (ar, ti, prs, so, kmr) or names such as Arabic, separated by commas",
     phone: "\"{value}\" is not a phone number: use digits, spaces, + and -, e.g. 06-12345678",
     column: "Reason",

@@ -454,6 +454,7 @@ fn sample_client() -> spreekuur::model::Client {
         name: "Mohammed Al-Hassan".into(),
         aliases: vec!["Muhammad Alhassan".into()],
         birth: Birth::Year(1986),
+        gender: Default::default(),
         country: Some("SY".into()),
         languages: vec!["ar".into()],
         interpreter: true,

@@ -67,7 +67,15 @@ fn corrections_move_counts_and_first_visits() {
         .unwrap();
     assert_eq!(store.first_visitors(day(20), day(20)).unwrap().len(), 0);
     assert_eq!(store.first_visitors(day(10), day(10)).unwrap().len(), 1);
-    let t = tally::count(&store, day(10), day(10), today, &groups).unwrap();
+    let t = tally::count(
+        &store,
+        day(10),
+        day(10),
+        today,
+        &groups,
+        &Default::default(),
+    )
+    .unwrap();
     assert_eq!((t.visits, t.clients, t.by_category["duo"]), (1, 1, 1));
 
     // Moving the late entry to another day and category moves its counts.
@@ -79,12 +87,27 @@ fn corrections_move_counts_and_first_visits() {
         })
         .unwrap();
     assert_eq!(
-        tally::count(&store, day(10), day(10), today, &groups)
-            .unwrap()
-            .visits,
+        tally::count(
+            &store,
+            day(10),
+            day(10),
+            today,
+            &groups,
+            &Default::default()
+        )
+        .unwrap()
+        .visits,
         0
     );
-    let t = tally::count(&store, day(25), day(25), today, &groups).unwrap();
+    let t = tally::count(
+        &store,
+        day(25),
+        day(25),
+        today,
+        &groups,
+        &Default::default(),
+    )
+    .unwrap();
     assert_eq!(t.by_category.get("huisvesting"), Some(&1));
     assert_eq!(t.by_category.get("duo"), None);
     assert_eq!(store.first_visitors(day(1), day(30)).unwrap().len(), 1);
@@ -97,9 +120,16 @@ fn corrections_move_counts_and_first_visits() {
     // Deleting a visit removes its counts; deleting the last one leaves no first visit.
     store.delete_visit(v1, &stamp_now()).unwrap();
     assert_eq!(
-        tally::count(&store, day(20), day(20), today, &groups)
-            .unwrap()
-            .visits,
+        tally::count(
+            &store,
+            day(20),
+            day(20),
+            today,
+            &groups,
+            &Default::default()
+        )
+        .unwrap()
+        .visits,
         0
     );
     assert_eq!(store.first_visitors(day(25), day(25)).unwrap().len(), 1);

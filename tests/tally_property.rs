@@ -6,8 +6,8 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use proptest::prelude::*;
 use spreekuur::model::{
-    AppointmentState, Channel, ClientDraft, FollowUp, FollowUpState, NewAppointment, Referral,
-    Stamp, Visit, default_groups,
+    AppointmentState, Birth, Channel, ClientDraft, FollowUp, FollowUpState, Gender, NewAppointment,
+    Referral, Stamp, Visit, default_groups,
 };
 use spreekuur::store::{AppointmentCounts, Store};
 use spreekuur::tally::{self, Period};
@@ -100,6 +100,73 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// A generated client: who they are, and the earlier client whose household they join.
+#[derive(Debug, Clone)]
+struct Person {
+    gender: Gender,
+    birth: Birth,
+    country: Option<String>,
+    language: Option<String>,
+    interpreter: bool,
+    joins: Option<u8>,
+}
+
+/// Births around the periods' ends and the ages 5, 12, 18, 30 …, so birthdays fall on both
+/// sides of a period's last day.
+fn person() -> impl Strategy<Value = Person> {
+    let birth = prop_oneof![
+        1 => Just(Birth::Unknown),
+        2 => prop::sample::select(vec![1950, 1961, 1976, 1996, 2008, 2014, 2021, 2024]).prop_map(Birth::Year),
+        4 => (prop::sample::select(vec![1961, 1976, 1996, 2008, 2014, 2021, 2026]), prop::sample::select(vec![1, 3, 10]), 18..32u32)
+            .prop_map(|(y, m, d)| Birth::Date(NaiveDate::from_ymd_opt(y, m, d.min(28 + u32::from(m != 2) * 2)).expect("a real date"))),
+    ];
+    let pick = |list: &'static [&'static str]| {
+        prop::option::of(prop::sample::select(list)).prop_map(|o| o.map(str::to_string))
+    };
+    (
+        0..4usize,
+        birth,
+        pick(&["SY", "ER", "AF"]),
+        pick(&["ar", "ti"]),
+        any::<bool>(),
+        prop::option::weighted(0.4, 0..CLIENTS as u8),
+    )
+        .prop_map(|(g, birth, country, language, interpreter, joins)| Person {
+            gender: Gender::ALL[g],
+            birth,
+            country,
+            language,
+            interpreter,
+            joins,
+        })
+}
+
+/// The age in years on `day`, worked out the long way: birthdays counted one by one.
+fn age(birth: &Birth, day: NaiveDate) -> Option<u32> {
+    let born = match birth {
+        Birth::Unknown => return None,
+        Birth::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1)?,
+        Birth::Date(d) => *d,
+    };
+    let mut years = 0;
+    while born.checked_add_months(chrono::Months::new(12 * (years + 1)))? <= day {
+        years += 1;
+    }
+    (born <= day).then_some(years)
+}
+
+fn band(age: u32) -> &'static str {
+    match age {
+        0..=4 => "0-4",
+        5..=11 => "5-11",
+        12..=17 => "12-17",
+        18..=29 => "18-29",
+        30..=49 => "30-49",
+        50..=64 => "50-64",
+        _ => "65+",
+    }
+}
+
 fn unique(keys: &[u8], list: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for &k in keys {
@@ -121,6 +188,8 @@ struct Truth {
     followups: Vec<FollowUpTruth>,
     /// Appointment number -> its day and state.
     appointments: BTreeMap<u64, (NaiveDate, AppointmentState)>,
+    /// Client number -> who they are and their household (the first member's number).
+    people: BTreeMap<u64, (Person, Option<u64>)>,
 }
 
 fn recount(truth: &Truth, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> tally::Tally {
@@ -157,7 +226,68 @@ fn recount(truth: &Truth, from: NaiveDate, to: NaiveDate, today: NaiveDate) -> t
         *t.by_volunteer.entry(v.volunteer.clone()).or_insert(0) += 1;
     }
     t.clients = clients.len() as u64;
-    t.households = t.clients;
+    let household = |c: &u64| truth.people[c].1.map_or((false, *c), |h| (true, h));
+    let households: BTreeSet<(bool, u64)> = clients.iter().map(household).collect();
+    t.households = households.len() as u64;
+    let w = &mut t.who;
+    for key in ["f", "m", "x", "unknown"] {
+        w.by_gender.insert(key.into(), 0);
+    }
+    for key in ["yes", "no", "unknown"] {
+        w.interpreter.insert(key.into(), 0);
+    }
+    let mut ages: BTreeMap<&str, u64> = BTreeMap::new();
+    for key in [
+        "0-4", "5-11", "12-17", "18-29", "30-49", "50-64", "65+", "unknown",
+    ] {
+        ages.insert(key, 0);
+    }
+    let unknown = || "unknown".to_string();
+    for c in &clients {
+        let p = &truth.people[c].0;
+        *w.by_country
+            .entry(p.country.clone().unwrap_or_else(unknown))
+            .or_insert(0) += 1;
+        *w.by_language
+            .entry(p.language.clone().unwrap_or_else(unknown))
+            .or_insert(0) += 1;
+        *w.by_gender.entry(p.gender.key().into()).or_insert(0) += 1;
+        *w.interpreter
+            .entry(if p.interpreter { "yes" } else { "no" }.into())
+            .or_insert(0) += 1;
+        match age(&p.birth, to) {
+            Some(a) => {
+                *ages.entry(band(a)).or_insert(0) += 1;
+                if a < 18 {
+                    w.children += 1
+                } else {
+                    w.adults += 1
+                }
+            }
+            None => {
+                *ages.entry("unknown").or_insert(0) += 1;
+                w.age_unknown += 1;
+            }
+        }
+    }
+    w.by_country.entry(unknown()).or_insert(0);
+    w.by_language.entry(unknown()).or_insert(0);
+    w.by_age = ages.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+    w.by_age.sort_by_key(|(k, _)| {
+        k.split(['-', '+'])
+            .next()
+            .and_then(|n| n.parse::<u32>().ok())
+            .unwrap_or(u32::MAX)
+    });
+    w.households_with_children = households
+        .iter()
+        .filter(|h| {
+            truth
+                .people
+                .iter()
+                .any(|(c, (p, _))| household(c) == **h && age(&p.birth, to).is_some_and(|a| a < 18))
+        })
+        .count() as u64;
     t.new_clients = first.values().filter(|d| inside(**d)).count() as u64;
     for (opened, closed, due) in &truth.followups {
         if inside(*opened) {
@@ -210,15 +340,37 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     #[test]
-    fn every_figure_equals_a_plain_recount(ops in prop::collection::vec(op(), 1..60)) {
+    fn every_figure_equals_a_plain_recount(ops in prop::collection::vec(op(), 1..60), people in prop::collection::vec(person(), CLIENTS)) {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let store = Store::open(&dir.path().join("s.redb")).expect("a new store");
         let today = day(19);
         let stamp = |at: NaiveDateTime| Stamp { who: "test".into(), at };
-        let clients: Vec<u64> = (0..CLIENTS)
-            .map(|i| store.add_client(ClientDraft { name: format!("Client {i}"), ..ClientDraft::default() }, stamp(moment(0, 0))).expect("a client"))
-            .collect();
         let mut truth = Truth::default();
+        let mut clients: Vec<u64> = Vec::new();
+        for (i, p) in people.iter().enumerate() {
+            let draft = ClientDraft {
+                name: format!("Client {i}"),
+                gender: p.gender,
+                birth: p.birth,
+                country: p.country.clone(),
+                languages: p.language.iter().cloned().collect(),
+                interpreter: p.interpreter,
+                ..ClientDraft::default()
+            };
+            let n = store.add_client(draft, stamp(moment(0, 0))).expect("a client");
+            // The household of an earlier client, named by its first member.
+            let household = p.joins.filter(|j| (*j as usize) < i).map(|j| {
+                let host = clients[j as usize];
+                store.join_household(n, host, stamp(moment(0, 0))).expect("a household");
+                truth.people[&host].1.unwrap_or(host)
+            });
+            if let Some(h) = household {
+                let host = truth.people.get_mut(&h).expect("the household's first member");
+                host.1 = Some(h);
+            }
+            truth.people.insert(n, (p.clone(), household));
+            clients.push(n);
+        }
         for op in ops {
             match op {
                 Op::Visit { client, day, minute, cats, refs, channel, volunteer } => {
@@ -314,7 +466,7 @@ proptest! {
         let groups = default_groups();
         for period in periods() {
             let (from, to) = period.bounds();
-            let counted = tally::count(&store, from, to, today, &groups).expect("a tally");
+            let counted = tally::count(&store, from, to, today, &groups, &Default::default()).expect("a tally");
             let expected = recount(&truth, from, to, today);
             prop_assert_eq!((counted.visits, counted.anonymous_visits, counted.clients, counted.households, counted.new_clients),
                 (expected.visits, expected.anonymous_visits, expected.clients, expected.households, expected.new_clients), "{}", period);
@@ -324,6 +476,7 @@ proptest! {
             prop_assert_eq!(&counted.by_volunteer, &expected.by_volunteer, "{}", period);
             prop_assert_eq!(&counted.followups, &expected.followups, "{}", period);
             prop_assert_eq!(&counted.appointments, &expected.appointments, "{}", period);
+            prop_assert_eq!(&counted.who, &expected.who, "{}", period);
             prop_assert_eq!(counted.per_day.iter().sum::<u64>(), expected.visits, "{}", period);
             prop_assert_eq!(counted.by_month().values().sum::<u64>(), expected.visits, "{}", period);
         }
@@ -352,6 +505,7 @@ mod desk {
             keymap: Keymap::default_map(),
             theme: ThemeName::Mono,
             report_groups: default_groups(),
+            age_bands: Default::default(),
             office: Default::default(),
             retention_months: 24,
             deadlines: Default::default(),

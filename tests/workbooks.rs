@@ -106,6 +106,13 @@ fn the_tally_workbook_leads_with_labels_holds_numbers_and_charts_them() {
             "Per categorie",
             "Doorverwijzingen",
             "Per vrijwilliger",
+            "Land van herkomst",
+            "Geslacht",
+            "Leeftijd",
+            "Kinderen en volwassenen",
+            "Eerste taal",
+            "Tolk nodig",
+            "Huishoudens",
             "Contacten per maand"
         ]
     );
@@ -158,12 +165,16 @@ fn the_tally_workbook_leads_with_labels_holds_numbers_and_charts_them() {
     }
 
     let charts = charts(&file);
-    assert_eq!(charts.len(), 4, "groups, categories, referrals and months");
+    assert_eq!(
+        charts.len(),
+        11,
+        "groups, categories, referrals, months and the seven of who came"
+    );
     let bars = charts
         .iter()
         .filter(|c| c.contains(r#"<c:barDir val="bar"/>"#))
         .count();
-    assert_eq!(bars, 3);
+    assert_eq!(bars, 10);
     assert!(
         charts.iter().any(|c| c.contains(r#"<c:barDir val="col"/>"#)
             && c.contains("'Contacten per maand'!$B$2:$B$13")),
@@ -200,6 +211,13 @@ fn the_annual_workbook_opens_with_the_year_as_the_municipality_reads_it() {
             "Per rapportagegroep",
             "Per categorie",
             "Doorverwijzingen",
+            "Land van herkomst",
+            "Geslacht",
+            "Leeftijd",
+            "Kinderen en volwassenen",
+            "Eerste taal",
+            "Tolk nodig",
+            "Huishoudens",
             "Contacten per maand"
         ],
         "the annual sheet, then the details, without volunteers (it is for outside)"
@@ -296,22 +314,108 @@ fn the_annual_workbook_opens_with_the_year_as_the_municipality_reads_it() {
         "De volgende bladen geven elk onderdeel in detail, met de sleutels in de laatste kolom.",
     )]));
 
-    // Who came (sections whose key starts who_) stands between the key figures and the
-    // categories once the store counts it: each of its rows a label and a count or its text.
+    // Who came stands between the key figures and the categories: a heading, then each
+    // breakdown as the outside JSON has it (a hidden count is its text, never its number).
     let categories_at = sheet
         .iter()
         .position(|r| r[0] == text("Categorie"))
         .expect("the categories");
-    let who: Vec<&Vec<Data>> = sheet[10..categories_at].iter().collect();
-    if let Some(first) = who.first() {
-        assert_eq!(first[0], text("Wie kwamen er"));
-        for row in &who[1..] {
-            assert!(
-                matches!(row[1], Data::Float(_) | Data::String(_) | Data::Empty),
-                "{row:?}"
-            );
-        }
+    let who = &sheet[10..categories_at];
+    assert_eq!(who[0][0], text("Wie kwamen er"));
+    let cell = |v: &Value| match v {
+        Value::String(s) => text(s),
+        n => number(n),
+    };
+    let section = |title: &str| -> Vec<(String, Data)> {
+        let at = who
+            .iter()
+            .position(|r| r[0] == text(&format!("Wie kwamen er: {title}")))
+            .unwrap_or_else(|| panic!("who came: {title}"));
+        assert_eq!(who[at][1], text("2025"));
+        who[at + 1..]
+            .iter()
+            .take_while(|r| r[0] != Data::Empty)
+            .map(|r| (r[0].to_string(), r[1].clone()))
+            .collect()
+    };
+    let by_key = |labelled: &[(&str, &str)], figures: &Value, title: &str| {
+        let want: Vec<(String, Data)> = labelled
+            .iter()
+            .map(|(label, key)| (label.to_string(), cell(&figures[*key])))
+            .collect();
+        assert_eq!(section(title), want, "who came: {title}");
+    };
+    by_key(
+        &[
+            ("vrouw", "f"),
+            ("man", "m"),
+            ("x (anders)", "x"),
+            ("onbekend", "unknown"),
+        ],
+        &json["clients_by_gender"],
+        "geslacht",
+    );
+    by_key(
+        &[
+            ("0-4 jaar", "0-4"),
+            ("5-11 jaar", "5-11"),
+            ("12-17 jaar", "12-17"),
+            ("18-29 jaar", "18-29"),
+            ("30-49 jaar", "30-49"),
+            ("50-64 jaar", "50-64"),
+            ("65+ jaar", "65+"),
+            ("onbekend", "unknown"),
+        ],
+        &json["clients_by_age"],
+        "leeftijd",
+    );
+    assert_eq!(
+        section("kinderen en volwassenen"),
+        [
+            (
+                "kinderen (jonger dan 18)".to_string(),
+                cell(&json["children"])
+            ),
+            (
+                "volwassenen (18 en ouder)".to_string(),
+                cell(&json["adults"])
+            ),
+            ("onbekend".to_string(), cell(&json["age_unknown"])),
+        ]
+    );
+    by_key(
+        &[("ja", "yes"), ("nee", "no"), ("onbekend", "unknown")],
+        &json["clients_interpreter"],
+        "tolk nodig",
+    );
+    // Countries and languages by their names: the same counts as the JSON's codes, ranked
+    // from most to least with unknown last.
+    for (title, key) in [
+        ("land van herkomst", "clients_by_country"),
+        ("eerste taal", "clients_by_language"),
+    ] {
+        let got = section(title);
+        assert_eq!(
+            got.last().map(|r| r.0.as_str()),
+            Some("onbekend"),
+            "{title}"
+        );
+        let mut want: Vec<Data> = json[key].as_object().unwrap().values().map(cell).collect();
+        let mut counts: Vec<Data> = got.iter().map(|r| r.1.clone()).collect();
+        let order = |d: &Data| d.to_string();
+        want.sort_by_key(order);
+        counts.sort_by_key(order);
+        assert_eq!(counts, want, "{title}");
     }
+    let households = section("huishoudens");
+    assert_eq!(households.len(), 2, "with and without children");
+    assert_eq!(
+        households[0],
+        (
+            "met kinderen".to_string(),
+            cell(&json["households_with_children"])
+        )
+    );
     let without_who: Vec<Vec<Data>> = sheet[..10]
         .iter()
         .chain(&sheet[categories_at..])

@@ -163,6 +163,9 @@ pub struct ClientFields {
     /// Country, ISO code such as SY, ER, AF
     #[arg(long, value_name = "CODE")]
     pub country: Option<String>,
+    /// Gender: v (vrouw), m (man), x, or onbekend
+    #[arg(long, value_name = "V|M|X")]
+    pub gender: Option<String>,
     /// Language, ISO code such as ar, ti, prs (repeat or separate with commas)
     #[arg(long = "language", value_name = "CODE")]
     pub languages: Vec<String>,
@@ -531,7 +534,7 @@ pub struct ImportArgs {
     pub file: PathBuf,
     /// Which column holds which field, when the headers are not recognised:
     /// "Column=field,..." with fields name, first_name, infix, last_name, alias, born,
-    /// country, languages, interpreter, phone, note, or skip
+    /// gender, country, languages, interpreter, phone, note, or skip
     #[arg(long, value_name = "MAP")]
     pub map: Option<String>,
     /// The sheet of a workbook (default: the first)

@@ -3,7 +3,7 @@
 use super::args::{ClientCommand, ClientEditArgs, ClientFields};
 use super::output::{Output, safe};
 use super::{CliError, Context};
-use crate::model::{Birth, Client, ClientDraft, fields};
+use crate::model::{Birth, Client, ClientDraft, Gender, fields};
 use crate::store::Store;
 use serde_json::json;
 
@@ -52,6 +52,10 @@ fn draft(ctx: &Context, f: &ClientFields) -> Result<ClientDraft, CliError> {
         birth: match &f.born {
             Some(b) => Birth::parse(b, ctx.today())?,
             None => Birth::Unknown,
+        },
+        gender: match &f.gender {
+            Some(g) => fields::gender(g)?,
+            None => Gender::Unknown,
         },
         country: match &f.country {
             Some(c) => country(c)?,
@@ -118,6 +122,7 @@ fn edit(ctx: &Context, args: ClientEditArgs) -> Result<Output, CliError> {
         .transpose()?;
     let new_country = f.country.as_deref().map(country).transpose()?;
     let new_languages = languages(&f.languages)?;
+    let new_gender = f.gender.as_deref().map(fields::gender).transpose()?;
     let new_phone = f.phone.as_deref().map(phone).transpose()?;
     let new_note = f.note.as_deref().map(note).transpose()?;
     let new_begeleider = f
@@ -163,6 +168,9 @@ fn edit(ctx: &Context, args: ClientEditArgs) -> Result<Output, CliError> {
         }
         if let Some(b) = birth {
             c.birth = b;
+        }
+        if let Some(g) = new_gender {
+            c.gender = g;
         }
         if let Some(country) = new_country {
             c.country = country;

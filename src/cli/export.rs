@@ -61,6 +61,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Output, CliError> {
             (l.name, safe(&client.name).into_owned()),
             (l.aliases, safe(&client.aliases.join(", ")).into_owned()),
             (l.born, client.birth.shown()),
+            (l.gender, client.gender.short(ctx.english()).to_string()),
             (l.country, client.country.clone().unwrap_or_default()),
             (l.languages, client.languages.join(", ")),
             (l.interpreter, yes_no(client.interpreter)),

@@ -37,6 +37,7 @@ pub fn client(c: &Client) -> Value {
         "name": c.name,
         "aliases": c.aliases,
         "born": born(c),
+        "gender": c.gender.key(),
         "country": c.country,
         "languages": c.languages,
         "interpreter": c.interpreter,

@@ -38,6 +38,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
         pairs.push((l.aliases, safe(&client.aliases.join(", ")).into_owned()));
     }
     pairs.push((l.born, client.birth.shown()));
+    pairs.push((l.gender, client.gender.short(ctx.english()).to_string()));
     pairs.push((l.country, client.country.clone().unwrap_or_default()));
     pairs.push((l.languages, client.languages.join(", ")));
     pairs.push((l.interpreter, yes_no(client.interpreter)));

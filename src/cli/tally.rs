@@ -225,6 +225,7 @@ pub fn count(ctx: &Context, store: &Store, period: Period) -> Result<Tally, CliE
         to,
         ctx.today(),
         &ctx.config.report_groups,
+        &ctx.config.age_bands,
     )?)
 }
 
@@ -247,10 +248,16 @@ fn period(ctx: &Context, a: &TallyArgs) -> Result<Period, CliError> {
     })
 }
 
+/// A period compared with: its figures, without the open and overdue follow-ups, which are
+/// counted as of now and so stand once, in the period's own figures.
 fn compared_json(p: Period, t: &Tally) -> Value {
     let mut v = to_json(t);
     if let Some(o) = v.as_object_mut() {
         o.insert("period".into(), json!(p.to_string()));
+        if let Some(f) = o.get_mut("followups").and_then(Value::as_object_mut) {
+            f.remove("open_now");
+            f.remove("overdue_now");
+        }
     }
     v
 }

@@ -9,8 +9,8 @@ pub mod names;
 pub mod rng;
 
 use crate::model::{
-    Birth, Catalog, CatalogKind, Channel, ClientDraft, FollowUp, FollowUpState, Referral, Stamp,
-    Visit,
+    Birth, Catalog, CatalogKind, Channel, ClientDraft, FollowUp, FollowUpState, Gender, Referral,
+    Stamp, Visit,
 };
 use crate::store::{Batch, Store, StoreError};
 use appointments::{Appointments, Seen};
@@ -196,9 +196,18 @@ impl Generator {
         let begeleider = self.guidance.begeleider();
         let rng = &mut self.rng;
         let name = names::demo_name(rng);
-        let year = self.today.year() - 18 - rng.below(55) as i32;
+        // Now and then a family member of the previous client registers too, half of them
+        // children, so the who-came figures hold households with children.
+        let family = self.registered.last().copied().filter(|_| rng.chance(0.12));
+        let age = if family.is_some() && rng.chance(0.5) {
+            rng.below(18) as i32
+        } else {
+            18 + rng.below(55) as i32
+        };
+        let year = self.today.year() - age;
         let birth = if rng.chance(0.6) {
             NaiveDate::from_ymd_opt(year, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32)
+                .filter(|d| *d <= self.today)
                 .map(Birth::Date)
                 .unwrap_or(Birth::Year(year))
         } else {
@@ -219,6 +228,12 @@ impl Generator {
                 .map(|l| l.to_string())
                 .collect(),
             interpreter: name.origin.country != "NL" && rng.chance(0.35),
+            // One in twenty did not say; the rest as their given name suggests.
+            gender: match (rng.chance(0.05), name.female) {
+                (true, _) => Gender::Unknown,
+                (false, true) => Gender::Female,
+                (false, false) => Gender::Male,
+            },
             phone,
             note: rng.pick(CLIENT_NOTES).to_string(),
             begeleider: begeleider.map(str::to_string),
@@ -231,10 +246,7 @@ impl Generator {
         if let Some(b) = begeleider {
             self.guidance.guides(number, b);
         }
-        // Now and then a family member of the previous client registers too.
-        if let Some(&previous) = self.registered.last()
-            && self.rng.chance(0.12)
-        {
+        if let Some(previous) = family {
             batch.join_household(number, previous, stamp)?;
         }
         self.registered.push(number);

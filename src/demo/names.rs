@@ -1096,6 +1096,8 @@ pub struct DemoName {
     pub name: String,
     pub aliases: Vec<String>,
     pub origin: &'static Origin,
+    /// Given a female given name.
+    pub female: bool,
 }
 
 /// Picks from a list ordered most common first. The i-th name's share falls as 1/(i+5), as
@@ -1175,6 +1177,7 @@ pub fn demo_name(rng: &mut Rng) -> DemoName {
         name,
         aliases,
         origin,
+        female,
     }
 }
 

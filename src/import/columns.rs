@@ -10,6 +10,7 @@ pub enum Field {
     LastName,
     Alias,
     Born,
+    Gender,
     Country,
     Languages,
     Interpreter,
@@ -107,6 +108,19 @@ const FIELDS: &[(Field, &str, &[&str])] = &[
             "country",
             "country of origin",
             "nationality",
+        ],
+    ),
+    (
+        Field::Gender,
+        "gender",
+        &[
+            "geslacht",
+            "gender",
+            "sexe",
+            "sex",
+            "genre",
+            "m v",
+            "man vrouw",
         ],
     ),
     (
@@ -281,6 +295,8 @@ mod tests {
         assert_eq!(recognise("Naam"), Some(Field::Name));
         assert_eq!(recognise("Geboortedatum"), Some(Field::Born));
         assert_eq!(recognise("Land van herkomst"), Some(Field::Country));
+        assert_eq!(recognise("Geslacht"), Some(Field::Gender));
+        assert_eq!(recognise("Sexe"), Some(Field::Gender));
         assert_eq!(recognise("Tel.nr"), Some(Field::Phone));
         assert_eq!(recognise("Date of birth"), Some(Field::Born));
         assert_eq!(recognise("BSN"), Some(Field::Refused));

@@ -7,7 +7,7 @@ pub mod reason;
 pub mod rejects;
 pub mod table;
 
-use crate::model::{Birth, ClientDraft, Stamp, contains_bsn, fields};
+use crate::model::{Birth, ClientDraft, Gender, Stamp, contains_bsn, fields};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use columns::Field;
@@ -208,6 +208,10 @@ fn draft(
         aliases: fields::aliases(aliases.iter().copied())
             .map_err(|_| Reason::of_text(Field::Alias, &aliases.join(" "), fields::NAME_MAX))?,
         birth,
+        gender: match get(Field::Gender).first() {
+            Some(g) => fields::gender(g).map_err(|_| unreadable(Field::Gender, g))?,
+            None => Gender::Unknown,
+        },
         country: match get(Field::Country).first() {
             Some(c) => fields::country(c).map_err(|_| unreadable(Field::Country, c))?,
             None => None,

@@ -49,6 +49,7 @@ impl Reason {
             Reason::Unreadable { field, value } => match field {
                 Field::Born => reasons.birth,
                 Field::Country => reasons.country,
+                Field::Gender => reasons.gender,
                 Field::Languages => reasons.languages,
                 _ => reasons.phone,
             }

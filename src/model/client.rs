@@ -1,4 +1,4 @@
-use super::{Birth, Stamp};
+use super::{Birth, Gender, Stamp};
 
 /// A person the desk helps. `name` is as on the Dutch residence document; `aliases` are the
 /// other spellings the desk has met.
@@ -8,6 +8,7 @@ pub struct Client {
     pub name: String,
     pub aliases: Vec<String>,
     pub birth: Birth,
+    pub gender: Gender,
     /// ISO 3166 alpha-2, upper case.
     pub country: Option<String>,
     /// ISO 639 codes, lower case.
@@ -33,6 +34,7 @@ pub struct ClientDraft {
     pub name: String,
     pub aliases: Vec<String>,
     pub birth: Birth,
+    pub gender: Gender,
     pub country: Option<String>,
     pub languages: Vec<String>,
     pub interpreter: bool,
@@ -48,6 +50,7 @@ impl Client {
             name: draft.name,
             aliases: draft.aliases,
             birth: draft.birth,
+            gender: draft.gender,
             country: draft.country,
             languages: draft.languages,
             interpreter: draft.interpreter,

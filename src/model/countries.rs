@@ -46,6 +46,25 @@ pub fn country_by_name(name: &str) -> Option<&'static str> {
     NAMES.get(&fold(name)).map(String::as_str)
 }
 
+/// A country's name in the desk's language ("Syrië" / "Syria"); the code itself for one the
+/// ISO list does not hold (XK and anything an older release let through).
+pub fn country_name(code: &str, english: bool) -> String {
+    if code == "XK" {
+        return "Kosovo".into();
+    }
+    let Ok(alpha2) = Alpha2::try_from(code) else {
+        return code.to_string();
+    };
+    let country = alpha2.to_country();
+    let language = if english { "en" } else { "nl" };
+    country
+        .translations()
+        .get(language)
+        .copied()
+        .unwrap_or(country.iso_short_name())
+        .to_string()
+}
+
 /// Lower case, diacritics and punctuation away, one space between words: "Côte d'Ivoire" and
 /// "cote divoire" meet.
 fn fold(name: &str) -> String {
@@ -85,6 +104,15 @@ mod tests {
             NAMES.len() > 2 * 249,
             "ISO, Dutch and English names for every country"
         );
+    }
+
+    #[test]
+    fn names_are_given_in_the_desks_language() {
+        assert_eq!(country_name("SY", false), "Syrië");
+        assert_eq!(country_name("SY", true), "Syrian Arab Republic");
+        assert_eq!(country_name("ER", false), "Eritrea");
+        assert_eq!(country_name("XK", false), "Kosovo");
+        assert_eq!(country_name("QQ", true), "QQ");
     }
 
     #[test]

@@ -111,6 +111,11 @@ pub fn languages<'a>(list: impl IntoIterator<Item = &'a str>) -> Result<Vec<Stri
     Ok(out)
 }
 
+/// A gender as v/m/x (or the English and French words); empty is unknown.
+pub fn gender(text: &str) -> Result<super::Gender, String> {
+    super::Gender::parse(text).ok_or_else(|| super::Gender::refused(text))
+}
+
 pub fn phone(text: &str) -> Result<Option<String>, String> {
     let phone = clean_line(text, "phone number", PHONE_MAX).map_err(|e| e.to_string())?;
     if phone.is_empty() {

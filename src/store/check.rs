@@ -7,14 +7,14 @@ use super::backup::stale_partials;
 use super::clients::search_terms;
 use super::codec::{
     DayEntryCodes, day_key, decode_appointment, decode_audit, decode_client, decode_day_entry,
-    decode_followup, decode_visit, encode_day_entry,
+    decode_followup, decode_visit, encode_day_entry, encode_profile,
 };
 use super::tables::{
     EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, FORGOTTEN_CLIENT, FORGOTTEN_FOLLOWUP, ReadTables,
     appointment_state_code,
 };
 use super::{REWRITE_PENDING, Store, StoreError};
-use crate::model::FollowUpState;
+use crate::model::{FollowUpState, Profile};
 use crate::search::phone_key;
 use redb::ReadableTable;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -134,6 +134,7 @@ impl Checker<'_> {
         let mut terms: BTreeSet<(String, u64)> = BTreeSet::new();
         let mut phones: BTreeSet<(String, u64)> = BTreeSet::new();
         let mut guided: BTreeSet<(String, u64)> = BTreeSet::new();
+        let mut profiles: BTreeSet<(u64, Vec<u8>)> = BTreeSet::new();
         for e in self.t.clients.iter()? {
             let (key, bytes) = e?;
             let n = key.value();
@@ -167,6 +168,7 @@ impl Checker<'_> {
             if let Some(k) = client.phone.as_deref().and_then(phone_key) {
                 phones.insert((k, n));
             }
+            profiles.insert((n, encode_profile(&Profile::of(&client))));
             if let Some(b) = client.begeleider {
                 guided.insert((b, n));
             }
@@ -195,6 +197,14 @@ impl Checker<'_> {
             }
         }
         self.compare("begeleider index", &guided, &indexed);
+        if let Some(table) = &self.t.client_profiles {
+            let mut found = BTreeSet::new();
+            for e in table.iter()? {
+                let (n, bytes) = e?;
+                found.insert((n.value(), bytes.value().to_vec()));
+            }
+            self.compare("profile index", &profiles, &found);
+        }
         for e in self.t.households.iter()? {
             let (h, n) = e?.0.value();
             match clients.get(&n) {

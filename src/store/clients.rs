@@ -1,10 +1,10 @@
 //! Clients: register, change, read; keeps the name, phone and household indexes in step.
 
 use super::audit::append;
-use super::codec::{decode_client, encode_client};
+use super::codec::{decode_client, encode_client, encode_profile};
 use super::tables::{ReadTables, WriteTables};
 use super::{Store, StoreError, next_number};
-use crate::model::{AuditAction, Client, ClientDraft, Stamp};
+use crate::model::{AuditAction, Client, ClientDraft, Profile, Stamp};
 use crate::search::{birth_term, index_terms, phone_key};
 use redb::ReadableTable;
 
@@ -159,6 +159,8 @@ fn index(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
     if let Some(b) = &c.begeleider {
         t.begeleiders.insert((b.as_str(), c.number), ())?;
     }
+    t.client_profiles
+        .insert(c.number, encode_profile(&Profile::of(c)).as_slice())?;
     Ok(())
 }
 
@@ -172,6 +174,7 @@ pub(super) fn unindex(t: &mut WriteTables, c: &Client) -> Result<(), StoreError>
     if let Some(b) = &c.begeleider {
         t.begeleiders.remove((b.as_str(), c.number))?;
     }
+    t.client_profiles.remove(c.number)?;
     Ok(())
 }
 

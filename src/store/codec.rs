@@ -8,7 +8,7 @@
 
 use crate::model::{
     Appointment, AppointmentState, AuditAction, AuditEntry, Birth, Channel, Client, ClosedYear,
-    FollowUp, FollowUpState, LegalDeadline, Referral, Stamp, Visit,
+    FollowUp, FollowUpState, Gender, LegalDeadline, Profile, Referral, Stamp, Visit,
 };
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -144,16 +144,40 @@ struct ClientV2 {
     begeleider: Option<String>,
 }
 
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]
+enum GenderV1 {
+    Female,
+    Male,
+    X,
+    Unknown,
+}
+
+/// V2 and the client's gender.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+struct ClientV3 {
+    v2: ClientV2,
+    gender: GenderV1,
+}
+
 #[derive(Serialize, Deserialize)]
 enum ClientRecord {
     V1(ClientV1),
     V2(ClientV2),
+    V3(ClientV3),
 }
 
 pub fn encode_client(c: &Client) -> Vec<u8> {
-    encode(&ClientRecord::V2(ClientV2 {
-        v1: client_v1(c),
-        begeleider: c.begeleider.clone(),
+    encode(&ClientRecord::V3(ClientV3 {
+        v2: ClientV2 {
+            v1: client_v1(c),
+            begeleider: c.begeleider.clone(),
+        },
+        gender: match c.gender {
+            Gender::Female => GenderV1::Female,
+            Gender::Male => GenderV1::Male,
+            Gender::X => GenderV1::X,
+            Gender::Unknown => GenderV1::Unknown,
+        },
     }))
 }
 
@@ -181,9 +205,10 @@ fn client_v1(c: &Client) -> ClientV1 {
 }
 
 pub fn decode_client(bytes: &[u8]) -> Result<Client, Undecodable> {
-    let (c, begeleider) = match decode(bytes)? {
-        ClientRecord::V1(c) => (c, None),
-        ClientRecord::V2(c) => (c.v1, c.begeleider),
+    let (c, begeleider, gender) = match decode(bytes)? {
+        ClientRecord::V1(c) => (c, None, GenderV1::Unknown),
+        ClientRecord::V2(c) => (c.v1, c.begeleider, GenderV1::Unknown),
+        ClientRecord::V3(c) => (c.v2.v1, c.v2.begeleider, c.gender),
     };
     Ok(Client {
         number: c.number,
@@ -193,6 +218,12 @@ pub fn decode_client(bytes: &[u8]) -> Result<Client, Undecodable> {
             BirthV1::Unknown => Birth::Unknown,
             BirthV1::Year(y) => Birth::Year(y),
             BirthV1::Date(d) => Birth::Date(date_of(d)?),
+        },
+        gender: match gender {
+            GenderV1::Female => Gender::Female,
+            GenderV1::Male => Gender::Male,
+            GenderV1::X => Gender::X,
+            GenderV1::Unknown => Gender::Unknown,
         },
         country: c.country,
         languages: c.languages,
@@ -682,6 +713,97 @@ pub fn decode_day_entry(bytes: &[u8]) -> Result<DayEntryView<'_>, Undecodable> {
     })
 }
 
+// ---- client profile ------------------------------------------------------------------------
+// The who-came index entry, hand-laid like the day entry so a year's tally reads 100,000 of
+// them fast: version, gender, birth kind, birth (day number or year, i32 LE), country (two
+// ASCII capitals or two zero bytes), interpreter, then the first language's length and bytes.
+
+const PROFILE_V1: u8 = 1;
+
+pub fn encode_profile(p: &Profile<'_>) -> Vec<u8> {
+    let mut out = vec![PROFILE_V1];
+    out.push(match p.gender {
+        Gender::Female => 0,
+        Gender::Male => 1,
+        Gender::X => 2,
+        Gender::Unknown => 3,
+    });
+    let (kind, value) = match p.birth {
+        Birth::Unknown => (0u8, 0i32),
+        Birth::Year(y) => (1, y),
+        Birth::Date(d) => (2, day_number(d)),
+    };
+    out.push(kind);
+    out.extend_from_slice(&value.to_le_bytes());
+    match p.country {
+        Some(c) if c.len() == 2 => out.extend_from_slice(c.as_bytes()),
+        _ => out.extend_from_slice(&[0, 0]),
+    }
+    out.push(u8::from(p.interpreter));
+    // Language codes are 2 or 3 letters (fields::languages); anything longer is not kept.
+    match p.language {
+        Some(l) if l.len() <= 8 => {
+            out.push(l.len() as u8);
+            out.extend_from_slice(l.as_bytes());
+        }
+        _ => out.push(0),
+    }
+    out
+}
+
+/// Reads a profile entry; every byte is held to what it can be.
+pub fn decode_profile(bytes: &[u8]) -> Result<Profile<'_>, Undecodable> {
+    let head: &[u8; 11] = bytes
+        .get(..11)
+        .and_then(|h| h.try_into().ok())
+        .ok_or(Undecodable)?;
+    if head[0] != PROFILE_V1 {
+        return Err(Undecodable);
+    }
+    let gender = match head[1] {
+        0 => Gender::Female,
+        1 => Gender::Male,
+        2 => Gender::X,
+        3 => Gender::Unknown,
+        _ => return Err(Undecodable),
+    };
+    let value = i32::from_le_bytes([head[3], head[4], head[5], head[6]]);
+    let birth = match head[2] {
+        0 if value == 0 => Birth::Unknown,
+        1 if (1800..=2200).contains(&value) => Birth::Year(value),
+        2 => Birth::Date(date_of(value)?),
+        _ => return Err(Undecodable),
+    };
+    let country = match [head[7], head[8]] {
+        [0, 0] => None,
+        [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+            Some(std::str::from_utf8(&bytes[7..9]).map_err(|_| Undecodable)?)
+        }
+        _ => return Err(Undecodable),
+    };
+    let interpreter = match head[9] {
+        0 => false,
+        1 => true,
+        _ => return Err(Undecodable),
+    };
+    let length = usize::from(head[10]);
+    let rest = &bytes[11..];
+    if rest.len() != length || length > 8 {
+        return Err(Undecodable);
+    }
+    let language = match length {
+        0 => None,
+        _ => Some(std::str::from_utf8(rest).map_err(|_| Undecodable)?),
+    };
+    Ok(Profile {
+        gender,
+        birth,
+        country,
+        language,
+        interpreter,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -706,6 +828,7 @@ mod tests {
             name: "Mohammed Al-Hassan".into(),
             aliases: vec!["Muhammad Alhassan".into()],
             birth: Birth::Date(NaiveDate::from_ymd_opt(1986, 3, 2).unwrap()),
+            gender: Gender::Unknown,
             country: Some("SY".into()),
             languages: vec!["ar".into(), "en".into()],
             interpreter: true,
@@ -724,6 +847,13 @@ mod tests {
         Client {
             begeleider: Some("joost".into()),
             ..client()
+        }
+    }
+
+    fn client_v3() -> Client {
+        Client {
+            gender: Gender::Female,
+            ..client_v2()
         }
     }
 
@@ -844,6 +974,9 @@ mod tests {
     // Added with the find line (the lookup's shown clients); never change this either.
     const AUDIT_V2: &str = "01076d617269656b65fcd02713d600130003fb120407fb2c01";
     // Added with the closed year (issue 11); never change this either.
+    // Added with the gender (issue 11); never change this either.
+    const CLIENT_V3: &str = "02fb1204124d6f68616d6d656420416c2d48617373616e01114d7568616d6d616420416c68617373616e02fb202e010253590202617202656e01010c303620313233342035363738126b6f6d74206d6574206275757276726f757700010701fb60a2076d617269656b65fcd02713d6076d617269656b65fcd02713d601056a6f6f737400";
+    const PROFILE_GOLDEN: &str = "01000210170000535901026172";
     const CLOSED_YEAR_V1: &str = "00fbd20f076d617269656b65fcd02713d60c7b22766973697473223a337d";
 
     fn closed_year() -> ClosedYear {
@@ -857,7 +990,7 @@ mod tests {
     #[test]
     fn golden_bytes_decode_forever() {
         for (name, golden, now) in [
-            ("client", CLIENT_V2, hex(&encode_client(&client_v2()))),
+            ("client", CLIENT_V3, hex(&encode_client(&client_v3()))),
             ("visit", VISIT_V1, hex(&encode_visit(&visit()))),
             (
                 "followup",
@@ -881,6 +1014,11 @@ mod tests {
                 DAY_ENTRY_GOLDEN,
                 hex(&encode_day_entry(&day_entry())),
             ),
+            (
+                "profile",
+                PROFILE_GOLDEN,
+                hex(&encode_profile(&Profile::of(&client_v3()))),
+            ),
         ] {
             assert_eq!(
                 golden, now,
@@ -889,6 +1027,7 @@ mod tests {
         }
         assert_eq!(decode_client(&unhex(CLIENT_V1)).unwrap(), client());
         assert_eq!(decode_client(&unhex(CLIENT_V2)).unwrap(), client_v2());
+        assert_eq!(decode_client(&unhex(CLIENT_V3)).unwrap(), client_v3());
         assert_eq!(decode_followup(&unhex(FOLLOWUP_V2)).unwrap(), followup_v2());
         assert_eq!(decode_visit(&unhex(VISIT_V1)).unwrap(), visit());
         assert_eq!(decode_followup(&unhex(FOLLOWUP_V1)).unwrap(), followup());
@@ -902,6 +1041,9 @@ mod tests {
             decode_closed_year(&unhex(CLOSED_YEAR_V1)).unwrap(),
             closed_year()
         );
+        let profile = unhex(PROFILE_GOLDEN);
+        let third = client_v3();
+        assert_eq!(decode_profile(&profile).unwrap(), Profile::of(&third));
         let bytes = unhex(DAY_ENTRY_GOLDEN);
         let view = decode_day_entry(&bytes).unwrap();
         let entry = day_entry();
@@ -921,6 +1063,16 @@ mod tests {
         assert!(decode_client(&extra).is_err());
         assert!(decode_client(&[9, 1, 2, 3]).is_err());
         assert!(decode_visit(&[]).is_err());
+        let third = client_v3();
+        let profile = encode_profile(&Profile::of(&third));
+        for cut in 0..profile.len() {
+            assert!(decode_profile(&profile[..cut]).is_err(), "cut at {cut}");
+        }
+        for (at, byte) in [(0, 2), (1, 4), (2, 3), (7, b'a'), (9, 2), (10, 9)] {
+            let mut bad = profile.clone();
+            bad[at] = byte;
+            assert!(decode_profile(&bad).is_err(), "byte {at} = {byte}");
+        }
         let entry = encode_day_entry(&day_entry());
         for cut in 0..entry.len() {
             assert!(decode_day_entry(&entry[..cut]).is_err(), "cut at {cut}");

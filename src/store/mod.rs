@@ -19,6 +19,7 @@ pub mod files;
 mod followups;
 mod forget;
 mod open;
+mod profiles;
 mod tables;
 mod visits;
 
@@ -110,6 +111,7 @@ impl Store {
         };
         store.check_schema(fresh)?;
         store.count_followup_events()?;
+        store.build_profiles()?;
         store.refresh_name_index()?;
         Ok(store)
     }

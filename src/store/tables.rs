@@ -36,6 +36,10 @@ pub const PHONES: TableDefinition<(&str, u64), ()> = TableDefinition::new("phone
 /// "r:kwadraad", "v:marieke" -> code, and back.
 pub const DICTIONARY: TableDefinition<&str, u32> = TableDefinition::new("dictionary");
 pub const DICTIONARY_KEYS: TableDefinition<u32, &str> = TableDefinition::new("dictionary_keys");
+/// client -> its profile (`codec::encode_profile`): gender, birth, country, first language and
+/// interpreter, so a tally of who came reads no client record. Built at the first open of a
+/// store from before it (`Store::build_profiles`).
+pub const CLIENT_PROFILES: TableDefinition<u64, &[u8]> = TableDefinition::new("client_profiles");
 /// (household, client).
 pub const HOUSEHOLDS: TableDefinition<(u64, u64), ()> = TableDefinition::new("households");
 /// (begeleider, client): the clients a volunteer guides, for "mine" lists and
@@ -114,6 +118,7 @@ pub struct WriteTables<'t> {
     pub appointments_by_client: Table<'t, (u64, u64), ()>,
     pub closed_years: Table<'t, i32, &'static [u8]>,
     pub closed_changes: Table<'t, (i32, u64), ()>,
+    pub client_profiles: Table<'t, u64, &'static [u8]>,
 }
 
 impl<'t> WriteTables<'t> {
@@ -145,6 +150,7 @@ impl<'t> WriteTables<'t> {
             appointments_by_client: txn.open_table(APPOINTMENTS_BY_CLIENT)?,
             closed_years: txn.open_table(super::closed::CLOSED_YEARS)?,
             closed_changes: txn.open_table(super::closed::CLOSED_CHANGES)?,
+            client_profiles: txn.open_table(CLIENT_PROFILES)?,
         })
     }
 }
@@ -180,6 +186,9 @@ pub struct ReadTables {
     pub appointments: Option<ReadOnlyTable<u64, &'static [u8]>>,
     pub appointments_by_day: Option<ReadOnlyTable<(i32, u64), u8>>,
     pub appointments_by_client: Option<ReadOnlyTable<(u64, u64), ()>>,
+    /// Absent only in a store from before profiles that was opened to be checked (`check`
+    /// opens without changing anything); then the client records are read instead.
+    pub client_profiles: Option<ReadOnlyTable<u64, &'static [u8]>>,
 }
 
 impl ReadTables {
@@ -207,6 +216,7 @@ impl ReadTables {
             appointments: optional(txn.open_table(APPOINTMENTS))?,
             appointments_by_day: optional(txn.open_table(APPOINTMENTS_BY_DAY))?,
             appointments_by_client: optional(txn.open_table(APPOINTMENTS_BY_CLIENT))?,
+            client_profiles: optional(txn.open_table(CLIENT_PROFILES))?,
         })
     }
 }

@@ -2,7 +2,7 @@
 //! `tally merge` reads back. Later releases only add keys, so reading takes a missing key as
 //! zero (or empty), and every release reads what an earlier one wrote.
 
-use super::Tally;
+use super::{Tally, WhoCame};
 use crate::model::ReportGroup;
 use crate::store::AppointmentCounts;
 use chrono::{Datelike, NaiveDate};
@@ -11,6 +11,35 @@ use std::collections::BTreeMap;
 
 /// The foundation's JSON shape; later releases only add keys.
 pub fn to_json(t: &Tally) -> Value {
+    let mut v = foundation(t);
+    if let Some(o) = v.as_object_mut() {
+        let w = &t.who;
+        let ages: Map<String, Value> = w
+            .by_age
+            .iter()
+            .map(|(band, n)| (band.clone(), json!(n)))
+            .collect();
+        for (key, value) in [
+            ("clients_by_country", json!(w.by_country)),
+            ("clients_by_gender", json!(w.by_gender)),
+            ("clients_by_age", Value::Object(ages)),
+            ("children", json!(w.children)),
+            ("adults", json!(w.adults)),
+            ("age_unknown", json!(w.age_unknown)),
+            ("clients_by_language", json!(w.by_language)),
+            ("clients_interpreter", json!(w.interpreter)),
+            (
+                "households_with_children",
+                json!(w.households_with_children),
+            ),
+        ] {
+            o.insert(key.to_string(), value);
+        }
+    }
+    v
+}
+
+fn foundation(t: &Tally) -> Value {
     json!({
         "from": t.from.format("%Y-%m-%d").to_string(),
         "to": t.to.format("%Y-%m-%d").to_string(),
@@ -88,6 +117,18 @@ pub fn from_json(v: &Value, groups: &[ReportGroup]) -> Result<Tally, NotATally> 
             })
             .unwrap_or_default()
     };
+    // A breakdown of people keeps a row hidden as "<5" (or summed to a range) as 0, so the
+    // report still has the row to show that text in.
+    let people = |key: &str| -> Vec<(String, u64)> {
+        o.get(key)
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     let mut by_group: Vec<(String, u64)> = counts("by_group").into_iter().collect();
     by_group.sort_by_key(|(name, _)| {
         groups
@@ -136,7 +177,36 @@ pub fn from_json(v: &Value, groups: &[ReportGroup]) -> Result<Tally, NotATally> 
             no_show: inner("appointments", "no_show"),
             open: inner("appointments", "open"),
         },
+        who: WhoCame {
+            by_country: people("clients_by_country").into_iter().collect(),
+            by_gender: people("clients_by_gender").into_iter().collect(),
+            by_age: age_bands(o.get("clients_by_age")),
+            children: n("children"),
+            adults: n("adults"),
+            age_unknown: n("age_unknown"),
+            by_language: people("clients_by_language").into_iter().collect(),
+            interpreter: people("clients_interpreter").into_iter().collect(),
+            households_with_children: n("households_with_children"),
+        },
     })
+}
+
+/// The age bands in age order again (JSON objects are sorted by key, so "12-17" would come
+/// before "5-11"), the unknown ages last.
+fn age_bands(v: Option<&Value>) -> Vec<(String, u64)> {
+    let mut bands: Vec<(String, u64)> = v
+        .and_then(Value::as_object)
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| (k.clone(), v.as_u64().unwrap_or(0)))
+                .collect()
+        })
+        .unwrap_or_default();
+    bands.sort_by_key(|(band, _)| {
+        let lowest: String = band.chars().take_while(char::is_ascii_digit).collect();
+        lowest.parse::<u32>().unwrap_or(u32::MAX)
+    });
+    bands
 }
 
 #[cfg(test)]
@@ -178,6 +248,23 @@ mod tests {
                 no_show: 1,
                 open: 0,
             },
+            who: WhoCame {
+                by_country: [("SY".to_string(), 3), ("unknown".to_string(), 2)].into(),
+                by_gender: [("f".to_string(), 2), ("m".to_string(), 3)].into(),
+                by_age: vec![
+                    ("0-4".to_string(), 1),
+                    ("5-11".to_string(), 0),
+                    ("12-17".to_string(), 1),
+                    ("18+".to_string(), 2),
+                    ("unknown".to_string(), 1),
+                ],
+                children: 2,
+                adults: 2,
+                age_unknown: 1,
+                by_language: [("ar".to_string(), 5)].into(),
+                interpreter: [("yes".to_string(), 1), ("no".to_string(), 4)].into(),
+                households_with_children: 1,
+            },
         }
     }
 
@@ -187,8 +274,9 @@ mod tests {
         let back = from_json(&to_json(&t), &default_groups()).unwrap();
         assert_eq!(back.by_month(), t.by_month());
         assert_eq!(to_json(&back), to_json(&t));
-        // The office's order of the report groups comes back.
+        // The office's order of the report groups comes back, and the age bands' order.
         assert_eq!(back.by_group[0].0, "Financiën");
+        assert_eq!(back.who, t.who);
     }
 
     #[test]

@@ -9,14 +9,17 @@ pub mod merge;
 pub mod outside;
 mod period;
 pub mod report;
+pub mod who;
+mod who_report;
 pub mod workbook;
 
 pub use period::Period;
+pub use who::{AgeBands, WhoCame};
 
 use crate::model::{Channel, ReportGroup, group_of};
 use crate::store::{AppointmentCounts, Dictionary, Store, StoreError};
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FollowUpTotals {
@@ -58,6 +61,8 @@ pub struct Tally {
     pub followups: FollowUpTotals,
     /// Appointments whose moment falls in the period, by what became of them.
     pub appointments: AppointmentCounts,
+    /// Who the period's unique clients were.
+    pub who: WhoCame,
 }
 
 impl Tally {
@@ -156,13 +161,14 @@ impl ClientSet {
 }
 
 /// Counts the period `from`..=`to`; "now" figures are as of `today`. `groups` are the report
-/// groups of the office's config.
+/// groups of the office's config, `bands` its age bands.
 pub fn count(
     store: &Store,
     from: NaiveDate,
     to: NaiveDate,
     today: NaiveDate,
     groups: &[ReportGroup],
+    bands: &AgeBands,
 ) -> Result<Tally, StoreError> {
     let mut visits = 0;
     let mut anonymous = 0;
@@ -245,6 +251,14 @@ pub fn count(
             None => (false, c),
         })
         .collect();
+    let who = who_came(
+        store,
+        &clients,
+        &household_of,
+        households.len() as u64,
+        bands,
+        to,
+    )?;
     let events = store.followup_events(from, to)?;
     let (open_now, overdue_now) = store.open_followup_totals(today)?;
     Ok(Tally {
@@ -277,5 +291,51 @@ pub fn count(
             overdue_now,
         },
         appointments: store.appointment_counts(from, to)?,
+        who,
     })
+}
+
+/// Who the clients seen were, from their profiles; a household counts as one with children
+/// when any of its members is a child on `day`, whether or not that member came.
+fn who_came(
+    store: &Store,
+    clients: &ClientSet,
+    household_of: &HashMap<u64, u64>,
+    households: u64,
+    bands: &AgeBands,
+    day: NaiveDate,
+) -> Result<WhoCame, StoreError> {
+    let seen_households: HashSet<u64> = clients
+        .iter()
+        .filter_map(|c| household_of.get(&c).copied())
+        .collect();
+    let mut wanted: Vec<u64> = clients.iter().collect();
+    wanted.extend(
+        household_of
+            .iter()
+            .filter(|(c, h)| seen_households.contains(h) && !clients.contains(**c))
+            .map(|(c, _)| *c),
+    );
+    wanted.sort_unstable();
+    let mut who = who::WhoCounter::new(bands, day);
+    let mut with_children: HashSet<(bool, u64)> = HashSet::new();
+    store.for_each_profile(&wanted, |n, profile| {
+        let seen = clients.contains(n);
+        if seen {
+            who.add(profile);
+        }
+        if who.is_child(profile) {
+            match household_of.get(&n) {
+                Some(h) => {
+                    with_children.insert((true, *h));
+                }
+                None if seen => {
+                    with_children.insert((false, n));
+                }
+                None => {}
+            }
+        }
+    })?;
+    let with_children = (with_children.len() as u64).min(households);
+    Ok(who.finish(clients.len, with_children))
 }

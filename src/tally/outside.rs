@@ -29,6 +29,7 @@ pub const HIDDEN: &str = "x";
 pub fn protect(report: &mut Report, threshold: u64) {
     let threshold = threshold.max(1) as i64;
     let columns = report.columns.len();
+    let mut hidden = Vec::new();
     for column in (0..columns).filter(|c| !is_difference(*c)) {
         let mut table = Table::of(report, column, threshold);
         table.hide_small();
@@ -45,11 +46,11 @@ pub fn protect(report: &mut Report, threshold: u64) {
                 report
                     .shown_as
                     .insert((cell.section, cell.row, column), text);
+                hidden.push((cell.section, cell.row, column));
             }
         }
     }
     // A difference next to a hidden count would give it back.
-    let hidden: Vec<(usize, usize, usize)> = report.shown_as.keys().copied().collect();
     for (s, r, c) in hidden {
         let pairs: Vec<usize> = if c == 0 {
             (2..columns).step_by(2).collect()

@@ -150,7 +150,7 @@ fn lines(c: &Compared, key: &'static str, title: &str, rows: Vec<SummaryLine>) -
 }
 
 /// A breakdown by key over every tally, ranked by the current period (most first).
-fn breakdown(
+pub(super) fn breakdown(
     c: &Compared,
     key: &'static str,
     title: &str,
@@ -264,6 +264,7 @@ pub fn build(
             true,
         ),
     ];
+    sections.extend(super::who_report::sections(c, english));
     if with_months {
         // Months line up by position (January with January), not by name, across years.
         let months = |t: &Tally| -> Vec<(String, u64)> {
@@ -288,9 +289,19 @@ pub fn build(
             false,
         ));
     }
+    // Open and overdue follow-ups are counted as of now, the same for every period: they are
+    // shown once, not beside themselves with a difference of 0.
+    let mut shown_as = BTreeMap::new();
+    for (r, row) in sections[0].rows.iter().enumerate() {
+        if row.key.ends_with("_now") {
+            for column in 1..columns.len() {
+                shown_as.insert((0, r, column), String::new());
+            }
+        }
+    }
     Report {
         columns,
         sections,
-        shown_as: BTreeMap::new(),
+        shown_as,
     }
 }

@@ -272,6 +272,7 @@ pub enum ClientField {
     Name,
     Aliases,
     Birth,
+    Gender,
     Country,
     Languages,
     Interpreter,
@@ -280,10 +281,11 @@ pub enum ClientField {
 }
 
 impl ClientField {
-    pub const ALL: [ClientField; 8] = [
+    pub const ALL: [ClientField; 9] = [
         ClientField::Name,
         ClientField::Aliases,
         ClientField::Birth,
+        ClientField::Gender,
         ClientField::Country,
         ClientField::Languages,
         ClientField::Interpreter,
@@ -296,6 +298,7 @@ impl ClientField {
             ClientField::Name => "name",
             ClientField::Aliases => "aliases",
             ClientField::Birth => "birth",
+            ClientField::Gender => "gender",
             ClientField::Country => "country",
             ClientField::Languages => "languages",
             ClientField::Interpreter => "interpreter",
@@ -311,7 +314,7 @@ pub struct ClientForm {
     /// Index into `ClientField::ALL`; one past the end is the duplicates panel.
     pub part: usize,
     /// One input per field (the interpreter's holds "ja" or nothing).
-    pub fields: [Input; 8],
+    pub fields: [Input; 9],
     pub duplicates: Vec<ClientSummary>,
     /// A restricted client may match: said without who, for the coordinator to check.
     pub restricted_match: bool,

@@ -78,6 +78,7 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
         keymap: opts.keymap,
         theme,
         report_groups: opts.config.report_groups,
+        age_bands: opts.config.age_bands,
         office: opts.config.office,
         retention_months: opts.config.retention_months,
     };
@@ -278,6 +279,7 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
                     c.name = draft.name;
                     c.aliases = draft.aliases;
                     c.birth = draft.birth;
+                    c.gender = draft.gender;
                     c.country = draft.country;
                     c.languages = draft.languages;
                     c.interpreter = draft.interpreter;
@@ -329,6 +331,7 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
                     to,
                     state.today(),
                     &state.desk.report_groups,
+                    &state.desk.age_bands,
                 )?)))
             }
             Effect::ExportTally(period) => Some(export_tally(store, state, period)?),
@@ -371,7 +374,14 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
 /// (readable by the volunteer only) and says where.
 fn export_tally(store: &Store, state: &State, period: Period) -> Result<Event, StoreError> {
     let (from, to) = period.bounds();
-    let counted = tally::count(store, from, to, state.today(), &state.desk.report_groups)?;
+    let counted = tally::count(
+        store,
+        from,
+        to,
+        state.today(),
+        &state.desk.report_groups,
+        &state.desk.age_bands,
+    )?;
     let compared = report::Compared {
         period,
         tally: &counted,

@@ -26,6 +26,7 @@ pub struct Desk {
     pub theme: ThemeName,
     /// The annual report's groups, for the tally screen's CSV.
     pub report_groups: Vec<ReportGroup>,
+    pub age_bands: crate::tally::AgeBands,
     /// Who the client can turn to, and the retention, as the privacy notice tells them.
     pub office: crate::config::Office,
     pub retention_months: u32,

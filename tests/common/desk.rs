@@ -44,6 +44,7 @@ pub fn desk(theme: ThemeName) -> Desk {
         keymap: Keymap::default_map(),
         theme,
         report_groups: default_groups(),
+        age_bands: Default::default(),
         office: Default::default(),
         retention_months: 24,
     }
@@ -55,6 +56,7 @@ pub fn client(number: u64, name: &str, year: i32) -> Client {
         name: name.into(),
         aliases: vec![],
         birth: Birth::Year(year),
+        gender: Default::default(),
         country: Some("SY".into()),
         languages: vec!["ar".into()],
         interpreter: number.is_multiple_of(2),
@@ -236,6 +238,16 @@ pub fn november() -> Tally {
     t.followups.done = 7;
     t.followups.open_now = 12;
     t.followups.overdue_now = 3;
+    let w = &mut t.who;
+    for (k, n) in [("f", 19), ("m", 20), ("x", 0), ("unknown", 2)] {
+        w.by_gender.insert(k.into(), n);
+    }
+    for (k, n) in [("SY", 18), ("ER", 10), ("AF", 7), ("IQ", 4), ("unknown", 2)] {
+        w.by_country.insert(k.into(), n);
+    }
+    (w.children, w.adults, w.age_unknown) = (6, 33, 2);
+    w.interpreter.insert("yes".into(), 12);
+    w.households_with_children = 5;
     t
 }
 

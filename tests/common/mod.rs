@@ -162,3 +162,21 @@ impl Office {
             .expect("a client number")
     }
 }
+
+/// A tally's JSON without the figures of who came: forgetting a client moves them to
+/// "unknown" there (docs/tallies.md), and leaves every other figure as it was.
+pub fn without_who(mut tally: Value) -> Value {
+    if let Some(o) = tally.as_object_mut() {
+        o.retain(|key, _| {
+            !key.starts_with("clients_")
+                && ![
+                    "children",
+                    "adults",
+                    "age_unknown",
+                    "households_with_children",
+                ]
+                .contains(&key.as_str())
+        });
+    }
+    tally
+}

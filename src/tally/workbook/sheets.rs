@@ -25,8 +25,15 @@ pub struct SheetNames {
 
 impl SheetNames {
     /// A name Excel accepts for `wanted` (or `fallback` when nothing of it is left), made
-    /// unique with a number when it is taken.
+    /// unique with a number when it is taken. Of a title "Wie kwamen er: geslacht" the part
+    /// after the colon names the sheet ("Geslacht"): the whole is too long for most of them,
+    /// and cut at 31 characters it would stop mid-word.
     pub fn claim(&mut self, wanted: &str, fallback: &str) -> String {
+        let wanted = match wanted.split_once(": ") {
+            Some((_, part)) if !part.trim().is_empty() => capitalised(part.trim()),
+            _ => wanted.to_string(),
+        };
+        let wanted = wanted.as_str();
         let clean = |text: &str| -> String {
             let kept: String = text.chars().filter(|c| !REFUSED.contains(*c)).collect();
             // Excel refuses an apostrophe at either end.
@@ -59,6 +66,14 @@ impl SheetNames {
             number += 1;
         }
     }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Adds a sheet for every section of `report`; `notes` go under the first one.

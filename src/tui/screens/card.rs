@@ -2,6 +2,7 @@
 
 use super::cut::ellipsis;
 use super::{deadline, fit, hints, input_line, safe, theme};
+use crate::model::Gender;
 use crate::tui::forms::{FollowupField, MiniForm, MiniKind};
 use crate::tui::keymap::Action;
 use crate::tui::state::{CardItem, Screen, State};
@@ -47,9 +48,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let mut details = vec![Line::from(vec![
         Span::styled(format!("{} {}", c.number, safe(&c.name)), t.title),
         Span::raw(format!(
-            "  {} {}  {} {}",
+            "  {} {}{}  {} {}",
             l.born,
             c.birth.shown(),
+            match c.gender {
+                Gender::Unknown => String::new(),
+                g => format!(" ({})", g.short(state.desk.english())),
+            },
             l.country,
             safe(c.country.as_deref().unwrap_or("-"))
         )),

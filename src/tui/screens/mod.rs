@@ -13,6 +13,7 @@ mod status;
 mod tally;
 mod today;
 mod visit_form;
+mod who_panel;
 
 pub use super::theme::{Theme, theme};
 

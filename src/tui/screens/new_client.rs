@@ -37,6 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         ClientField::Name => l.name,
         ClientField::Aliases => d.aliases_comma,
         ClientField::Birth => l.born,
+        ClientField::Gender => d.gender_letters,
         ClientField::Country => d.country_code,
         ClientField::Languages => d.languages_codes,
         ClientField::Interpreter => l.interpreter,

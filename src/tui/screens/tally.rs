@@ -99,8 +99,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         spark,
     );
 
-    let [cats, refs] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(bottom);
+    let [cats, refs, who] = Layout::horizontal([
+        Constraint::Percentage(38),
+        Constraint::Percentage(30),
+        Constraint::Percentage(32),
+    ])
+    .areas(bottom);
     let catalog = &state.desk.catalog;
     let english = state.desk.english();
     bars(
@@ -119,6 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         |k| catalog.label(CatalogKind::Referral, k, english).to_string(),
         t.title,
     );
+    super::who_panel::draw(frame, who, tally, english, t.title);
 }
 
 /// A breakdown as horizontal bars, largest first, as many as fit.
@@ -133,7 +138,8 @@ fn bars(
     let mut rows: Vec<(String, u64)> = counts.iter().map(|(k, n)| (label_of(k), *n)).collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let max = rows.first().map_or(1, |r| r.1.max(1));
-    let label_width = 16usize;
+    // The label gives way to the bar in a narrow column, down to 10 characters.
+    let label_width = (area.width as usize).saturating_sub(12).clamp(10, 16);
     let bar_room = (area.width as usize).saturating_sub(label_width + 8).max(1) as u64;
     let lines: Vec<Line> = rows
         .iter()

@@ -2,7 +2,7 @@
 
 use super::deadline::{self, Rules};
 use super::{Effect, LINE_MAX, clamp, edit, open_card, step};
-use crate::model::{AppointmentState, FollowUp, FollowUpState, Stamp, clean_line};
+use crate::model::{AppointmentState, FollowUp, FollowUpState, Gender, Stamp, clean_line};
 use crate::tui::forms::{ClientField, ClientForm, FollowupField, MiniForm, MiniKind, VisitForm};
 use crate::tui::keymap::{Action, Key, Mode};
 use crate::tui::state::{CardData, CardItem, CardState, Screen, State};
@@ -130,6 +130,10 @@ pub(super) fn card_key(state: &mut State, action: Option<Action>, k: &KeyEvent) 
             set(&mut form, ClientField::Name, c.name.clone());
             set(&mut form, ClientField::Aliases, c.aliases.join(", "));
             set(&mut form, ClientField::Birth, c.birth.shown());
+            if c.gender != Gender::Unknown {
+                let short = c.gender.short(state.desk.english());
+                set(&mut form, ClientField::Gender, short.to_string());
+            }
             set(
                 &mut form,
                 ClientField::Country,

@@ -197,6 +197,7 @@ fn client_draft(
         aliases: fields::aliases(form.value(ClientField::Aliases).split(','))
             .map_err(at(ClientField::Aliases))?,
         birth,
+        gender: fields::gender(form.value(ClientField::Gender)).map_err(at(ClientField::Gender))?,
         country: fields::country(form.value(ClientField::Country))
             .map_err(at(ClientField::Country))?,
         languages: fields::languages([form.value(ClientField::Languages)])

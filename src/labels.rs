@@ -4,6 +4,7 @@ use crate::config::Lang;
 
 pub mod outside;
 pub mod who;
+pub mod workbook;
 
 /// The words of one language.
 pub struct Labels {

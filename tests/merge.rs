@@ -75,8 +75,29 @@ fn two_offices_add_up_and_other_periods_or_files_are_refused_by_name() {
     let csv = region.ok(&["tally", "merge", a, b, "--csv"]).stdout;
     assert!(csv.contains("visits;Contacten;16"), "{csv}");
     let book = dir.join("regio.xlsx");
-    region.ok(&["tally", "merge", a, b, "--xlsx", book.to_str().unwrap()]);
-    assert!(std::fs::metadata(&book).unwrap().len() > 0);
+    let written = region.ok(&["tally", "merge", a, b, "--xlsx", book.to_str().unwrap()]);
+    assert_eq!(
+        written.stdout,
+        format!("{}\n", book.display()),
+        "the path alone"
+    );
+    // The workbook says what the table says: where the sum comes from, and how to read it.
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut workbook: Xlsx<_> = open_workbook(&book).unwrap();
+    let first = workbook.worksheet_range("Overzicht").unwrap();
+    let notes: Vec<String> = first.rows().map(|r| r[0].to_string()).collect();
+    for note in [
+        "Opgeteld uit 2 kantoren",
+        "telt twee keer",
+        "Voor buiten het kantoor",
+    ] {
+        assert!(
+            notes.iter().any(|n| n.contains(note)),
+            "{note} in {notes:?}"
+        );
+    }
+    let contacts = first.rows().find(|r| r[0] == "Contacten").unwrap();
+    assert_eq!(contacts[1], calamine::Data::Float(16.0));
 
     let spring = sent(&leiden, &["--quarter", "2025-Q1"], dir, "leiden-q1.json");
     let err = region.refused(&["tally", "merge", a, spring.to_str().unwrap()]);

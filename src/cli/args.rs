@@ -484,7 +484,8 @@ pub struct ReportOutput {
     /// The CSV separator, e.g. , for English Excel
     #[arg(long, value_name = "CHAR", default_value = ";", requires = "csv")]
     pub csv_sep: char,
-    /// Write a workbook with one sheet per breakdown to PATH
+    /// Write a workbook to PATH: a sheet and a chart per breakdown (jaaroverzicht: the annual
+    /// report's sheet first)
     #[arg(long, value_name = "PATH")]
     pub xlsx: Option<PathBuf>,
     /// A report to send outside the office: small counts of people hidden as <5 (and what

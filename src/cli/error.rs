@@ -4,6 +4,7 @@ use crate::deadlines::DeadlineError;
 use crate::model::InputError;
 use crate::notice::NoticeError;
 use crate::store::StoreError;
+use crate::tally::workbook::WorkbookError;
 use thiserror::Error;
 
 /// Why a command did not do its job; each message says what to do.
@@ -21,6 +22,8 @@ pub enum CliError {
     Notice(#[from] NoticeError),
     #[error(transparent)]
     Deadline(#[from] DeadlineError),
+    #[error(transparent)]
+    Workbook(#[from] WorkbookError),
     /// A value the volunteer gave that cannot be used; the text says which and why.
     #[error("{0}")]
     Usage(String),

@@ -2,7 +2,7 @@
 
 use super::args::MergeArgs;
 use super::output::Output;
-use super::tally::{hidden_note, render};
+use super::tally::{Book, hidden_note, render};
 use super::{CliError, Context};
 use crate::labels::outside::outside_labels;
 use crate::tally::json::from_json;
@@ -61,16 +61,30 @@ pub fn run(ctx: &Context, args: MergeArgs) -> Result<Output, CliError> {
             }
         }
     }
-    let written = render(ctx, &args.output, report, summed, period)?;
+    let words = outside_labels(ctx.lang);
+    let files: Vec<String> = offices.iter().map(|o| o.file.clone()).collect();
+    let merged_from = format!(
+        "{} {}",
+        words.merged_from.replace("{n}", &offices.len().to_string()),
+        files.join(", ")
+    );
+    // The workbook says what the table says: where the sum comes from and how to read it.
+    let mut notes = vec![merged_from.clone(), words.merged_clients_note.to_string()];
+    if !args.output.for_outside {
+        // With --for-outside, render adds this note itself.
+        notes.push(hidden_note(ctx).trim_end().to_string());
+    }
+    let book = Book::Tally(&notes);
+    let written = render(ctx, &args.output, report, summed, period, book)?;
     let Output::Text(table) = written else {
         return Ok(written);
     };
-    let words = outside_labels(ctx.lang);
-    let files: Vec<String> = offices.iter().map(|o| o.file.clone()).collect();
+    if args.output.xlsx.is_some() {
+        // The table's lines went into the workbook; the terminal gets its path alone.
+        return Ok(Output::Text(table));
+    }
     Ok(Output::Text(format!(
-        "{} {}\n{}\n\n{table}{}",
-        words.merged_from.replace("{n}", &offices.len().to_string()),
-        files.join(", "),
+        "{merged_from}\n{}\n\n{table}{}",
         words.merged_clients_note,
         hidden_note(ctx)
     )))

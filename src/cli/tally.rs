@@ -5,9 +5,11 @@ use super::output::Output;
 use super::{CliError, Context};
 use crate::dates::parse_date;
 use crate::labels::outside::outside_labels;
+use crate::labels::workbook::workbook_labels;
 use crate::store::Store;
 pub use crate::tally::json::to_json;
 use crate::tally::report::{self, Compared, Report};
+use crate::tally::workbook::{self, Annual, Words};
 use crate::tally::{self, Period, Tally, export, outside};
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
@@ -53,21 +55,29 @@ pub fn run(ctx: &Context, args: TallyArgs) -> Result<Output, CliError> {
             );
         }
     }
-    write(ctx, &args.output, &compared, with_months, json)
+    write_headed(
+        ctx,
+        &args.output,
+        &compared,
+        with_months,
+        json,
+        &[],
+        Book::Tally(&[]),
+    )
 }
 
-/// Writes a report in the form asked for: a workbook, CSV, JSON or the table.
-pub fn write(
-    ctx: &Context,
-    output: &ReportOutput,
-    compared: &Compared,
-    with_months: bool,
-    json: Value,
-) -> Result<Output, CliError> {
-    write_headed(ctx, output, compared, with_months, json, &[])
+/// Which workbook `--xlsx` writes.
+pub enum Book<'a> {
+    /// A sheet per section of the report, these notes under the first (where the figures
+    /// come from).
+    Tally(&'a [String]),
+    /// The annual report's sheet first, with these notes on it (when the year was closed),
+    /// then a sheet per section.
+    Annual(&'a [String]),
 }
 
-/// `write` with the first column headings replaced (a closed year beside the live one).
+/// Writes a report in the form asked for, with the first column headings replaced (a
+/// closed year beside the live one).
 pub fn write_headed(
     ctx: &Context,
     output: &ReportOutput,
@@ -75,13 +85,14 @@ pub fn write_headed(
     with_months: bool,
     json: Value,
     headings: &[String],
+    book: Book,
 ) -> Result<Output, CliError> {
     let l = ctx.labels();
     let mut report = report::build(compared, l, &ctx.config.catalog, ctx.english(), with_months);
     for (column, heading) in report.columns.iter_mut().zip(headings) {
         *column = heading.clone();
     }
-    render(ctx, output, report, json, compared.period)
+    render(ctx, output, report, json, compared.period, book)
 }
 
 /// Writes a built report (and its JSON) in the form asked for.
@@ -91,6 +102,7 @@ pub fn render(
     mut report: Report,
     mut json: Value,
     period: Period,
+    book: Book,
 ) -> Result<Output, CliError> {
     let chosen = [ctx.json, output.csv, output.xlsx.is_some()]
         .iter()
@@ -106,7 +118,28 @@ pub fn render(
         for_outside(ctx, &mut report, &mut json);
     }
     if let Some(path) = &output.xlsx {
-        export::xlsx(&report, l, l.categories_note, path)?;
+        let words = Words {
+            labels: l,
+            workbook: workbook_labels(ctx.lang),
+        };
+        let mut notes: Vec<String> = Vec::new();
+        let (Book::Tally(first) | Book::Annual(first)) = book;
+        notes.extend(first.iter().cloned());
+        if output.for_outside {
+            notes.push(hidden_note(ctx).trim_end().to_string());
+        }
+        let bytes = match book {
+            Book::Tally(_) => workbook::tally(&report, &words, &notes)?,
+            Book::Annual(_) => {
+                let year = Annual {
+                    title: format!("{} {period}", l.year_overview),
+                    notes: &notes,
+                    groups: &ctx.config.report_groups,
+                };
+                workbook::annual(&report, &year, &words)?
+            }
+        };
+        workbook::save(&bytes, path)?;
         return Ok(Output::Text(format!("{}\n", path.display())));
     }
     if ctx.json {

@@ -3,7 +3,7 @@
 
 use super::args::YearArgs;
 use super::output::Output;
-use super::tally::{count, to_json, write_headed};
+use super::tally::{Book, count, to_json, write_headed};
 use super::{CliError, Context};
 use crate::labels::outside::outside_labels;
 use crate::model::ClosedYear;
@@ -173,7 +173,15 @@ fn show(
     for note in notes.iter().filter(|_| !wants_table(ctx, args)) {
         eprintln!("spreekuur: {note}");
     }
-    let written = write_headed(ctx, &args.output, compared, true, json, headings)?;
+    let written = write_headed(
+        ctx,
+        &args.output,
+        compared,
+        true,
+        json,
+        headings,
+        Book::Annual(notes),
+    )?;
     if !wants_table(ctx, args) {
         return Ok(written);
     }

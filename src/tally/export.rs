@@ -1,4 +1,5 @@
-//! A report as CSV for Excel and as an .xlsx workbook with one sheet per breakdown.
+//! A report as CSV for Excel, and the private file every export is written to (the workbook
+//! is in `workbook/`).
 
 use super::report::Report;
 use crate::labels::Labels;
@@ -47,13 +48,6 @@ pub fn csv(report: &Report, l: &Labels, sep: char) -> String {
     out
 }
 
-/// Writes the workbook to `path`, readable by its owner only (0600).
-pub fn xlsx(report: &Report, l: &Labels, note: &str, path: &Path) -> Result<(), String> {
-    let bytes =
-        workbook(report, l, note).map_err(|e| format!("could not build the workbook: {e}"))?;
-    write_private(path, &bytes)
-}
-
 /// Writes an export readable by its owner only (0600): it may hold counts per volunteer.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let mut file = std::fs::OpenOptions::new()
@@ -65,44 +59,4 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     file.write_all(bytes)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
-}
-
-fn workbook(
-    report: &Report,
-    l: &Labels,
-    note: &str,
-) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let mut book = Workbook::new();
-    let bold = Format::new().set_bold();
-    for section in &report.sections {
-        let sheet = book.add_worksheet();
-        // Sheet names may hold at most 31 characters and none of []:*?/\
-        let name: String = section
-            .title
-            .chars()
-            .filter(|c| !"[]:*?/\\".contains(*c))
-            .take(31)
-            .collect();
-        sheet.set_name(&name)?;
-        sheet.write_with_format(0, 0, l.key, &bold)?;
-        sheet.write_with_format(0, 1, l.description, &bold)?;
-        for (i, column) in report.columns.iter().enumerate() {
-            sheet.write_with_format(0, 2 + i as u16, column, &bold)?;
-        }
-        for (r, row) in section.rows.iter().enumerate() {
-            let r = r as u32 + 1;
-            sheet.write(r, 0, &row.key)?;
-            sheet.write(r, 1, &row.label)?;
-            for (i, v) in row.values.iter().enumerate() {
-                sheet.write(r, 2 + i as u16, *v as f64)?;
-            }
-        }
-        if section.key == "category" {
-            sheet.write(section.rows.len() as u32 + 2, 1, note)?;
-        }
-        sheet.set_column_width(1, 34)?;
-        sheet.set_column_width(0, 20)?;
-    }
-    book.save_to_buffer()
 }

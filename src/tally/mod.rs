@@ -11,6 +11,7 @@ mod period;
 pub mod report;
 pub mod who;
 mod who_report;
+pub mod workbook;
 
 pub use period::Period;
 pub use who::{AgeBands, WhoCame};

@@ -30,7 +30,8 @@ struct Range {
 
 impl Range {
     /// Reads a count: a number, `<T` (0 to T-1), `x` (at least the threshold, at most the
-    /// office's clients) or a range "a-b" from an earlier merge.
+    /// office's clients), `.` (withheld: at most the office's clients) or a range "a-b" from
+    /// an earlier merge.
     fn of(v: &Value, threshold: u64, most: u64) -> Option<Range> {
         if let Some(n) = v.as_u64() {
             return Some(Range { lo: n, hi: n });
@@ -41,6 +42,9 @@ impl Range {
                 lo: threshold,
                 hi: most.max(threshold),
             });
+        }
+        if text == "." {
+            return Some(Range { lo: 0, hi: most });
         }
         if let Some(below) = text.strip_prefix('<') {
             let below: u64 = below.parse().ok()?;
@@ -253,6 +257,18 @@ mod tests {
         let again = merge(&[office("sum.json", sum), c]).unwrap();
         assert_eq!(again["clients_by_gender"]["f"], "14-18");
         assert_eq!(again["merged"]["offices"], 3);
+    }
+
+    #[test]
+    fn a_withheld_count_is_anything_up_to_the_offices_clients() {
+        let a = office(
+            "a.json",
+            tally(1, json!({"clients_by_gender": {"f": ".", "m": "."}})),
+        );
+        let b = office("b.json", tally(1, json!({"clients_by_gender": {"f": 3}})));
+        let sum = merge(&[a, b]).unwrap();
+        assert_eq!(sum["clients_by_gender"]["f"], "3-43");
+        assert_eq!(sum["clients_by_gender"]["m"], "0-40");
     }
 
     #[test]

@@ -7,7 +7,10 @@
 //! clients, households), and the age bands also add up to children and adults: those sums are
 //! the relations a reader can subtract with. After the small counts are hidden, the range each
 //! hidden count can still take is narrowed through every relation, and while one is narrowed
-//! to a single value the smallest shown count of a relation it is in is hidden too.
+//! to a single value the smallest shown count of a relation it is in is hidden too. When a
+//! relation has no shown count left (four genders of four clients each, of 16), the bounds of
+//! `<5` alone give its counts away: then its counts are withheld, `.`, which says nothing of
+//! their size.
 
 use super::report::{Report, is_difference};
 
@@ -24,6 +27,10 @@ pub fn small(threshold: u64) -> String {
 /// The text of a count hidden only so that a small one cannot be worked out.
 pub const HIDDEN: &str = "x";
 
+/// The text of a count withheld because even the bounds of the hidden ones beside it would
+/// give them away: it can be any number up to the figure broken down.
+pub const WITHHELD: &str = ".";
+
 /// Hides the small counts of `report`'s breakdowns of people, and what would give them away.
 /// `threshold` is the smallest count shown (5: counts 1 to 4 are hidden).
 pub fn protect(report: &mut Report, threshold: u64) {
@@ -33,12 +40,21 @@ pub fn protect(report: &mut Report, threshold: u64) {
     for column in (0..columns).filter(|c| !is_difference(*c)) {
         let mut table = Table::of(report, column, threshold);
         table.hide_small();
-        while let Some(cell) = table.next_to_hide() {
-            table.hide(cell);
+        while let Some(step) = table.next_step() {
+            match step {
+                Step::Hide(cell) => table.cells[cell].hidden = true,
+                Step::Withhold(cells) => {
+                    for cell in cells {
+                        table.cells[cell].withheld = true;
+                    }
+                }
+            }
         }
         for cell in &table.cells {
-            if cell.hidden {
-                let text = if cell.value < threshold {
+            if cell.withheld || cell.hidden {
+                let text = if cell.withheld {
+                    WITHHELD.to_string()
+                } else if cell.value < threshold {
                     small(threshold as u64)
                 } else {
                     HIDDEN.to_string()
@@ -94,6 +110,14 @@ struct Cell {
     row: usize,
     value: i64,
     hidden: bool,
+    /// Shown as neither its value nor a range (`WITHHELD`).
+    withheld: bool,
+}
+
+/// What protecting a column does next.
+enum Step {
+    Hide(usize),
+    Withhold(Vec<usize>),
 }
 
 /// A relation a reader knows: the signed sum of these cells is a figure the report prints
@@ -129,6 +153,7 @@ impl Table {
                         row: r,
                         value,
                         hidden: false,
+                        withheld: false,
                     });
                     cells.len() - 1
                 })
@@ -194,16 +219,13 @@ impl Table {
         }
     }
 
-    fn hide(&mut self, cell: usize) {
-        self.cells[cell].hidden = true;
-    }
-
     /// What a reader knows of each cell: its value when shown, else the range its text says.
     fn ranges(&self) -> Vec<(i64, i64)> {
         let mut ranges: Vec<(i64, i64)> = self
             .cells
             .iter()
             .map(|c| match (c.hidden, c.value < self.threshold) {
+                _ if c.withheld => (0, self.most),
                 (false, _) => (c.value, c.value),
                 (true, true) => (0, self.threshold - 1),
                 (true, false) => (self.threshold, self.most.max(self.threshold)),
@@ -237,40 +259,57 @@ impl Table {
         }
     }
 
-    /// The shown cell to hide next, for a hidden cell that can be worked out to one value:
-    /// the smallest shown cell of a sum it is in whose hiding leaves it more than one value
-    /// (so a count is not hidden where it protects nothing), else the smallest of those sums,
-    /// else the smallest anywhere.
-    fn next_to_hide(&mut self) -> Option<usize> {
+    /// For the hidden cells that can be worked out to one value: the shown cell to hide next,
+    /// the smallest of a sum one of them is in whose hiding leaves it more than one value (so
+    /// a count is not hidden where it protects nothing), else the smallest of those sums; when
+    /// none of their sums shows anything more, the cells of one's sums are withheld.
+    fn next_step(&mut self) -> Option<Step> {
         let ranges = self.ranges();
-        let exposed = (0..self.cells.len())
-            .find(|i| self.cells[*i].hidden && ranges[*i].0 == ranges[*i].1)?;
-        let mut candidates: Vec<usize> = self
-            .relations
-            .iter()
-            .filter(|r| r.cells.iter().any(|(j, _)| *j == exposed))
-            .flat_map(|r| r.cells.iter().map(|(j, _)| *j))
-            .filter(|j| !self.cells[*j].hidden)
+        let exposed: Vec<usize> = (0..self.cells.len())
+            .filter(|i| {
+                let c = &self.cells[*i];
+                (c.hidden || c.withheld) && ranges[*i].0 == ranges[*i].1
+            })
             .collect();
-        candidates.sort_by_key(|j| (self.cells[*j].value, *j));
-        candidates.dedup();
-        let protects = |table: &mut Table, candidate: usize| {
-            table.cells[candidate].hidden = true;
-            let (lo, hi) = table.ranges()[exposed];
-            table.cells[candidate].hidden = false;
-            lo < hi
+        let related = |table: &Table, cell: usize| -> Vec<usize> {
+            let mut cells: Vec<usize> = table
+                .relations
+                .iter()
+                .filter(|r| r.cells.iter().any(|(j, _)| *j == cell))
+                .flat_map(|r| r.cells.iter().map(|(j, _)| *j))
+                .collect();
+            cells.sort_unstable();
+            cells.dedup();
+            cells
         };
-        let mut chosen = None;
-        for &candidate in &candidates {
-            if protects(self, candidate) {
-                chosen = Some(candidate);
-                break;
+        for &cell in &exposed {
+            let mut candidates: Vec<usize> = related(self, cell)
+                .into_iter()
+                .filter(|j| !self.cells[*j].hidden && !self.cells[*j].withheld)
+                .collect();
+            candidates.sort_by_key(|j| (self.cells[*j].value, *j));
+            let protects = |table: &mut Table, candidate: usize| {
+                table.cells[candidate].hidden = true;
+                let (lo, hi) = table.ranges()[cell];
+                table.cells[candidate].hidden = false;
+                lo < hi
+            };
+            if let Some(&chosen) = candidates.iter().find(|c| protects(self, **c)) {
+                return Some(Step::Hide(chosen));
+            }
+            if let Some(&first) = candidates.first() {
+                return Some(Step::Hide(first));
             }
         }
-        chosen.or(candidates.first().copied()).or_else(|| {
-            (0..self.cells.len())
-                .filter(|j| !self.cells[*j].hidden)
-                .min_by_key(|j| (self.cells[*j].value, *j))
+        // Each exposed cell's sums are hidden through: withhold those of the first that has
+        // a count left to withhold. None left: the cell is known from figures the report must
+        // print (a breakdown of no one), and no choice here changes that.
+        exposed.iter().find_map(|&cell| {
+            let withheld: Vec<usize> = related(self, cell)
+                .into_iter()
+                .filter(|j| !self.cells[*j].withheld)
+                .collect();
+            (!withheld.is_empty()).then_some(Step::Withhold(withheld))
         })
     }
 }
@@ -404,6 +443,7 @@ mod tests {
         let domain = |cell: &(usize, usize)| -> (i64, i64) {
             match report.shown_as[&(cell.0, cell.1, 0)].as_str() {
                 "<5" => (0, 4),
+                "." => (0, clients),
                 _ => (5, clients),
             }
         };
@@ -496,6 +536,22 @@ mod tests {
         let mut report = report_of(&people);
         protect(&mut report, 5);
         assert!(report.shown_as.is_empty(), "{:?}", report.shown_as);
+    }
+
+    #[test]
+    fn counts_that_the_bounds_of_the_hidden_ones_give_away_are_withheld() {
+        // Four genders of four clients each: every count is below 5 and they add up to 16,
+        // so each "<5" could only be 4.
+        let people: Vec<(usize, usize)> = (0..16).map(|i| (i % 4, 4)).collect();
+        let mut report = report_of(&people);
+        protect(&mut report, 5);
+        for row in 0..4 {
+            assert_eq!(report.cell(1, row, 0), WITHHELD, "gender row {row}");
+        }
+        assert_eq!(report.cell(0, 0, 0), "16");
+        for (cell, values) in possible_values(&report, 16) {
+            assert!(values.len() >= 2, "{cell:?} can only be {values:?}");
+        }
     }
 
     #[test]

@@ -7,17 +7,17 @@ use super::backup::stale_partials;
 use super::clients::search_terms;
 use super::codec::{
     DayEntryCodes, PROFILE_BLOCK, day_key, decode_appointment, decode_audit, decode_client,
-    decode_closed_year, decode_day_entry, decode_followup, decode_profile_block, decode_visit,
-    encode_day_entry, encode_profile,
+    decode_closed_year, decode_day_block, decode_day_entry, decode_followup, decode_profile_block,
+    decode_visit, encode_day_entry, encode_profile,
 };
 use super::tables::{
     EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, FORGOTTEN_CLIENT, FORGOTTEN_FOLLOWUP, ReadTables,
     appointment_state_code,
 };
-use super::{REWRITE_PENDING, Store, StoreError};
+use super::{REWRITE_PENDING, Store, StoreError, day_blocks};
 use crate::model::{FollowUpState, Profile};
 use crate::search::phone_key;
-use redb::ReadableTable;
+use redb::{ReadableTable, ReadableTableMetadata};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// What `check` found.
@@ -299,6 +299,7 @@ impl Checker<'_> {
                 "visit {n} is missing from the day index (day {day})"
             ));
         }
+        self.day_blocks()?;
         let mut indexed_by_client = BTreeSet::new();
         for e in self.t.visits_by_client.iter()? {
             indexed_by_client.insert(e?.0.value());
@@ -510,6 +511,51 @@ impl Checker<'_> {
     }
 
     /// Names what one index lacks and what it holds too much, at most a few of each.
+    /// Each day's block holds exactly the day index's entries of that day, and the blocks
+    /// together as many as the index (and as recorded), so no day lacks its block.
+    fn day_blocks(&mut self) -> Result<(), StoreError> {
+        let Some(blocks) = &self.t.visit_day_blocks else {
+            return Ok(());
+        };
+        if !day_blocks::built(self.t)? {
+            return Ok(());
+        }
+        let mut problems = Vec::new();
+        let mut total = 0u64;
+        for block in blocks.iter()? {
+            let (day, bytes) = block?;
+            let day = day.value();
+            let mut index = self.t.visits_by_day.range((day, 0)..=(day, u64::MAX))?;
+            for entry in decode_day_block(bytes.value()) {
+                total += 1;
+                let Ok((visit, entry)) = entry else {
+                    problems.push(format!("the day block of day {day} cannot be read"));
+                    break;
+                };
+                let indexed = index.next().transpose()?;
+                if !indexed.is_some_and(|(k, v)| k.value() == (day, visit) && v.value() == entry) {
+                    problems.push(format!(
+                        "the day block of day {day} differs from the day index at visit {visit}"
+                    ));
+                    break;
+                }
+            }
+        }
+        let indexed = self.t.visits_by_day.len()?;
+        if total != indexed {
+            problems.push(format!(
+                "the day blocks hold {total} entries, the day index {indexed}"
+            ));
+        }
+        if day_blocks::recorded_entries(self.t)? != Some(total) {
+            problems.push("the count of day block entries is wrong".to_string());
+        }
+        for p in problems.into_iter().take(10) {
+            self.problem(p);
+        }
+        Ok(())
+    }
+
     fn compare<T: Ord + std::fmt::Debug>(
         &mut self,
         index: &str,

@@ -1,7 +1,7 @@
 //! What a tally reads: the day index, new clients, follow-up events, households.
 
 use super::bounds::{self, Bounds};
-use super::codec::{DayEntryView, day_key, decode_day_entry};
+use super::codec::{DayEntryView, day_key};
 use super::tables::{
     APPOINTMENT_CANCELLED, APPOINTMENT_KEPT, APPOINTMENT_NO_SHOW, APPOINTMENT_PLANNED,
     EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED,
@@ -9,7 +9,6 @@ use super::tables::{
 use super::{Store, StoreError};
 use chrono::NaiveDate;
 use redb::{ReadableTable, ReadableTableMetadata};
-use std::collections::HashMap;
 
 /// Follow-ups opened, done and cancelled in a period.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -69,6 +68,32 @@ impl Dictionary {
     }
 }
 
+/// Which household each client is in: a table by client number (dense, from about 1000 up),
+/// so a tally over 100,000 clients looks each one up without hashing.
+#[derive(Debug, Clone, Default)]
+pub struct Households {
+    /// Household number by client number; 0 for a client in none (households start at 1).
+    of: Vec<u64>,
+}
+
+impl Households {
+    pub fn of(&self, client: u64) -> Option<u64> {
+        self.of
+            .get(usize::try_from(client).ok()?)
+            .copied()
+            .filter(|h| *h != 0)
+    }
+
+    /// Every (client, household) in client order.
+    pub fn members(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
+        self.of
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| **h != 0)
+            .map(|(c, h)| (c as u64, *h))
+    }
+}
+
 impl Store {
     /// The dictionary of category, referral and volunteer codes used in day entries.
     pub fn dictionary(&self) -> Result<Dictionary, StoreError> {
@@ -89,12 +114,7 @@ impl Store {
             let bounds = Bounds::of(t)?;
             let dictionary = bounds::dictionary(t)?;
             let mut day = None;
-            for entry in t
-                .visits_by_day
-                .range((day_key(from), 0)..=(day_key(to), u64::MAX))?
-            {
-                let (key, value) = entry?;
-                let (d, visit) = key.value();
+            super::day_blocks::for_each_entry(t, day_key(from), day_key(to), |d, visit, view| {
                 let date = match day {
                     Some((k, date)) if k == d => date,
                     _ => {
@@ -103,9 +123,7 @@ impl Store {
                         date
                     }
                 };
-                let bytes = value.value();
                 let damaged = || StoreError::damaged(format!("day index entry of visit {visit}"));
-                let view = decode_day_entry(bytes).map_err(|_| damaged())?;
                 bounds.visit(visit)?;
                 if let Some(c) = view.client {
                     bounds.client(c)?;
@@ -116,9 +134,9 @@ impl Store {
                 if !known {
                     return Err(damaged());
                 }
-                count(date, visit, &view);
-            }
-            Ok(())
+                count(date, visit, view);
+                Ok(())
+            })
         })
     }
 
@@ -271,15 +289,21 @@ impl Store {
     }
 
     /// Every client that belongs to a household, with its household number.
-    pub fn households(&self) -> Result<HashMap<u64, u64>, StoreError> {
+    pub fn households(&self) -> Result<Households, StoreError> {
         self.read(|t| {
             let bounds = Bounds::of(t)?;
-            let mut map = HashMap::new();
+            let mut of = Vec::new();
             for entry in t.households.iter()? {
                 let (household, client) = entry?.0.value();
-                map.insert(bounds.client(client)?, bounds.household(household)?);
+                let (client, household) = (bounds.client(client)?, bounds.household(household)?);
+                // Below the client counter, so the table is no larger than the clients.
+                let at = client as usize;
+                if at >= of.len() {
+                    of.resize(at + 1, 0);
+                }
+                of[at] = household;
             }
-            Ok(map)
+            Ok(Households { of })
         })
     }
 }

@@ -13,6 +13,7 @@ mod clients;
 mod closed;
 pub mod codec;
 mod counts;
+mod day_blocks;
 mod drafts;
 mod error;
 pub mod files;
@@ -33,6 +34,7 @@ pub use codec::DayEntryView;
 pub use counts::AppointmentCounts;
 pub use counts::Dictionary;
 pub use counts::FollowUpEvents;
+pub use counts::Households;
 pub use drafts::Draft;
 pub use error::StoreError;
 pub use forget::Inactive;
@@ -112,6 +114,7 @@ impl Store {
         store.check_schema(fresh)?;
         store.count_followup_events()?;
         store.build_profiles()?;
+        store.build_day_blocks()?;
         store.refresh_name_index()?;
         Ok(store)
     }
@@ -300,7 +303,9 @@ impl Store {
         let (txn, _) = self.begin_write()?;
         let result = {
             let mut tables = WriteTables::open(&txn)?;
-            change(&mut tables)?
+            let result = change(&mut tables)?;
+            day_blocks::rebuild_changed(&mut tables)?;
+            result
         };
         txn.commit()?;
         Ok(result)

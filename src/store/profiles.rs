@@ -4,7 +4,8 @@
 
 use super::bounds::Bounds;
 use super::codec::{
-    PROFILE_BLOCK, decode_client, decode_profile_block, encode_profile, encode_profile_block,
+    PROFILE_BLOCK, decode_client, decode_profile, decode_profile_block, encode_profile,
+    encode_profile_block, split_profile_block,
 };
 use super::tables::WriteTables;
 use super::{Store, StoreError};
@@ -107,10 +108,11 @@ impl Store {
             let mut wanted = clients.iter().copied().peekable();
             let mut each = |block: u64, bytes: &[u8]| -> Result<(), StoreError> {
                 bounds.client(block * PROFILE_BLOCK)?;
-                for (place, profile) in decode_profile_block(bytes).map_err(|_| damaged(block))? {
+                for (place, profile) in split_profile_block(bytes).map_err(|_| damaged(block))? {
                     let n = block * PROFILE_BLOCK + u64::from(place);
                     while wanted.next_if(|&w| w < n).is_some() {}
                     if wanted.next_if_eq(&n).is_some() {
+                        let profile = decode_profile(profile).map_err(|_| damaged(block))?;
                         count(n, &profile);
                     }
                 }
@@ -126,9 +128,15 @@ impl Store {
                     }
                 }
             } else {
+                // Read in one pass, but only the blocks that hold a wanted client.
+                let mut blocks = blocks.into_iter().peekable();
                 for entry in table.range(from..=to)? {
                     let (block, bytes) = entry?;
-                    each(block.value(), bytes.value())?;
+                    let block = block.value();
+                    while blocks.next_if(|&b| b < block).is_some() {}
+                    if blocks.next_if_eq(&block).is_some() {
+                        each(block, bytes.value())?;
+                    }
                 }
             }
             Ok(())

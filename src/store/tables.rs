@@ -2,6 +2,7 @@
 //! except the day index, which carries what a tally counts.
 
 use redb::{ReadOnlyTable, ReadTransaction, Table, TableDefinition, WriteTransaction};
+use std::collections::BTreeSet;
 
 /// "schema" and the counters "next_client", "next_visit", "next_followup", "next_household",
 /// "next_code", "next_audit" and "next_appointment" (the last two absent in older stores).
@@ -11,6 +12,11 @@ pub const VISITS: TableDefinition<u64, &[u8]> = TableDefinition::new("visits");
 pub const FOLLOWUPS: TableDefinition<u64, &[u8]> = TableDefinition::new("followups");
 /// (day, visit) -> day entry: a period's counts without reading a visit.
 pub const VISITS_BY_DAY: TableDefinition<(i32, u64), &[u8]> = TableDefinition::new("visits_by_day");
+/// day -> every day entry of that day in one value (`codec::encode_day_block`), so a year's
+/// tally reads some 365 values instead of 200,000. Derived from `VISITS_BY_DAY`: a write
+/// that changes a day's entries rebuilds its block before it commits (`day_blocks`), and a
+/// store from before the blocks gets them at its first open.
+pub const VISIT_DAY_BLOCKS: TableDefinition<i32, &[u8]> = TableDefinition::new("visit_day_blocks");
 /// (client, day, visit): a client's visits in date order; the first is the first visit ever.
 pub const VISITS_BY_CLIENT: TableDefinition<(u64, i32, u64), ()> =
     TableDefinition::new("visits_by_client");
@@ -120,6 +126,9 @@ pub struct WriteTables<'t> {
     pub closed_years: Table<'t, i32, &'static [u8]>,
     pub closed_changes: Table<'t, (i32, u64), ()>,
     pub client_profiles: Table<'t, u64, &'static [u8]>,
+    pub visit_day_blocks: Table<'t, i32, &'static [u8]>,
+    /// Days whose entries changed in this transaction: their blocks are rebuilt at its end.
+    pub changed_days: BTreeSet<i32>,
 }
 
 impl<'t> WriteTables<'t> {
@@ -152,6 +161,8 @@ impl<'t> WriteTables<'t> {
             closed_years: txn.open_table(super::closed::CLOSED_YEARS)?,
             closed_changes: txn.open_table(super::closed::CLOSED_CHANGES)?,
             client_profiles: txn.open_table(CLIENT_PROFILES)?,
+            visit_day_blocks: txn.open_table(VISIT_DAY_BLOCKS)?,
+            changed_days: BTreeSet::new(),
         })
     }
 }
@@ -192,6 +203,9 @@ pub struct ReadTables {
     pub client_profiles: Option<ReadOnlyTable<u64, &'static [u8]>>,
     /// Absent until a year is first closed.
     pub closed_years: Option<ReadOnlyTable<i32, &'static [u8]>>,
+    /// Absent only in a store from before the blocks that was opened to be checked; then the
+    /// day index is read entry by entry.
+    pub visit_day_blocks: Option<ReadOnlyTable<i32, &'static [u8]>>,
 }
 
 impl ReadTables {
@@ -221,6 +235,7 @@ impl ReadTables {
             appointments_by_client: optional(txn.open_table(APPOINTMENTS_BY_CLIENT))?,
             client_profiles: optional(txn.open_table(CLIENT_PROFILES))?,
             closed_years: optional(txn.open_table(super::closed::CLOSED_YEARS))?,
+            visit_day_blocks: optional(txn.open_table(VISIT_DAY_BLOCKS))?,
         })
     }
 }

@@ -300,6 +300,7 @@ fn index(t: &mut WriteTables, v: &Visit) -> Result<(), StoreError> {
     };
     t.visits_by_day
         .insert((day, v.number), encode_day_entry(&entry).as_slice())?;
+    super::day_blocks::changed(t, day);
     if let Some(c) = v.client {
         with_first_visit(t, c, |t| {
             t.visits_by_client.insert((c, day, v.number), ())?;
@@ -313,6 +314,7 @@ fn unindex(t: &mut WriteTables, v: &Visit) -> Result<(), StoreError> {
     super::closed::note_change(t, v)?;
     let day = day_key(v.when.date());
     t.visits_by_day.remove((day, v.number))?;
+    super::day_blocks::changed(t, day);
     if let Some(c) = v.client {
         with_first_visit(t, c, |t| {
             t.visits_by_client.remove((c, day, v.number))?;

@@ -17,9 +17,9 @@ pub use period::Period;
 pub use who::{AgeBands, WhoCame};
 
 use crate::model::{Channel, ReportGroup, group_of};
-use crate::store::{AppointmentCounts, Dictionary, Store, StoreError};
+use crate::store::{AppointmentCounts, Dictionary, FollowUpEvents, Households, Store, StoreError};
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FollowUpTotals {
@@ -125,15 +125,15 @@ impl Counter {
     }
 }
 
-/// The set of clients seen, as a bitmap over client numbers (they are dense and start near
-/// 1000), which is far cheaper than hashing each visit's client.
-#[derive(Default)]
-struct ClientSet {
+/// A set of clients (or households), as a bitmap over their numbers (they are dense and
+/// start near 1000 and 1), which is far cheaper than hashing each visit's client.
+#[derive(Default, Clone)]
+struct NumberSet {
     bits: Vec<u64>,
     len: u64,
 }
 
-impl ClientSet {
+impl NumberSet {
     fn insert(&mut self, client: u64) {
         let (word, bit) = ((client / 64) as usize, client % 64);
         if word >= self.bits.len() {
@@ -172,7 +172,7 @@ pub fn count(
 ) -> Result<Tally, StoreError> {
     let mut visits = 0;
     let mut anonymous = 0;
-    let mut clients = ClientSet::default();
+    let mut clients = NumberSet::default();
     let (mut categories, mut referrals, mut volunteers) =
         (Counter::default(), Counter::default(), Counter::default());
     let mut channels = [0u64; Channel::ALL.len()];
@@ -236,38 +236,46 @@ pub fn count(
         channels[e.channel as usize] += 1;
         volunteers.bump(e.volunteer);
     })?;
+    let SideFigures {
+        new_clients,
+        household_of,
+        events,
+        open_now,
+        overdue_now,
+        appointments,
+    } = side_figures(store, from, to, today)?;
     // A client's first visit ever, if it falls in the period, is one of the period's visits.
-    let new_clients = store.first_visitors(from, to)?;
     if let Some(c) = new_clients.iter().find(|c| !clients.contains(**c)) {
         return Err(StoreError::damaged(format!(
             "the first-visit index names client {c}, who has no visit in the period"
         )));
     }
-    let household_of = store.households()?;
-    let households: HashSet<(bool, u64)> = clients
-        .iter()
-        .map(|c| match household_of.get(&c) {
-            Some(h) => (true, *h),
-            None => (false, c),
-        })
-        .collect();
+    // A client in no household is a household of one.
+    let mut seen_households = NumberSet::default();
+    let mut alone = 0;
+    for c in clients.iter() {
+        match household_of.of(c) {
+            Some(h) => seen_households.insert(h),
+            None => alone += 1,
+        }
+    }
+    let households = seen_households.len + alone;
     let who = who_came(
         store,
         &clients,
         &household_of,
-        households.len() as u64,
+        &seen_households,
+        households,
         bands,
         to,
     )?;
-    let events = store.followup_events(from, to)?;
-    let (open_now, overdue_now) = store.open_followup_totals(today)?;
     Ok(Tally {
         from,
         to,
         visits,
         anonymous_visits: anonymous,
         clients: clients.len,
-        households: households.len() as u64,
+        households,
         new_clients: new_clients.len() as u64,
         by_category: categories.into_map(&dictionary, 'c'),
         by_referral: referrals.into_map(&dictionary, 'r'),
@@ -290,8 +298,35 @@ pub fn count(
             open_now,
             overdue_now,
         },
-        appointments: store.appointment_counts(from, to)?,
+        appointments,
         who,
+    })
+}
+
+/// The figures of a tally that are not counted from the day entries.
+struct SideFigures {
+    new_clients: Vec<u64>,
+    household_of: Households,
+    events: FollowUpEvents,
+    open_now: u64,
+    overdue_now: u64,
+    appointments: AppointmentCounts,
+}
+
+fn side_figures(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+) -> Result<SideFigures, StoreError> {
+    let (open_now, overdue_now) = store.open_followup_totals(today)?;
+    Ok(SideFigures {
+        new_clients: store.first_visitors(from, to)?,
+        household_of: store.households()?,
+        events: store.followup_events(from, to)?,
+        open_now,
+        overdue_now,
+        appointments: store.appointment_counts(from, to)?,
     })
 }
 
@@ -299,43 +334,38 @@ pub fn count(
 /// when any of its members is a child on `day`, whether or not that member came.
 fn who_came(
     store: &Store,
-    clients: &ClientSet,
-    household_of: &HashMap<u64, u64>,
+    clients: &NumberSet,
+    household_of: &Households,
+    seen_households: &NumberSet,
     households: u64,
     bands: &AgeBands,
     day: NaiveDate,
 ) -> Result<WhoCame, StoreError> {
-    let seen_households: HashSet<u64> = clients
-        .iter()
-        .filter_map(|c| household_of.get(&c).copied())
-        .collect();
-    let mut wanted: Vec<u64> = clients.iter().collect();
-    wanted.extend(
-        household_of
-            .iter()
-            .filter(|(c, h)| seen_households.contains(h) && !clients.contains(**c))
-            .map(|(c, _)| *c),
-    );
-    wanted.sort_unstable();
+    // The clients seen and the other members of their households, in ascending order.
+    let mut wanted = clients.clone();
+    for (c, h) in household_of.members() {
+        if seen_households.contains(h) {
+            wanted.insert(c);
+        }
+    }
+    let wanted: Vec<u64> = wanted.iter().collect();
     let mut who = who::WhoCounter::new(bands, day);
-    let mut with_children: HashSet<(bool, u64)> = HashSet::new();
+    let mut with_children = NumberSet::default();
+    // A child who came alone is a household of one with children; each client counts once.
+    let mut children_alone = 0;
     store.for_each_profile(&wanted, |n, profile| {
         let seen = clients.contains(n);
         if seen {
             who.add(profile);
         }
         if who.is_child(profile) {
-            match household_of.get(&n) {
-                Some(h) => {
-                    with_children.insert((true, *h));
-                }
-                None if seen => {
-                    with_children.insert((false, n));
-                }
+            match household_of.of(n) {
+                Some(h) => with_children.insert(h),
+                None if seen => children_alone += 1,
                 None => {}
             }
         }
     })?;
-    let with_children = (with_children.len() as u64).min(households);
+    let with_children = (with_children.len + children_alone).min(households);
     Ok(who.finish(clients.len, with_children))
 }

@@ -119,7 +119,10 @@ pub(super) fn dictionary(t: &ReadTables) -> Result<Dictionary, StoreError> {
             "v" => 'v',
             _ => return Err(bad()),
         };
-        if key.is_empty() {
+        // Category and referral keys hold only a-z, 0-9 and _ (`config::check_key`);
+        // a volunteer is any login name.
+        let plain = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_';
+        if key.is_empty() || (kind != 'v' && !key.chars().all(plain)) {
             return Err(bad());
         }
         dict.set(code, kind, key);

@@ -157,13 +157,17 @@ fn open_between(t: &ReadTables, from: i32, to: i32) -> Result<Vec<FollowUp>, Sto
     Ok(out)
 }
 
+/// A follow-up an index names: missing, the store is damaged (an erasure removes a
+/// follow-up's index entries with it).
 pub(super) fn read_followup(t: &ReadTables, number: u64) -> Result<FollowUp, StoreError> {
     match t.followups.get(number)? {
         Some(b) => decode_followup(b.value())
             .ok()
             .filter(|f| f.number == number)
             .ok_or_else(|| StoreError::damaged(format!("follow-up {number}"))),
-        None => Err(StoreError::NoSuchFollowUp(number)),
+        None => Err(StoreError::damaged(format!(
+            "follow-up {number} is indexed but missing"
+        ))),
     }
 }
 

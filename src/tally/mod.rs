@@ -9,6 +9,7 @@ pub mod merge;
 pub mod outside;
 mod period;
 pub mod report;
+mod scan;
 pub mod who;
 mod who_report;
 pub mod workbook;
@@ -17,8 +18,9 @@ pub use period::Period;
 pub use who::{AgeBands, WhoCame};
 
 use crate::model::{Channel, ReportGroup, group_of};
-use crate::store::{AppointmentCounts, Dictionary, FollowUpEvents, Households, Store, StoreError};
+use crate::store::{AppointmentCounts, FollowUpEvents, Households, Store, StoreError};
 use chrono::{Datelike, NaiveDate};
+use scan::NumberSet;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -95,71 +97,6 @@ impl Tally {
     }
 }
 
-/// Counts per dictionary code: a plain array, so counting 200,000 visits hashes nothing.
-#[derive(Default)]
-struct Counter(Vec<u64>);
-
-impl Counter {
-    fn bump(&mut self, code: u32) {
-        let i = code as usize;
-        if i >= self.0.len() {
-            self.0.resize(i + 1, 0);
-        }
-        self.0[i] += 1;
-    }
-
-    /// The counts by key; a code the dictionary does not know prints as its number.
-    fn into_map(self, dictionary: &Dictionary, kind: char) -> BTreeMap<String, u64> {
-        self.0
-            .into_iter()
-            .enumerate()
-            .filter(|(_, n)| *n > 0)
-            .map(|(code, n)| {
-                let key = dictionary
-                    .key(kind, code as u32)
-                    .map(str::to_string)
-                    .unwrap_or_else(|| format!("#{code}"));
-                (key, n)
-            })
-            .collect()
-    }
-}
-
-/// A set of clients (or households), as a bitmap over their numbers (they are dense and
-/// start near 1000 and 1), which is far cheaper than hashing each visit's client.
-#[derive(Default, Clone)]
-struct NumberSet {
-    bits: Vec<u64>,
-    len: u64,
-}
-
-impl NumberSet {
-    fn insert(&mut self, client: u64) {
-        let (word, bit) = ((client / 64) as usize, client % 64);
-        if word >= self.bits.len() {
-            self.bits.resize(word + 1, 0);
-        }
-        if self.bits[word] & (1 << bit) == 0 {
-            self.bits[word] |= 1 << bit;
-            self.len += 1;
-        }
-    }
-
-    fn contains(&self, client: u64) -> bool {
-        self.bits
-            .get((client / 64) as usize)
-            .is_some_and(|w| w & (1 << (client % 64)) != 0)
-    }
-
-    fn iter(&self) -> impl Iterator<Item = u64> + '_ {
-        self.bits.iter().enumerate().flat_map(|(w, &bits)| {
-            (0..64)
-                .filter(move |b| bits & (1 << b) != 0)
-                .map(move |b| w as u64 * 64 + b)
-        })
-    }
-}
-
 /// Counts the period `from`..=`to`; "now" figures are as of `today`. `groups` are the report
 /// groups of the office's config, `bands` its age bands.
 pub fn count(
@@ -170,12 +107,6 @@ pub fn count(
     groups: &[ReportGroup],
     bands: &AgeBands,
 ) -> Result<Tally, StoreError> {
-    let mut visits = 0;
-    let mut anonymous = 0;
-    let mut clients = NumberSet::default();
-    let (mut categories, mut referrals, mut volunteers) =
-        (Counter::default(), Counter::default(), Counter::default());
-    let mut channels = [0u64; Channel::ALL.len()];
     let dictionary = store.dictionary()?;
     // The report groups by name in report order, and each category code's group.
     let mut group_names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
@@ -193,49 +124,20 @@ pub fn count(
         };
         group_of_code.push(index);
     }
-    let mut group_counts = vec![0u64; group_names.len()];
-    let days = (to - from).num_days().max(-1) + 1;
-    let mut per_day = vec![0u64; days.max(0) as usize];
-    // Entries come day by day: the day's place in `per_day` is worked out once per day.
-    let mut current: Option<(NaiveDate, usize)> = None;
-    store.for_each_day_entry(from, to, |day, _, e| {
-        visits += 1;
-        let index = match current {
-            Some((d, i)) if d == day => i,
-            _ => {
-                let i = (day - from).num_days() as usize;
-                current = Some((day, i));
-                i
-            }
-        };
-        if let Some(n) = per_day.get_mut(index) {
-            *n += 1;
-        }
-        match e.client {
-            Some(c) => clients.insert(c),
-            None => anonymous += 1,
-        }
-        // Groups as a bit set, so a visit with two categories of one group counts once there.
-        let mut in_groups = 0u64;
-        for c in e.categories {
-            categories.bump(c);
-            if let Some(&g) = group_of_code.get(c as usize)
-                && g < 64
-            {
-                in_groups |= 1 << g;
-            }
-        }
-        while in_groups != 0 {
-            let g = in_groups.trailing_zeros() as usize;
-            group_counts[g] += 1;
-            in_groups &= in_groups - 1;
-        }
-        for r in e.referrals {
-            referrals.bump(r);
-        }
-        channels[e.channel as usize] += 1;
-        volunteers.bump(e.volunteer);
+    let (counted, side) = scan::scan(store, (from, to), &group_of_code, group_names.len(), || {
+        side_figures(store, from, to, today)
     })?;
+    let scan::DayCounts {
+        visits,
+        anonymous,
+        clients,
+        categories,
+        referrals,
+        volunteers,
+        channels,
+        group_counts,
+        per_day,
+    } = counted;
     let SideFigures {
         new_clients,
         household_of,
@@ -243,7 +145,7 @@ pub fn count(
         open_now,
         overdue_now,
         appointments,
-    } = side_figures(store, from, to, today)?;
+    } = side?;
     // A client's first visit ever, if it falls in the period, is one of the period's visits.
     if let Some(c) = new_clients.iter().find(|c| !clients.contains(**c)) {
         return Err(StoreError::damaged(format!(

@@ -119,13 +119,18 @@ pub fn parse_name(text: &str) -> Vec<Part> {
 
 /// The words without titles and honorifics (`data/name_parts.toml`): "Haji Mohammed Karim" is
 /// Mohammed Karim, "Al-Hajj Omar" is Omar, "Sayyid Ahmad Hosseini" is Ahmad Hosseini (but
-/// "Sayyid Hosseini" keeps Sayyid, a name there). Nothing is dropped that would leave no name.
+/// "Sayyid Hosseini" keeps Sayyid, a name there). Documents put a title before the name it
+/// honours, so one after the last other word is a family name: "Ghassan Al-Sheikh",
+/// "Mohammed Hafez". That last word is never dropped, so some name is always left.
 fn without_titles(words: Vec<Folded>) -> Vec<Folded> {
     let t = table();
     let article = |w: &str| w == "al" || w == "el";
+    let last_name = words
+        .iter()
+        .rposition(|w| !t.is_title(&w.plain) && !article(&w.plain));
     let mut drop = vec![false; words.len()];
     for (i, w) in words.iter().enumerate() {
-        if t.is_title(&w.plain) {
+        if t.is_title(&w.plain) && last_name.is_some_and(|last| i < last) {
             drop[i] = true;
             if i > 0 && article(&words[i - 1].plain) {
                 drop[i - 1] = true;
@@ -137,9 +142,6 @@ fn without_titles(words: Vec<Folded>) -> Vec<Folded> {
         && drop.iter().skip(1).filter(|d| !**d).count() >= 2
     {
         drop[0] = true;
-    }
-    if drop.iter().all(|d| *d) {
-        return words;
     }
     words
         .into_iter()
@@ -461,6 +463,7 @@ mod tests {
         assert_eq!(cores("Haji Mohammed Karim"), cores("Mohammed Karim"));
         assert_eq!(cores("Al-Hajj Omar Farah"), cores("Omar Farah"));
         assert_eq!(cores("Hajji Omar"), cores("Omar"));
+        assert_eq!(cores("Xaaji Cumar Faarax"), cores("Cumar Faarax"));
         assert_eq!(cores("Sheikh Abdullahi Hassan"), cores("Abdullahi Hassan"));
         assert_eq!(cores("Shaykh Ali"), cores("Ali"));
         assert_eq!(cores("Mullah Najibullah"), cores("Najibullah"));
@@ -473,6 +476,19 @@ mod tests {
         assert_eq!(cores("Sayed Hosseini").len(), 2);
         // Never the whole name.
         assert_eq!(cores("Sheikh").len(), 1);
+    }
+
+    #[test]
+    fn a_title_after_the_name_is_a_family_name() {
+        assert_eq!(cores("Ghassan Al-Sheikh"), ["ghassan", "sheikh"]);
+        assert_eq!(
+            particles("Ghassan Al-Sheikh"),
+            [None, Some(Particle::Article)]
+        );
+        assert_eq!(cores("Mohammed Hafez"), ["mohammed", "hafez"]);
+        assert_eq!(cores("Dr. Amina Hafez"), ["amina", "hafez"]);
+        // Before a name part it is still a title, also in the middle.
+        assert_eq!(cores("Omar Haji Yusuf"), cores("Omar Yusuf"));
     }
 
     #[test]

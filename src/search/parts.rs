@@ -34,6 +34,13 @@ pub struct Reading {
     pub groups: Vec<GroupId>,
 }
 
+impl Reading {
+    /// A name part the name-part table lists, so a whole name as it stands.
+    pub fn is_listed(&self) -> bool {
+        !self.groups.is_empty()
+    }
+}
+
 /// One name part as the desk thinks of it: "Al-Hassan", "Abd al-Rahman", "van der Meer".
 #[derive(Debug, Clone)]
 pub struct Part {

@@ -4,7 +4,8 @@
 //! Word grades, best first: the same spelling (100), the same but for doubled letters (97), a
 //! prefix of the word still being typed (94), the same name in another spelling from the
 //! name-part table (84 + closeness 0..6), the same phonetic key where the table does not tell
-//! the two apart (78 + closeness), an abbreviation (65), a phonetic prefix of the word being
+//! the two apart (78 + closeness), an abbreviation (65; also the start of a longer word when
+//! the word being typed is a whole name of the table), a phonetic prefix of the word being
 //! typed (58), the inner part of a compound (55), a fuzzy-matcher hit (30..50). A missing or
 //! different particle costs 2.
 //!
@@ -253,7 +254,7 @@ impl<'q> Scorer<'q> {
                 }
             }
         }
-        if typing && r.surface.starts_with(&q.surface) {
+        if typing && !q.main().is_listed() && r.surface.starts_with(&q.surface) {
             best = best.max(TYPED_PREFIX);
         }
         best
@@ -269,7 +270,9 @@ impl<'q> Scorer<'q> {
         if single_letters(&q.core).eq(single_letters(&r.core)) {
             return EXACT - 3 - penalty;
         }
-        if typing && r.core.starts_with(&q.core) {
+        // A word being typed may be the start of a longer one, unless it is a whole name of
+        // the table already: "Ali" means Ali (or Aly) before the Al-Ibrahim it begins.
+        if typing && !q.is_listed() && r.core.starts_with(&q.core) {
             return TYPED_PREFIX - penalty;
         }
         let closeness = || closeness(&q.core, &r.core);
@@ -400,6 +403,22 @@ mod tests {
         assert!((KEY..GROUP).contains(&grade("gebrehiwot", "Ghebrehiwet")));
         assert!((FUZZY..INNER).contains(&grade("kasay", "Kahsay")));
         assert_eq!(grade("moham", "Mohammed"), PREFIX);
+    }
+
+    fn typed_grade(q: &str, r: &str) -> u32 {
+        let query = Query::parse(q);
+        let s = Scorer::new(&query);
+        s.grade(&query.parts[0], query.typing, &parse_name(r)[0])
+    }
+
+    #[test]
+    fn a_whole_name_being_typed_is_that_name_before_a_longer_one() {
+        // "moham" can only be the start of a name; "ali" is one already.
+        assert_eq!(typed_grade("moham", "Mohammed"), TYPED_PREFIX);
+        assert!(typed_grade("ali", "Al-Ibrahim") < GROUP);
+        assert!(typed_grade("ali", "Aly") > typed_grade("ali", "Al-Ibrahim"));
+        assert!(typed_grade("nour", "Noura") < KEY);
+        assert_eq!(typed_grade("ali", "Ali"), EXACT);
     }
 
     #[test]

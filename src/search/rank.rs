@@ -12,6 +12,10 @@
 //! A name then scores: the average word grade ×10, +500 when every query word met a part,
 //! +200 when they met in the query's order (Mohammed Ali before Ali Mohammed), +30 when the
 //! first word met the first part, −25 for each part of the name the query did not mention.
+//! A query of three or more words with one word more than the name, which met every part of
+//! the name in order from the first, gets +250 and the +200 (the volunteer added a
+//! grandfather's or tribal name): below every name that met all the words, above the names
+//! that met as many but have a part of their own.
 //! A birth year in the query adds 400, so that with the year asked the right client wins over
 //! a same-named stranger spelled exactly as typed; an exact birth date adds 600.
 
@@ -32,6 +36,7 @@ pub const INNER: u32 = 55;
 pub const FUZZY: u32 = 30;
 
 const ALL_WORDS: i64 = 500;
+const ALL_BUT_ONE: i64 = 250;
 const IN_ORDER: i64 = 200;
 const SOME_IN_ORDER: i64 = 100;
 const FIRST_FIRST: i64 = 30;
@@ -209,11 +214,16 @@ impl<'q> Scorer<'q> {
         };
         let matched = met_o.max(met_u);
         let all = matched == n;
+        // One typed part more than registered (a grandfather's or tribal name the register
+        // left out): every part of the name met in the typed order, from the first on.
+        let one_more = !all && n >= 3 && met_o + 1 == n && used_o == k && first;
         let mut points = i64::from(sum) * 10 / n as i64;
         if all {
             points += ALL_WORDS;
+        } else if one_more {
+            points += ALL_BUT_ONE;
         }
-        if n >= 2 && met_o == n {
+        if n >= 2 && (met_o == n || one_more) {
             points += IN_ORDER;
         } else if met_o >= 2 {
             points += SOME_IN_ORDER;
@@ -458,6 +468,34 @@ mod tests {
     #[test]
     fn a_variant_in_order_beats_an_exact_name_turned_round() {
         assert!(points("Husayn Ali", "Hussein Ali") > points("Husayn Ali", "Ali Husayn"));
+    }
+
+    #[test]
+    fn a_typed_part_more_than_registered_comes_after_full_matches_before_other_partial_ones() {
+        let q = "Mohammed Ahmed Al-Hassan";
+        let one_more = points(q, "Mohammed Al-Hassan");
+        // A full match of every typed part still wins, in another spelling too.
+        assert!(points(q, "Mohammed Ahmed Al-Hassan") > one_more);
+        assert!(points(q, "Muhammad Ahmad Alhassan") > one_more);
+        // As many typed parts met, but a part of its own: a different person more likely.
+        assert!(one_more > points(q, "Mohammed Karim Al-Hassan"));
+        // The typed given name missing: the father (Ahmed Al-Hassan), not him.
+        assert!(one_more > points(q, "Ahmed Al-Hassan"));
+        // Two typed words never make a one-more match of one.
+        assert!(
+            points("Yohannes Tesfay", "Yohannes")
+                < points("Yohannes Tesfay", "Yohannes Tesfay") - 500
+        );
+    }
+
+    #[test]
+    fn a_typed_part_fewer_than_registered_still_meets_every_typed_word() {
+        let q = "Mohammed Al-Hassan";
+        let one_fewer = points(q, "Mohammed Ahmed Al-Hassan");
+        // The exact name still wins; the one with a father's name comes before partial ones.
+        assert!(points(q, "Mohammed Al-Hassan") > one_fewer);
+        assert!(one_fewer > points(q, "Mohammed Ahmed Karim"));
+        assert!(one_fewer > points(q, "Ahmed Al-Hassan"));
     }
 
     #[test]

@@ -474,6 +474,8 @@ mod tests {
         assert_eq!(cores("Sheikh Abdullahi Hassan"), cores("Abdullahi Hassan"));
         assert_eq!(cores("Shaykh Ali"), cores("Ali"));
         assert_eq!(cores("Mullah Najibullah"), cores("Najibullah"));
+        assert_eq!(cores("Mulla Omar Yusuf"), cores("Omar Yusuf"));
+        assert_eq!(cores("Hafiz Mohammed Karim"), cores("Mohammed Karim"));
         assert_eq!(cores("Hafez Amina Yusuf"), cores("Amina Yusuf"));
         assert_eq!(cores("Dr. Amina Yusuf"), cores("Amina Yusuf"));
         assert_eq!(cores("Eng. Tesfay Haile"), cores("Tesfay Haile"));
@@ -547,7 +549,7 @@ mod tests {
 
     #[test]
     fn ullah_and_uddin_compounds_are_one_part() {
-        for name in ["Najibullah", "Najib Ullah", "Najibollah"] {
+        for name in ["Najibullah", "Najib Ullah", "Najibollah", "Najibulla"] {
             assert_eq!(cores(name), ["najiballah"], "{name}");
         }
         for name in ["Nasrallah", "Nasr Allah", "Nasrullah"] {

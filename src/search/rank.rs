@@ -12,6 +12,10 @@
 //! A name then scores: the average word grade ×10, +500 when every query word met a part,
 //! +200 when they met in the query's order (Mohammed Ali before Ali Mohammed), +30 when the
 //! first word met the first part, −25 for each part of the name the query did not mention.
+//! When two or more words are typed and none of them met the name's first part, the client's
+//! own given name went untyped and the words are likely a father's and family name (Mona
+//! Mohamad Hassan for "Mohamad Hassan"): −75 more, so a name that starts with the typed
+//! words, one of them in another spelling (Mohammed Al-Hassan), comes first.
 //! A query of three or more words with one word more than the name, which met every part of
 //! the name in order from the first, gets +250 and the +200 (the volunteer added a
 //! grandfather's or tribal name): below every name that met all the words, above the names
@@ -41,6 +45,7 @@ const IN_ORDER: i64 = 200;
 const SOME_IN_ORDER: i64 = 100;
 const FIRST_FIRST: i64 = 30;
 const UNMENTIONED_PART: i64 = 25;
+const OWN_NAME_UNTYPED: i64 = 75;
 const YEAR: i64 = 400;
 const DATE: i64 = 600;
 const SAME_YEAR_OTHER_DAY: i64 = 150;
@@ -232,6 +237,14 @@ impl<'q> Scorer<'q> {
             points += FIRST_FIRST;
         }
         points -= UNMENTIONED_PART * k.saturating_sub(used).min(3) as i64;
+        let first_part_met = (0..n).any(|i| {
+            g[i][0] > 0
+                || gq.get(i).is_some_and(|row| row[0] > 0)
+                || gr_at(i, 0).is_some_and(|x| x > 0)
+        });
+        if n >= 2 && k >= 2 && !first_part_met {
+            points -= OWN_NAME_UNTYPED;
+        }
         let weakest = best_u.iter().copied().min().unwrap_or(0);
         let kind = if !all {
             MatchKind::Partial
@@ -496,6 +509,21 @@ mod tests {
         assert!(points(q, "Mohammed Al-Hassan") > one_fewer);
         assert!(one_fewer > points(q, "Mohammed Ahmed Karim"));
         assert!(one_fewer > points(q, "Ahmed Al-Hassan"));
+    }
+
+    #[test]
+    fn a_name_whose_first_part_went_untyped_is_likely_a_child_of_the_one_typed() {
+        let q = "Mohamad Hassan";
+        let daughter = points(q, "Mona Mohamad Hassan");
+        assert!(points(q, "Mohammed Al-Hassan") > daughter);
+        assert!(points(q, "Mohamad Karim Hassan") > daughter);
+        // Still above a name that met fewer of the typed words.
+        assert!(daughter > points(q, "Mohamad Karim"));
+        // One typed word says nothing about whose given name it is.
+        assert_eq!(
+            points("Hassan", "Hassan Mohamad") - points("Hassan", "Mohamad Hassan"),
+            FIRST_FIRST
+        );
     }
 
     /// Grades of the same name in another spelling: the table's groups or the phonetic key.

@@ -141,10 +141,11 @@ impl<'q> Scorer<'q> {
                     .collect()
             })
             .collect();
-        // Run the record's parts together only where it has more parts than the query and some
-        // query word found no good part ("Gebreyesus" typed, "Gebre Yesus" stored).
+        // Run the record's parts together only where some query word found no good part
+        // ("Gebreyesus" typed, "Gebre Yesus" stored), also when the query has a part the
+        // record lacks ("Ahmadshah Popalzai Karim" for Ahmad Shah Popalzai).
         let weak = g.iter().any(|row| row.iter().all(|&x| x < GROUP));
-        let gr: Vec<Vec<u32>> = if weak && k > n {
+        let gr: Vec<Vec<u32>> = if weak && k >= 2 {
             let joined: Vec<Part> = r.windows(2).map(|w| Part::joined(&w[0], &w[1])).collect();
             (0..n)
                 .map(|i| {
@@ -576,6 +577,13 @@ mod tests {
             points("Kidane Gebreyesus", "Kidane Gebre Yesus")
                 >= points("Kidane Gebreyesus", "Kidane Gebre")
         );
+    }
+
+    #[test]
+    fn a_solid_form_meets_split_parts_beside_a_typed_part_more() {
+        let q = "Ahmadshah Popalzai Karim";
+        assert!(points(q, "Ahmad Shah Popalzai") > points(q, "Kareem Ali"));
+        assert!(points(q, "Ahmad Shah Popalzai") > points(q, "Omar Popalzai"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! name. Held-out groups written for this test only (not in variants.json, not in the
 //! name-part table's design) check that the rules generalise.
 //!
-//! Run with `cargo test --test search_quality -- --nocapture` to see the figures.
+//! Run with `cargo test --release --test search_quality -- --nocapture` to see the figures.
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -217,6 +217,7 @@ struct Figures {
     first_with_year: usize,
     top5_with_year: usize,
     top5_name_only: usize,
+    first_name_only: usize,
     misses: Vec<String>,
 }
 
@@ -250,6 +251,9 @@ fn measure(source: &mut MemorySource, groups: &[Vec<String>], set: u64) -> Figur
             if name_only.is_some_and(|r| r < 5) {
                 f.top5_name_only += 1;
             }
+            if name_only == Some(0) {
+                f.first_name_only += 1;
+            }
             if with_year != Some(0) || name_only.is_none_or(|r| r >= 5) {
                 let year_query = format!("{spelling} {}", year_for(i));
                 f.misses.push(format!(
@@ -267,11 +271,12 @@ fn measure(source: &mut MemorySource, groups: &[Vec<String>], set: u64) -> Figur
 
 fn report(label: &str, f: &Figures) {
     println!(
-        "{label}: {} queries; name+year first {:.1}%, name+year top-5 {:.1}%, name only top-5 {:.1}%",
+        "{label}: {} queries; name+year first {:.1}%, name+year top-5 {:.1}%, name only top-5 {:.1}%, name only first {:.1}%",
         f.queries,
         f.pct(f.first_with_year),
         f.pct(f.top5_with_year),
-        f.pct(f.top5_name_only)
+        f.pct(f.top5_name_only),
+        f.pct(f.first_name_only)
     );
     for m in &f.misses {
         println!("{m}");
@@ -343,17 +348,18 @@ fn variant_groups_distinct_pairs_and_held_out_groups() {
     }
     report("held-out groups", &held_out);
 
+    // Issue 12's goals: with the year first for 99%, the name alone in the top 5 for 98%.
     assert!(
-        tested.pct(tested.first_with_year) >= 95.0,
-        "name+year first below 95%"
+        tested.pct(tested.first_with_year) >= 99.0,
+        "name+year first below 99%"
     );
     assert_eq!(
         tested.top5_with_year, tested.queries,
         "name+year must be in the top 5 for every query"
     );
     assert!(
-        tested.pct(tested.top5_name_only) >= 95.0,
-        "name-only top 5 below 95%"
+        tested.pct(tested.top5_name_only) >= 98.0,
+        "name-only top 5 below 98%"
     );
     assert!(distinct_bad.is_empty(), "distinct pairs ranked wrongly");
     // The held-out groups are the check that the rules generalise; hold them to the same bar
@@ -416,6 +422,7 @@ fn through_the_store_as_find_searches() {
             f.first_with_year += usize::from(with_year == Some(0));
             f.top5_with_year += usize::from(with_year.is_some_and(|r| r < 5));
             f.top5_name_only += usize::from(name_only.is_some_and(|r| r < 5));
+            f.first_name_only += usize::from(name_only == Some(0));
             if with_year.is_none_or(|r| r >= 5) || name_only.is_none_or(|r| r >= 5) {
                 f.misses.push(format!(
                     "  stored \"{}\", searched \"{spelling}\": rank with year {with_year:?}, name only {name_only:?}",
@@ -437,4 +444,79 @@ fn through_the_store_as_find_searches() {
         f.pct(f.top5_name_only) >= 95.0,
         "name alone: top 5 too rarely"
     );
+}
+
+/// A father's or grandfather's name that one document writes and another leaves out.
+const EXTRA_PARTS: &[&str] = &["Ahmed", "Mohamed", "Tesfay", "Abdi", "Karim", "Yusuf"];
+
+/// A name of two or more parts, read from the tested and held-out groups, with the spellings
+/// to search for it.
+fn multi_part_groups() -> Vec<Vec<String>> {
+    variants()
+        .groups
+        .into_iter()
+        .map(|g| g.variants)
+        .chain(
+            HELD_OUT
+                .iter()
+                .map(|g| g.iter().map(|s| s.to_string()).collect()),
+        )
+        .filter(|g| !g[0].contains(',') && g[0].split_whitespace().count() >= 2)
+        .collect()
+}
+
+/// One name part more or fewer than registered (issue 12): a grandfather's or tribal name
+/// added at the end, or a father's name in the middle left out. Each group's spellings are
+/// searched with the part added (the registered name lacks it) and, in a second store,
+/// without it (the registered name has it).
+#[test]
+fn one_name_part_more_or_fewer_than_registered() {
+    let groups = multi_part_groups();
+    let with_extra =
+        |name: &str, i: usize| format!("{name} {}", EXTRA_PARTS[i % EXTRA_PARTS.len()]);
+    // A father's name goes before the family name; where the last word is bound to the one
+    // before it (a particle: "van der Meer"; an Abd-compound: "Abdel Aziz") it goes at the end.
+    let in_middle = |name: &str, i: usize| {
+        let extra = EXTRA_PARTS[i % EXTRA_PARTS.len()];
+        match name.rsplit_once(' ') {
+            Some((head, last))
+                if !head
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.starts_with(char::is_lowercase) || w.starts_with("Abd")) =>
+            {
+                format!("{head} {extra} {last}")
+            }
+            _ => format!("{name} {extra}"),
+        }
+    };
+    let searched: Vec<Vec<String>> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            std::iter::once(g[0].clone())
+                .chain(g[1..].iter().map(|s| with_extra(s, i)))
+                .collect()
+        })
+        .collect();
+    let more = measure(&mut demo_store(), &searched, 9);
+    let registered: Vec<Vec<String>> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            std::iter::once(in_middle(&g[0], i))
+                .chain(g[1..].iter().cloned())
+                .collect()
+        })
+        .collect();
+    let fewer = measure(&mut demo_store(), &registered, 11);
+    report("one part more than registered", &more);
+    report("one part fewer than registered", &fewer);
+    for (what, f) in [("one part more", &more), ("one part fewer", &fewer)] {
+        assert_eq!(
+            f.top5_with_year, f.queries,
+            "{what}: name and year in the top 5"
+        );
+        assert!(f.pct(f.top5_name_only) >= 90.0, "{what}: name alone top 5");
+    }
 }

@@ -111,16 +111,19 @@ fn word_lookups<S: CandidateSource>(
         }
     }
     if typing {
+        // A whole listed name being typed ranks its longer words low (see `rank`), so they
+        // should not crowd out its other spellings here either.
+        let weight = if main.is_listed() { W_PREFIX } else { W_TYPED };
         note(
             best,
             source.with_term_prefix(&format!("{NAME}{}", part.surface), PREFIX_LIMIT)?,
-            W_TYPED,
+            weight,
         );
         if main.core != part.surface {
             note(
                 best,
                 source.with_term_prefix(&format!("{NAME}{}", main.core), PREFIX_LIMIT)?,
-                W_TYPED,
+                weight,
             );
         }
     } else if main.core.len() >= 3 {

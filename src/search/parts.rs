@@ -34,6 +34,13 @@ pub struct Reading {
     pub groups: Vec<GroupId>,
 }
 
+impl Reading {
+    /// A name part the name-part table lists, so a whole name as it stands.
+    pub fn is_listed(&self) -> bool {
+        !self.groups.is_empty()
+    }
+}
+
 /// One name part as the desk thinks of it: "Al-Hassan", "Abd al-Rahman", "van der Meer".
 #[derive(Debug, Clone)]
 pub struct Part {
@@ -119,13 +126,18 @@ pub fn parse_name(text: &str) -> Vec<Part> {
 
 /// The words without titles and honorifics (`data/name_parts.toml`): "Haji Mohammed Karim" is
 /// Mohammed Karim, "Al-Hajj Omar" is Omar, "Sayyid Ahmad Hosseini" is Ahmad Hosseini (but
-/// "Sayyid Hosseini" keeps Sayyid, a name there). Nothing is dropped that would leave no name.
+/// "Sayyid Hosseini" keeps Sayyid, a name there). Documents put a title before the name it
+/// honours, so one after the last other word is a family name: "Ghassan Al-Sheikh",
+/// "Mohammed Hafez". That last word is never dropped, so some name is always left.
 fn without_titles(words: Vec<Folded>) -> Vec<Folded> {
     let t = table();
     let article = |w: &str| w == "al" || w == "el";
+    let last_name = words
+        .iter()
+        .rposition(|w| !t.is_title(&w.plain) && !article(&w.plain));
     let mut drop = vec![false; words.len()];
     for (i, w) in words.iter().enumerate() {
-        if t.is_title(&w.plain) {
+        if t.is_title(&w.plain) && last_name.is_some_and(|last| i < last) {
             drop[i] = true;
             if i > 0 && article(&words[i - 1].plain) {
                 drop[i - 1] = true;
@@ -137,9 +149,6 @@ fn without_titles(words: Vec<Folded>) -> Vec<Folded> {
         && drop.iter().skip(1).filter(|d| !**d).count() >= 2
     {
         drop[0] = true;
-    }
-    if drop.iter().all(|d| *d) {
-        return words;
     }
     words
         .into_iter()
@@ -461,9 +470,12 @@ mod tests {
         assert_eq!(cores("Haji Mohammed Karim"), cores("Mohammed Karim"));
         assert_eq!(cores("Al-Hajj Omar Farah"), cores("Omar Farah"));
         assert_eq!(cores("Hajji Omar"), cores("Omar"));
+        assert_eq!(cores("Xaaji Cumar Faarax"), cores("Cumar Faarax"));
         assert_eq!(cores("Sheikh Abdullahi Hassan"), cores("Abdullahi Hassan"));
         assert_eq!(cores("Shaykh Ali"), cores("Ali"));
         assert_eq!(cores("Mullah Najibullah"), cores("Najibullah"));
+        assert_eq!(cores("Mulla Omar Yusuf"), cores("Omar Yusuf"));
+        assert_eq!(cores("Hafiz Mohammed Karim"), cores("Mohammed Karim"));
         assert_eq!(cores("Hafez Amina Yusuf"), cores("Amina Yusuf"));
         assert_eq!(cores("Dr. Amina Yusuf"), cores("Amina Yusuf"));
         assert_eq!(cores("Eng. Tesfay Haile"), cores("Tesfay Haile"));
@@ -473,6 +485,19 @@ mod tests {
         assert_eq!(cores("Sayed Hosseini").len(), 2);
         // Never the whole name.
         assert_eq!(cores("Sheikh").len(), 1);
+    }
+
+    #[test]
+    fn a_title_after_the_name_is_a_family_name() {
+        assert_eq!(cores("Ghassan Al-Sheikh"), ["ghassan", "sheikh"]);
+        assert_eq!(
+            particles("Ghassan Al-Sheikh"),
+            [None, Some(Particle::Article)]
+        );
+        assert_eq!(cores("Mohammed Hafez"), ["mohammed", "hafez"]);
+        assert_eq!(cores("Dr. Amina Hafez"), ["amina", "hafez"]);
+        // Before a name part it is still a title, also in the middle.
+        assert_eq!(cores("Omar Haji Yusuf"), cores("Omar Yusuf"));
     }
 
     #[test]
@@ -524,7 +549,7 @@ mod tests {
 
     #[test]
     fn ullah_and_uddin_compounds_are_one_part() {
-        for name in ["Najibullah", "Najib Ullah", "Najibollah"] {
+        for name in ["Najibullah", "Najib Ullah", "Najibollah", "Najibulla"] {
             assert_eq!(cores(name), ["najiballah"], "{name}");
         }
         for name in ["Nasrallah", "Nasr Allah", "Nasrullah"] {

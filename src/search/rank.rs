@@ -4,13 +4,22 @@
 //! Word grades, best first: the same spelling (100), the same but for doubled letters (97), a
 //! prefix of the word still being typed (94), the same name in another spelling from the
 //! name-part table (84 + closeness 0..6), the same phonetic key where the table does not tell
-//! the two apart (78 + closeness), an abbreviation (65), a phonetic prefix of the word being
+//! the two apart (78 + closeness), an abbreviation (65; also the start of a longer word when
+//! the word being typed is a whole name of the table), a phonetic prefix of the word being
 //! typed (58), the inner part of a compound (55), a fuzzy-matcher hit (30..50). A missing or
 //! different particle costs 2.
 //!
 //! A name then scores: the average word grade ×10, +500 when every query word met a part,
 //! +200 when they met in the query's order (Mohammed Ali before Ali Mohammed), +30 when the
 //! first word met the first part, −25 for each part of the name the query did not mention.
+//! When two or more words are typed and none of them met the name's first part, the client's
+//! own given name went untyped and the words are likely a father's and family name (Mona
+//! Mohamad Hassan for "Mohamad Hassan"): −75 more, so a name that starts with the typed
+//! words, one of them in another spelling (Mohammed Al-Hassan), comes first.
+//! A query of three or more words with one word more than the name, which met every part of
+//! the name in order from the first, gets +250 and the +200 (the volunteer added a
+//! grandfather's or tribal name): below every name that met all the words, above the names
+//! that met as many but have a part of their own.
 //! A birth year in the query adds 400, so that with the year asked the right client wins over
 //! a same-named stranger spelled exactly as typed; an exact birth date adds 600.
 
@@ -31,10 +40,12 @@ pub const INNER: u32 = 55;
 pub const FUZZY: u32 = 30;
 
 const ALL_WORDS: i64 = 500;
+const ALL_BUT_ONE: i64 = 250;
 const IN_ORDER: i64 = 200;
 const SOME_IN_ORDER: i64 = 100;
 const FIRST_FIRST: i64 = 30;
 const UNMENTIONED_PART: i64 = 25;
+const OWN_NAME_UNTYPED: i64 = 75;
 const YEAR: i64 = 400;
 const DATE: i64 = 600;
 const SAME_YEAR_OTHER_DAY: i64 = 150;
@@ -130,10 +141,11 @@ impl<'q> Scorer<'q> {
                     .collect()
             })
             .collect();
-        // Run the record's parts together only where it has more parts than the query and some
-        // query word found no good part ("Gebreyesus" typed, "Gebre Yesus" stored).
+        // Run the record's parts together only where some query word found no good part
+        // ("Gebreyesus" typed, "Gebre Yesus" stored), also when the query has a part the
+        // record lacks ("Ahmadshah Popalzai Karim" for Ahmad Shah Popalzai).
         let weak = g.iter().any(|row| row.iter().all(|&x| x < GROUP));
-        let gr: Vec<Vec<u32>> = if weak && k > n {
+        let gr: Vec<Vec<u32>> = if weak && k >= 2 {
             let joined: Vec<Part> = r.windows(2).map(|w| Part::joined(&w[0], &w[1])).collect();
             (0..n)
                 .map(|i| {
@@ -208,11 +220,16 @@ impl<'q> Scorer<'q> {
         };
         let matched = met_o.max(met_u);
         let all = matched == n;
+        // One typed part more than registered (a grandfather's or tribal name the register
+        // left out): every part of the name met in the typed order, from the first on.
+        let one_more = !all && n >= 3 && met_o + 1 == n && used_o == k && first;
         let mut points = i64::from(sum) * 10 / n as i64;
         if all {
             points += ALL_WORDS;
+        } else if one_more {
+            points += ALL_BUT_ONE;
         }
-        if n >= 2 && met_o == n {
+        if n >= 2 && (met_o == n || one_more) {
             points += IN_ORDER;
         } else if met_o >= 2 {
             points += SOME_IN_ORDER;
@@ -221,6 +238,14 @@ impl<'q> Scorer<'q> {
             points += FIRST_FIRST;
         }
         points -= UNMENTIONED_PART * k.saturating_sub(used).min(3) as i64;
+        let first_part_met = (0..n).any(|i| {
+            g[i][0] > 0
+                || gq.get(i).is_some_and(|row| row[0] > 0)
+                || gr_at(i, 0).is_some_and(|x| x > 0)
+        });
+        if n >= 2 && k >= 2 && !first_part_met {
+            points -= OWN_NAME_UNTYPED;
+        }
         let weakest = best_u.iter().copied().min().unwrap_or(0);
         let kind = if !all {
             MatchKind::Partial
@@ -253,7 +278,7 @@ impl<'q> Scorer<'q> {
                 }
             }
         }
-        if typing && r.surface.starts_with(&q.surface) {
+        if typing && !q.main().is_listed() && r.surface.starts_with(&q.surface) {
             best = best.max(TYPED_PREFIX);
         }
         best
@@ -269,7 +294,9 @@ impl<'q> Scorer<'q> {
         if single_letters(&q.core).eq(single_letters(&r.core)) {
             return EXACT - 3 - penalty;
         }
-        if typing && r.core.starts_with(&q.core) {
+        // A word being typed may be the start of a longer one, unless it is a whole name of
+        // the table already: "Ali" means Ali (or Aly) before the Al-Ibrahim it begins.
+        if typing && !q.is_listed() && r.core.starts_with(&q.core) {
             return TYPED_PREFIX - penalty;
         }
         let closeness = || closeness(&q.core, &r.core);
@@ -402,6 +429,22 @@ mod tests {
         assert_eq!(grade("moham", "Mohammed"), PREFIX);
     }
 
+    fn typed_grade(q: &str, r: &str) -> u32 {
+        let query = Query::parse(q);
+        let s = Scorer::new(&query);
+        s.grade(&query.parts[0], query.typing, &parse_name(r)[0])
+    }
+
+    #[test]
+    fn a_whole_name_being_typed_is_that_name_before_a_longer_one() {
+        // "moham" can only be the start of a name; "ali" is one already.
+        assert_eq!(typed_grade("moham", "Mohammed"), TYPED_PREFIX);
+        assert!(typed_grade("ali", "Al-Ibrahim") < GROUP);
+        assert!(typed_grade("ali", "Aly") > typed_grade("ali", "Al-Ibrahim"));
+        assert!(typed_grade("nour", "Noura") < KEY);
+        assert_eq!(typed_grade("ali", "Ali"), EXACT);
+    }
+
     #[test]
     fn listed_names_in_different_groups_do_not_meet() {
         for (a, b) in [
@@ -442,6 +485,86 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_part_more_than_registered_comes_after_full_matches_before_other_partial_ones() {
+        let q = "Mohammed Ahmed Al-Hassan";
+        let one_more = points(q, "Mohammed Al-Hassan");
+        // A full match of every typed part still wins, in another spelling too.
+        assert!(points(q, "Mohammed Ahmed Al-Hassan") > one_more);
+        assert!(points(q, "Muhammad Ahmad Alhassan") > one_more);
+        // As many typed parts met, but a part of its own: a different person more likely.
+        assert!(one_more > points(q, "Mohammed Karim Al-Hassan"));
+        // The typed given name missing: the father (Ahmed Al-Hassan), not him.
+        assert!(one_more > points(q, "Ahmed Al-Hassan"));
+        // Two typed words never make a one-more match of one.
+        assert!(
+            points("Yohannes Tesfay", "Yohannes")
+                < points("Yohannes Tesfay", "Yohannes Tesfay") - 500
+        );
+    }
+
+    #[test]
+    fn a_typed_part_fewer_than_registered_still_meets_every_typed_word() {
+        let q = "Mohammed Al-Hassan";
+        let one_fewer = points(q, "Mohammed Ahmed Al-Hassan");
+        // The exact name still wins; the one with a father's name comes before partial ones.
+        assert!(points(q, "Mohammed Al-Hassan") > one_fewer);
+        assert!(one_fewer > points(q, "Mohammed Ahmed Karim"));
+        assert!(one_fewer > points(q, "Ahmed Al-Hassan"));
+    }
+
+    #[test]
+    fn a_name_whose_first_part_went_untyped_is_likely_a_child_of_the_one_typed() {
+        let q = "Mohamad Hassan";
+        let daughter = points(q, "Mona Mohamad Hassan");
+        assert!(points(q, "Mohammed Al-Hassan") > daughter);
+        assert!(points(q, "Mohamad Karim Hassan") > daughter);
+        // Still above a name that met fewer of the typed words.
+        assert!(daughter > points(q, "Mohamad Karim"));
+        // One typed word says nothing about whose given name it is.
+        assert_eq!(
+            points("Hassan", "Hassan Mohamad") - points("Hassan", "Mohamad Hassan"),
+            FIRST_FIRST
+        );
+    }
+
+    /// Grades of the same name in another spelling: the table's groups or the phonetic key.
+    fn meet(a: &str, b: &str) {
+        assert!(grade(a, b) >= KEY, "{a} / {b}: {}", grade(a, b));
+        assert!(grade(b, a) >= KEY, "{b} / {a}: {}", grade(b, a));
+    }
+
+    #[test]
+    fn urdu_pashto_and_dari_vowels_meet() {
+        // Vowels of unstressed syllables vary where the consonants stay: a/e/i, u/o.
+        meet("rehman", "Rahman");
+        meet("najibollah", "Najibullah");
+        meet("najibulla", "Najibullah");
+        meet("nazefa", "Nazifa");
+        meet("gol", "Gul");
+        // The final -eh/-ah/-a of the same ending.
+        meet("fatemeh", "Fatima");
+        meet("fatimah", "Fatima");
+        meet("habibeh", "Habiba");
+        meet("marzieh", "Marzia");
+    }
+
+    #[test]
+    fn doubled_and_two_letter_spellings_of_one_sound_meet() {
+        // dh/dd/d
+        meet("gadhafi", "Gaddafi");
+        meet("gadafi", "Gaddafi");
+        meet("gadafi", "Gadhafi");
+        // q/k/g at the start of a word
+        meet("kasim", "Qasim");
+        meet("gasim", "Qasim");
+        meet("gandahari", "Qandahari");
+        // ie/iy/i/y between consonants
+        meet("rashied", "Rashid");
+        meet("rashiyd", "Rashid");
+        meet("rashyd", "Rashied");
+    }
+
+    #[test]
     fn all_words_beat_some() {
         assert!(points("Hussein Ali", "Husain Ali") > points("Hussein Ali", "Hussein Omar"));
     }
@@ -454,6 +577,13 @@ mod tests {
             points("Kidane Gebreyesus", "Kidane Gebre Yesus")
                 >= points("Kidane Gebreyesus", "Kidane Gebre")
         );
+    }
+
+    #[test]
+    fn a_solid_form_meets_split_parts_beside_a_typed_part_more() {
+        let q = "Ahmadshah Popalzai Karim";
+        assert!(points(q, "Ahmad Shah Popalzai") > points(q, "Kareem Ali"));
+        assert!(points(q, "Ahmad Shah Popalzai") > points(q, "Omar Popalzai"));
     }
 
     #[test]

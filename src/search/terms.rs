@@ -24,7 +24,7 @@ pub const YEAR: &str = "y:";
 
 /// Raise when the rules that make terms change (normalisation, particles, phonetic keys,
 /// the term kinds); a change of `data/name_parts.toml` is noticed by itself.
-const RULES_VERSION: u64 = 1;
+const RULES_VERSION: u64 = 2;
 
 /// Names which terms `index_terms` writes: the store rebuilds its name index when this
 /// differs from the one its terms were written with, so no client goes unfound after an

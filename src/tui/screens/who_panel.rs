@@ -55,7 +55,13 @@ pub fn draw(frame: &mut Frame, area: Rect, tally: &Tally, english: bool, title: 
     rows.extend(countries);
     let width = area.width as usize;
     let label_width = width.saturating_sub(7);
-    let mut lines = vec![Line::from(super::fit(&genders.join(" · "), area.width))];
+    // Large counts (a year of a big office) fit with a narrower separator before any is cut.
+    let gender_line = [" · ", "  ", " "]
+        .iter()
+        .map(|sep| genders.join(sep))
+        .find(|line| line.width() <= width)
+        .unwrap_or_else(|| genders.join(" "));
+    let mut lines = vec![Line::from(super::fit(&gender_line, area.width))];
     lines.extend(
         rows.iter()
             .take(area.height.saturating_sub(2) as usize)

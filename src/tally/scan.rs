@@ -1,13 +1,13 @@
 //! Counting a period's day entries: contacts, clients, categories, referrals, channels,
-//! volunteers, report groups and contacts per day. A long period is counted in two parts on
-//! two cores and added up, since its day entries take most of a tally's time.
+//! volunteers, report groups and contacts per day. A long period is counted in two halves on
+//! two threads and added up, since its day entries take most of a tally's time.
 
 use crate::model::Channel;
 use crate::store::{DayEntryView, Dictionary, Store, StoreError};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-/// A period longer than this many days is counted in two parts at once.
+/// A period longer than this many days is counted in two halves at once.
 const SPLIT_ABOVE_DAYS: i64 = 62;
 
 /// Counts per dictionary code: a plain array, so counting 200,000 visits hashes nothing.
@@ -178,8 +178,8 @@ impl DayCounts {
 }
 
 /// Counts the day entries from `from` to `to`; `group_of_code` gives each category code's
-/// report group (of `groups`). While they are counted, `meanwhile` runs on the other core
-/// of a long period, or after the count of a short one.
+/// report group (of `groups`). While they are counted, `meanwhile` runs on a thread of its
+/// own for a long period, or after the count of a short one.
 pub(super) fn scan<T: Send>(
     store: &Store,
     (from, to): (NaiveDate, NaiveDate),
@@ -209,17 +209,21 @@ pub(super) fn scan<T: Send>(
         let counts = half(from, to)?;
         return Ok((counts, meanwhile()));
     }
-    // The other core counts three quarters of the days while this one counts the rest and
-    // runs `meanwhile`, which takes about as long as half the days (balanced at 3:1).
-    let middle = from + chrono::Duration::days(days * 3 / 4);
+    // Two halves and `meanwhile` on three threads: how long `meanwhile` takes beside the
+    // days depends on the store and on what is already cached, so the system balances them
+    // over the cores.
+    let middle = from + chrono::Duration::days(days / 2);
     std::thread::scope(|s| {
+        let other = s.spawn(meanwhile);
         let first = s.spawn(|| half(from, middle - chrono::Duration::days(1)));
         let mut counts = half(middle, to)?;
-        let other = meanwhile();
-        // A panic on the other thread is a bug; it goes on as one here.
+        // A panic on another thread is a bug; it goes on as one here.
         let first = first
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        let other = other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         counts.add(first);
         Ok((counts, other))
     })

@@ -2,7 +2,8 @@
 //! `tables::VISIT_DAY_BLOCKS`). A write marks the days whose entries it changed and rebuilds
 //! their blocks from the index before it commits; a store from before the blocks gets them at
 //! its first open. A read uses the blocks only while they hold as many entries as the index,
-//! so blocks that fell behind (a store last written by an older release) are never counted.
+//! so blocks that fell behind (a store last written by an older release) are never counted,
+//! and the next open rebuilds them.
 
 use super::codec::{DayEntryView, decode_day_block, decode_day_entry, encode_day_block};
 use super::tables::{ReadTables, WriteTables};
@@ -62,14 +63,21 @@ pub(super) fn rebuild_changed(t: &mut WriteTables) -> Result<(), StoreError> {
 
 impl Store {
     /// Gives every day its block in a store written before the blocks existed.
+    /// Also rebuilds them all when they fell behind the index (a store last written by a
+    /// release from before them).
     pub(super) fn build_day_blocks(&self) -> Result<(), StoreError> {
-        let built = self.read(|t| Ok(t.meta.get(BLOCKS_BUILT)?.is_some()))?;
-        if built {
+        let in_step = self.read(|t| {
+            Ok(t.meta.get(BLOCKS_BUILT)?.is_some()
+                && t.meta.get(BLOCK_ENTRIES)?.map(|v| v.value()) == Some(t.visits_by_day.len()?))
+        })?;
+        if in_step {
             return Ok(());
         }
         self.write(|t| {
             // Another process may have built them a moment ago.
-            if t.meta.get(BLOCKS_BUILT)?.is_some() {
+            if t.meta.get(BLOCKS_BUILT)?.is_some()
+                && t.meta.get(BLOCK_ENTRIES)?.map(|v| v.value()) == Some(t.visits_by_day.len()?)
+            {
                 return Ok(());
             }
             t.visit_day_blocks.retain(|_, _| false)?;
@@ -245,7 +253,7 @@ mod tests {
     }
 
     #[test]
-    fn a_store_from_before_the_blocks_gets_them_and_blocks_behind_the_index_are_not_read() {
+    fn a_store_from_before_the_blocks_gets_them_and_blocks_behind_the_index_are_rebuilt() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.redb");
         {
@@ -290,6 +298,16 @@ mod tests {
                 .problems
                 .iter()
                 .any(|p| p.contains("day blocks hold")),
+            "{report:?}"
+        );
+        drop(store);
+        // The next open rebuilds them (check still names the visit without its day entry).
+        let store = Store::open(&path).unwrap();
+        assert!(blocks_used(&store));
+        assert_eq!(counted(&store).len(), 2);
+        let report = store.check().unwrap();
+        assert!(
+            !report.problems.iter().any(|p| p.contains("day block")),
             "{report:?}"
         );
     }

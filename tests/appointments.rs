@@ -444,13 +444,7 @@ fn file_contains(path: &std::path::Path, needle: &str) -> bool {
 
 #[test]
 fn forget_leaves_no_byte_of_an_appointments_texts_and_keeps_past_counts() {
-    let office = Office::new();
-    std::fs::create_dir_all(office.config_dir()).unwrap();
-    std::fs::write(
-        office.config_dir().join("config.toml"),
-        "coordinators = [\"marieke\"]\n",
-    )
-    .unwrap();
+    let office = Office::with_config("coordinators = [\"marieke\"]\n");
     let n = office.client(&["--name", "Zerihun Qelemwork"]);
     let other = office.client(&["--name", "Blijft Bestaan"]);
     let s = n.to_string();

@@ -9,14 +9,7 @@ use serde_json::Value;
 const COORDINATOR: &str = "coord";
 
 fn office() -> Office {
-    let office = Office::new();
-    std::fs::create_dir_all(office.config_dir()).unwrap();
-    std::fs::write(
-        office.config_dir().join("config.toml"),
-        format!("coordinators = [\"{COORDINATOR}\"]\n"),
-    )
-    .unwrap();
-    office
+    Office::with_config(&format!("coordinators = [\"{COORDINATOR}\"]\n"))
 }
 
 fn as_coordinator(office: &Office, args: &[&str]) -> Ran {

@@ -36,12 +36,7 @@ fn binary() -> String {
 }
 
 fn with_coordinator(office: &Office) {
-    std::fs::create_dir_all(office.config_dir()).unwrap();
-    std::fs::write(
-        office.config_dir().join("config.toml"),
-        format!("coordinators = [\"{COORDINATOR}\"]\n"),
-    )
-    .unwrap();
+    office.write_config(&format!("coordinators = [\"{COORDINATOR}\"]\n"));
 }
 
 /// A small xorshift generator: the tests print their seed, so a failure can be replayed.

@@ -11,14 +11,9 @@ const COORDINATOR: &str = "marieke";
 
 /// An office whose config names `marieke` as coordinator.
 fn office() -> Office {
-    let office = Office::new();
-    std::fs::create_dir_all(office.config_dir()).unwrap();
-    std::fs::write(
-        office.config_dir().join("config.toml"),
-        format!("coordinators = [\"{COORDINATOR}\"]\nretention = \"24m\"\n"),
-    )
-    .unwrap();
-    office
+    Office::with_config(&format!(
+        "coordinators = [\"{COORDINATOR}\"]\nretention = \"24m\"\n"
+    ))
 }
 
 /// Runs as the login `login` (the coordinator check reads the login name, not --as).

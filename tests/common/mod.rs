@@ -39,6 +39,19 @@ impl Office {
         }
     }
 
+    /// An office whose config.toml holds `config`.
+    pub fn with_config(config: &str) -> Office {
+        let office = Office::new();
+        office.write_config(config);
+        office
+    }
+
+    /// Writes this office's config.toml.
+    pub fn write_config(&self, config: &str) {
+        std::fs::create_dir_all(self.config_dir()).expect("the config directory");
+        std::fs::write(self.config_dir().join("config.toml"), config).expect("config.toml");
+    }
+
     /// An office whose clock shows about noon now, whenever the test runs: for a test that
     /// needs "later today" to be today (a fixed-offset zone, as POSIX writes it).
     pub fn at_noon() -> Office {

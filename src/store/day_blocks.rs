@@ -15,6 +15,15 @@ const BLOCKS_BUILT: &str = "day_blocks_built";
 /// How many entries the blocks hold together.
 const BLOCK_ENTRIES: &str = "day_block_entries";
 
+/// Whether the blocks were built and hold as many entries as the day index `index`.
+fn in_step(
+    meta: &impl ReadableTable<&'static str, u64>,
+    index: &impl ReadableTableMetadata,
+) -> Result<bool, StoreError> {
+    Ok(meta.get(BLOCKS_BUILT)?.is_some()
+        && meta.get(BLOCK_ENTRIES)?.map(|v| v.value()) == Some(index.len()?))
+}
+
 /// Notes that `day`'s entries changed in this write.
 pub(super) fn changed(t: &mut WriteTables, day: i32) {
     t.changed_days.insert(day);
@@ -66,18 +75,12 @@ impl Store {
     /// Also rebuilds them all when they fell behind the index (a store last written by a
     /// release from before them).
     pub(super) fn build_day_blocks(&self) -> Result<(), StoreError> {
-        let in_step = self.read(|t| {
-            Ok(t.meta.get(BLOCKS_BUILT)?.is_some()
-                && t.meta.get(BLOCK_ENTRIES)?.map(|v| v.value()) == Some(t.visits_by_day.len()?))
-        })?;
-        if in_step {
+        if self.read(|t| in_step(&t.meta, &t.visits_by_day))? {
             return Ok(());
         }
         self.write(|t| {
             // Another process may have built them a moment ago.
-            if t.meta.get(BLOCKS_BUILT)?.is_some()
-                && t.meta.get(BLOCK_ENTRIES)?.map(|v| v.value()) == Some(t.visits_by_day.len()?)
-            {
+            if in_step(&t.meta, &t.visits_by_day)? {
                 return Ok(());
             }
             t.visit_day_blocks.retain(|_, _| false)?;
@@ -128,11 +131,8 @@ pub(super) fn for_each_entry(
     to: i32,
     mut each: impl FnMut(i32, u64, &DayEntryView<'_>) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
-    let entries = t.meta.get(BLOCK_ENTRIES)?.map(|v| v.value());
-    let built = t.meta.get(BLOCKS_BUILT)?.is_some();
     if let Some(blocks) = &t.visit_day_blocks
-        && built
-        && entries == Some(t.visits_by_day.len()?)
+        && in_step(&t.meta, &t.visits_by_day)?
     {
         for block in blocks.range(from..=to)? {
             let (day, bytes) = block?;
@@ -211,12 +211,7 @@ mod tests {
     }
 
     fn blocks_used(store: &Store) -> bool {
-        store
-            .read(|t| {
-                let recorded = t.meta.get(BLOCK_ENTRIES)?.map(|v| v.value());
-                Ok(built(t)? && recorded == Some(t.visits_by_day.len()?))
-            })
-            .unwrap()
+        store.read(|t| in_step(&t.meta, &t.visits_by_day)).unwrap()
     }
 
     #[test]

@@ -566,10 +566,13 @@ fn check_finds_a_broken_index_and_exits_non_zero() {
             .unwrap();
         let txn = db.begin_write().unwrap();
         {
-            let mut terms: redb::Table<(&str, u64), ()> = txn
+            // Sealed as the program seals it: an entry that reads, but names no client.
+            let mut terms: redb::Table<(&str, u64), &[u8]> = txn
                 .open_table(redb::TableDefinition::new("name_terms"))
                 .unwrap();
-            terms.insert(("spook", 4242), ()).unwrap();
+            let key = <(&str, u64) as redb::Value>::as_bytes(&("spook", 4242));
+            let sealed = spreekuur::store::seal(&key, &[]);
+            terms.insert(("spook", 4242), sealed.as_slice()).unwrap();
         }
         txn.commit().unwrap();
     }

@@ -104,6 +104,10 @@ impl CandidateSource for MemorySource {
         Ok(self.phones.get(key).cloned().unwrap_or_default())
     }
 
+    fn exists(&self, number: u64) -> Result<bool, Infallible> {
+        Ok(self.records.contains_key(&number))
+    }
+
     fn records(&self, numbers: &[u64]) -> Result<Vec<NameRecord>, Infallible> {
         Ok(numbers
             .iter()

@@ -59,7 +59,10 @@ pub trait CandidateSource {
     fn with_term(&self, term: &str, limit: usize) -> Result<Vec<u64>, Self::Error>;
     /// Clients whose phone number ends in `key` (see `phone_key`).
     fn with_phone(&self, key: &str) -> Result<Vec<u64>, Self::Error>;
-    /// The name records of these clients; numbers that do not exist are left out.
+    /// Whether a client with this number exists (a number typed in the query).
+    fn exists(&self, number: u64) -> Result<bool, Self::Error>;
+    /// The name records of these clients, each of which the source gave out or `exists`
+    /// said is there (the store refuses as damaged one that is missing).
     fn records(&self, numbers: &[u64]) -> Result<Vec<NameRecord>, Self::Error>;
 }
 
@@ -99,7 +102,9 @@ pub fn search<S: CandidateSource>(
 ) -> Result<Vec<Hit>, S::Error> {
     let q = Query::parse(query);
     let mut firsts: Vec<(u64, MatchKind)> = Vec::new();
-    if let Some(n) = q.number {
+    if let Some(n) = q.number
+        && source.exists(n)?
+    {
         firsts.push((n, MatchKind::Number));
     }
     if let Some(key) = &q.phone {

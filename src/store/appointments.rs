@@ -9,7 +9,6 @@ use super::tables::{ReadTables, WriteTables, appointment_state_code};
 use super::{Store, StoreError};
 use crate::model::{Appointment, AppointmentState, AuditAction, NewAppointment, Stamp};
 use chrono::NaiveDate;
-use redb::ReadableTable;
 
 /// Which appointments a list shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -172,7 +171,7 @@ impl Store {
             let mut out = Vec::new();
             for entry in index.range((client, 0)..=(client, u64::MAX))? {
                 let (_, n) = entry?.0.value();
-                let appointment = read_appointment(t, n)?;
+                let appointment = indexed_appointment(t, n)?;
                 if appointment.client != client {
                     return Err(damaged(n));
                 }
@@ -191,7 +190,7 @@ fn between(t: &ReadTables, from: NaiveDate, to: NaiveDate) -> Result<Vec<Appoint
     let mut out = Vec::new();
     for entry in index.range((day_key(from), 0)..=(day_key(to), u64::MAX))? {
         let (_, n) = entry?.0.value();
-        out.push(read_appointment(t, n)?);
+        out.push(indexed_appointment(t, n)?);
     }
     out.sort_by_key(|a| (a.at, a.number));
     Ok(out)
@@ -213,6 +212,17 @@ fn read_appointment(t: &ReadTables, number: u64) -> Result<Appointment, StoreErr
         .ok()
         .filter(|a| a.number == number)
         .ok_or_else(|| damaged(number))
+}
+
+/// An appointment an index names: missing, the store is damaged (an erasure removes an
+/// appointment's index entries with it).
+fn indexed_appointment(t: &ReadTables, number: u64) -> Result<Appointment, StoreError> {
+    match read_appointment(t, number) {
+        Err(StoreError::NoSuchAppointment(_)) => Err(StoreError::damaged(format!(
+            "appointment {number} is indexed but missing"
+        ))),
+        other => other,
+    }
 }
 
 fn load_appointment(t: &WriteTables, number: u64) -> Result<Appointment, StoreError> {

@@ -8,7 +8,6 @@ use super::tables::WriteTables;
 use super::{Store, StoreError};
 use crate::model::{AuditAction, AuditEntry, Stamp};
 use chrono::NaiveDate;
-use redb::ReadableTable;
 
 /// Which lines of the log to list; every condition given must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

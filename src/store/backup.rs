@@ -13,33 +13,25 @@
 //! goes to the fresh file; no write is lost. Until then the old file lives on, unlinked, only
 //! as long as that process keeps it open.
 
-use super::closed::{CLOSED_CHANGES, CLOSED_YEARS};
-use super::drafts::DRAFTS;
-use super::tables::{
-    APPOINTMENTS, APPOINTMENTS_BY_CLIENT, APPOINTMENTS_BY_DAY, AUDIT, BEGELEIDERS, CLIENT_PROFILES,
-    CLIENTS, DICTIONARY, DICTIONARY_KEYS, FIRST_VISITS, FOLLOWUP_EVENT_COUNTS, FOLLOWUP_EVENTS,
-    FOLLOWUPS, FOLLOWUPS_BY_CLIENT, FORGOTTEN, HOUSEHOLDS, META, NAME_TERMS, OPEN_DEADLINES,
-    OPEN_FOLLOWUPS, PHONES, VISIT_DAY_BLOCKS, VISITS, VISITS_BY_CLIENT, VISITS_BY_DAY,
-};
+use super::tables::{COUNTERS, META, sealed_tables};
 use super::{MOVED, REWRITE_PENDING, Store, StoreError, files};
 use crate::model::{AuditAction, Stamp};
 use redb::{Database, Key, ReadableTable, TableDefinition, TableHandle, Value, WriteTransaction};
 use std::path::{Path, PathBuf};
 
 /// Opens each known table of `$src` (a read or a write transaction) and copies it into
-/// `$dst`; a table the source does not have yet is skipped. Gives the names copied.
+/// `$dst` as it is (sealed values stay sealed); a table the source does not have yet is
+/// skipped. Gives the names copied.
 macro_rules! copy_tables {
     ($src:expr, $dst:expr) => {{
         let mut names: Vec<String> = Vec::new();
-        copy_tables!(@each $src, $dst, names,
-            META, CLIENTS, VISITS, FOLLOWUPS, VISITS_BY_DAY, VISITS_BY_CLIENT, FIRST_VISITS,
-            OPEN_FOLLOWUPS, FOLLOWUPS_BY_CLIENT, FOLLOWUP_EVENTS, FOLLOWUP_EVENT_COUNTS,
-            NAME_TERMS, PHONES,
-            DICTIONARY, DICTIONARY_KEYS, HOUSEHOLDS, BEGELEIDERS, OPEN_DEADLINES, AUDIT, FORGOTTEN, DRAFTS,
-            APPOINTMENTS, APPOINTMENTS_BY_DAY, APPOINTMENTS_BY_CLIENT, CLOSED_YEARS, CLOSED_CHANGES,
-            CLIENT_PROFILES, VISIT_DAY_BLOCKS);
+        copy_tables!(@each $src, $dst, names, META);
+        sealed_tables!(copy_tables!(@sealed $src, $dst, names,));
         names
     }};
+    (@sealed $src:expr, $dst:expr, $names:ident, $($def:path),+) => {
+        copy_tables!(@each $src, $dst, $names, $($def.raw()),+)
+    };
     (@each $src:expr, $dst:expr, $names:ident, $($def:expr),+) => {
         $(
             $names.push($def.name().to_string());
@@ -67,7 +59,7 @@ fn copy_table<K: Key + 'static, V: Value + 'static>(
 
 /// Refuses to copy a store that holds a table this program does not know: the copy would
 /// silently lose it.
-fn all_known(
+pub(super) fn all_known(
     names: &[String],
     found: impl Iterator<Item = redb::UntypedTableHandle>,
 ) -> Result<(), StoreError> {
@@ -83,7 +75,7 @@ fn all_known(
 }
 
 /// The temporary file a copy is written to before it is renamed to `target`.
-fn partial_path(target: &Path) -> PathBuf {
+pub(super) fn partial_path(target: &Path) -> PathBuf {
     let mut name = target.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".{}.partial", std::process::id()));
     target.with_file_name(name)
@@ -125,7 +117,7 @@ fn process_gone(pid: u32) -> bool {
 }
 
 /// A new, empty redb file at `path` (0600, or 0660 with the group).
-fn fresh_database(path: &Path, group: Option<&str>) -> Result<Database, StoreError> {
+pub(super) fn fresh_database(path: &Path, group: Option<&str>) -> Result<Database, StoreError> {
     let failed = |e: &dyn std::fmt::Display| {
         StoreError::Failed(format!("cannot write {}: {e}", path.display()))
     };
@@ -141,7 +133,7 @@ fn fresh_database(path: &Path, group: Option<&str>) -> Result<Database, StoreErr
 }
 
 /// Renames the finished copy into place, durably.
-fn put_in_place(partial: &Path, target: &Path) -> Result<(), StoreError> {
+pub(super) fn put_in_place(partial: &Path, target: &Path) -> Result<(), StoreError> {
     let failed = |e: std::io::Error| {
         StoreError::Failed(format!("cannot put the copy at {}: {e}", target.display()))
     };
@@ -195,7 +187,7 @@ impl Store {
     fn rewrite(&self) -> Result<bool, StoreError> {
         let (txn, _) = self.begin_write()?;
         // Another process may have finished it a moment ago (this is then its fresh file).
-        if txn.open_table(META)?.get(REWRITE_PENDING)?.is_none() {
+        if COUNTERS.open_write(&txn)?.get(REWRITE_PENDING)?.is_none() {
             txn.abort()?;
             return Ok(false);
         }
@@ -205,7 +197,7 @@ impl Store {
             let out = copy.begin_write()?;
             let names = copy_tables!(txn, &out);
             all_known(&names, txn.list_tables()?)?;
-            out.open_table(META)?.remove(REWRITE_PENDING)?;
+            COUNTERS.open_write(&out)?.remove(REWRITE_PENDING)?;
             out.commit()?;
             drop(copy);
             put_in_place(&partial, &self.path)

@@ -7,7 +7,6 @@ use super::codec::day_of_key;
 use super::tables::ReadTables;
 use super::{StoreError, counts::Dictionary};
 use chrono::{Datelike, NaiveDate};
-use redb::{ReadableTable, ReadableTableMetadata};
 
 /// The years a date typed anywhere can have (`dates::parse_date`, `dates::parse_year`), so
 /// a stored day outside them was never written.

@@ -73,13 +73,16 @@ impl CandidateSource for View<'_> {
 
     fn with_term_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<u64>, StoreError> {
         let mut out = Vec::new();
-        for entry in self.0.name_terms.range((prefix, 0)..)? {
-            let key = entry?.0;
-            let (term, client) = key.value();
-            if !term.starts_with(prefix) || out.len() >= limit {
+        // Every term that begins with `prefix` sorts below `prefix` + U+10FFFF, which no
+        // term holds (terms are normalised letters). A range with an end, rather than a walk
+        // until a term no longer begins with it, lets the sealed range check the entry after
+        // its end: a term whose bytes were flipped cannot end the walk unseen.
+        let end = format!("{prefix}{}", char::MAX);
+        for entry in self.0.name_terms.range((prefix, 0)..(end.as_str(), 0))? {
+            if out.len() >= limit {
                 break;
             }
-            out.push(self.1.client(client)?);
+            out.push(self.1.client(entry?.0.value().1)?);
         }
         Ok(out)
     }
@@ -103,10 +106,18 @@ impl CandidateSource for View<'_> {
         Ok(out)
     }
 
+    fn exists(&self, number: u64) -> Result<bool, StoreError> {
+        Ok(self.0.clients.get(number)?.is_some())
+    }
+
     fn records(&self, numbers: &[u64]) -> Result<Vec<NameRecord>, StoreError> {
         let mut out = Vec::with_capacity(numbers.len());
         for &n in numbers {
-            if let Some(c) = read_client(self.0, n)? {
+            // The numbers come from the name and phone indexes (which an erasure empties of
+            // a client along with its record) or were checked by `exists`.
+            let c = read_client(self.0, n)?
+                .ok_or_else(|| StoreError::damaged(format!("client {n} is indexed but missing")))?;
+            {
                 let last_contact = last_visit_day(self.0, n)?.unwrap_or(c.created.at.date());
                 out.push(NameRecord {
                     number: c.number,

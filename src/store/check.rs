@@ -17,7 +17,6 @@ use super::tables::{
 use super::{REWRITE_PENDING, Store, StoreError, day_blocks};
 use crate::model::{FollowUpState, Profile};
 use crate::search::phone_key;
-use redb::{ReadableTable, ReadableTableMetadata};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// What `check` found.
@@ -88,9 +87,6 @@ impl Checker<'_> {
     }
 
     fn run(&mut self) -> Result<(), StoreError> {
-        if self.t.meta.get("schema")?.is_none() {
-            self.problem("the schema version is missing".into());
-        }
         let next_client = self.counter("next_client")?;
         let next_visit = self.counter("next_visit")?;
         let next_followup = self.counter("next_followup")?;

@@ -7,7 +7,6 @@ use super::tables::{ReadTables, WriteTables};
 use super::{Store, StoreError, next_number};
 use crate::model::{AuditAction, Client, ClientDraft, Profile, Stamp};
 use crate::search::{birth_term, index_terms, phone_key};
-use redb::ReadableTable;
 
 impl Store {
     /// Registers a new client and returns its number.

@@ -4,16 +4,16 @@
 
 use super::audit::append;
 use super::codec::{decode_closed_year, encode_closed_year};
+use super::tables::SealedDef;
 use super::tables::WriteTables;
 use super::{Store, StoreError};
 use crate::model::{AuditAction, ClosedYear, Visit};
 use chrono::Datelike;
-use redb::{ReadableTable, TableDefinition};
 
 /// year -> closed-year envelope.
-pub const CLOSED_YEARS: TableDefinition<i32, &[u8]> = TableDefinition::new("closed_years");
+pub const CLOSED_YEARS: SealedDef<i32, &[u8]> = SealedDef::new("closed_years");
 /// (year, visit): a contact of a closed year that was added, changed or deleted after closing.
-pub const CLOSED_CHANGES: TableDefinition<(i32, u64), ()> = TableDefinition::new("closed_changes");
+pub const CLOSED_CHANGES: SealedDef<(i32, u64), ()> = SealedDef::new("closed_changes");
 
 /// A closed year with how many of its contacts changed after closing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +61,7 @@ impl Store {
     /// `year`'s closed figures, if it was closed.
     pub fn closed_year(&self, year: i32) -> Result<Option<Closed>, StoreError> {
         let txn = self.begin_read()?;
-        let years = match txn.open_table(CLOSED_YEARS) {
+        let years = match CLOSED_YEARS.open_read(&txn) {
             Ok(t) => t,
             Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
             Err(e) => return Err(e.into()),
@@ -71,8 +71,10 @@ impl Store {
         };
         let closed = decode_closed_year(bytes.value())
             .map_err(|_| StoreError::damaged(format!("the closed figures of {year}")))?;
-        let changed_after = match txn.open_table(CLOSED_CHANGES) {
-            Ok(t) => t.range((year, 0)..=(year, u64::MAX))?.count() as u64,
+        let changed_after = match CLOSED_CHANGES.open_read(&txn) {
+            Ok(t) => t
+                .range((year, 0)..=(year, u64::MAX))?
+                .try_fold(0, |n, e| e.map(|_| n + 1))?,
             Err(redb::TableError::TableDoesNotExist(_)) => 0,
             Err(e) => return Err(e.into()),
         };

@@ -8,7 +8,6 @@ use super::tables::{
 };
 use super::{Store, StoreError};
 use chrono::NaiveDate;
-use redb::{ReadableTable, ReadableTableMetadata};
 
 /// Follow-ups opened, done and cancelled in a period.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -6,9 +6,10 @@
 //! and the next open rebuilds them.
 
 use super::codec::{DayEntryView, decode_day_block, decode_day_entry, encode_day_block};
+use super::seal::Sealed;
 use super::tables::{ReadTables, WriteTables};
 use super::{Store, StoreError};
-use redb::{ReadableTable, ReadableTableMetadata};
+use redb::ReadableTable;
 
 /// Set in the meta table once every day has its block.
 const BLOCKS_BUILT: &str = "day_blocks_built";
@@ -16,10 +17,14 @@ const BLOCKS_BUILT: &str = "day_blocks_built";
 const BLOCK_ENTRIES: &str = "day_block_entries";
 
 /// Whether the blocks were built and hold as many entries as the day index `index`.
-fn in_step(
-    meta: &impl ReadableTable<&'static str, u64>,
-    index: &impl ReadableTableMetadata,
-) -> Result<bool, StoreError> {
+fn in_step<M, I>(
+    meta: &Sealed<M, &'static str, u64>,
+    index: &Sealed<I, (i32, u64), &'static [u8]>,
+) -> Result<bool, StoreError>
+where
+    M: ReadableTable<&'static str, &'static [u8]>,
+    I: ReadableTable<(i32, u64), &'static [u8]>,
+{
     Ok(meta.get(BLOCKS_BUILT)?.is_some()
         && meta.get(BLOCK_ENTRIES)?.map(|v| v.value()) == Some(index.len()?))
 }
@@ -277,7 +282,12 @@ mod tests {
         store
             .write(|t| {
                 let day = crate::store::codec::day_key(at(9).date());
-                let last = t.visits_by_day.last()?.map(|(k, _)| k.value());
+                let last = t
+                    .visits_by_day
+                    .iter()?
+                    .next_back()
+                    .transpose()?
+                    .map(|(k, _)| k.value());
                 assert_eq!(last.map(|k| k.0), Some(day));
                 if let Some(key) = last {
                     t.visits_by_day.remove(key)?;

@@ -2,14 +2,14 @@
 //! dropped, terminal closed). One per volunteer; the desk offers it back on their next start.
 //! Its own table and its own versioned envelope, so the other records are untouched.
 
+use super::tables::SealedDef;
 use super::{Store, StoreError};
 use chrono::{DateTime, NaiveDateTime};
-use redb::TableDefinition;
 use serde::{Deserialize, Serialize};
 
 /// volunteer -> draft envelope.
 /// volunteer -> the form they were typing in when the session was cut off.
-pub(super) const DRAFTS: TableDefinition<&str, &[u8]> = TableDefinition::new("drafts");
+pub(super) const DRAFTS: SealedDef<&str, &[u8]> = SealedDef::new("drafts");
 
 /// A form's typed text as named fields, so a new field needs no new record version.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +78,7 @@ impl Store {
     pub fn save_draft(&self, volunteer: &str, draft: &Draft) -> Result<(), StoreError> {
         let (txn, _) = self.begin_write()?;
         {
-            let mut t = txn.open_table(DRAFTS)?;
+            let mut t = DRAFTS.open_write(&txn)?;
             t.insert(volunteer, encode(draft).as_slice())?;
         }
         txn.commit()?;
@@ -88,7 +88,7 @@ impl Store {
     /// This volunteer's draft, if one was kept. An unreadable draft counts as none.
     pub fn draft(&self, volunteer: &str) -> Result<Option<Draft>, StoreError> {
         let txn = self.begin_read()?;
-        let table = match txn.open_table(DRAFTS) {
+        let table = match DRAFTS.open_read(&txn) {
             Ok(t) => t,
             Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
             Err(e) => return Err(e.into()),
@@ -100,7 +100,7 @@ impl Store {
     pub fn clear_draft(&self, volunteer: &str) -> Result<(), StoreError> {
         let (txn, _) = self.begin_write()?;
         {
-            let mut t = txn.open_table(DRAFTS)?;
+            let mut t = DRAFTS.open_write(&txn)?;
             t.remove(volunteer)?;
         }
         txn.commit()?;

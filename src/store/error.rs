@@ -126,6 +126,12 @@ macro_rules! failed_from {
                         what: "a table's definition".into(),
                         detail: Some(e.to_string()),
                     },
+                    // Every table a store needs is made when it is made (or rewritten); the
+                    // ones an older store may lack are opened as optional before this.
+                    e @ redb::Error::TableDoesNotExist(_) => StoreError::Damaged {
+                        what: "the list of tables".into(),
+                        detail: Some(e.to_string()),
+                    },
                     other => StoreError::Failed(other.to_string()),
                 }
             }

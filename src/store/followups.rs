@@ -7,7 +7,6 @@ use super::tables::{EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, ReadTables, Write
 use super::{Store, StoreError, next_number};
 use crate::model::{AuditAction, FollowUp, FollowUpState};
 use chrono::{Days, NaiveDate};
-use redb::ReadableTable;
 
 impl Store {
     /// Adds a follow-up (its `number` is assigned here) and returns the number.

@@ -22,7 +22,6 @@ use super::visits::last_visit_day;
 use super::{REWRITE_PENDING, Store, StoreError};
 use crate::model::{AuditAction, Client, Stamp};
 use chrono::NaiveDate;
-use redb::ReadableTable;
 
 /// A client without contact since a cutoff: a candidate for the retention purge.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,8 +19,10 @@ mod error;
 pub mod files;
 mod followups;
 mod forget;
+mod migrate;
 mod open;
 mod profiles;
+mod seal;
 mod tables;
 mod visits;
 
@@ -39,15 +41,17 @@ pub use drafts::Draft;
 pub use error::StoreError;
 pub use forget::Inactive;
 pub use open::OpenNote;
+pub use seal::seal;
 pub use visits::NewFollowUp;
 
-use redb::{Database, DatabaseError, ReadableDatabase, ReadableTable, ReadableTableMetadata};
+use redb::{Database, DatabaseError, ReadableDatabase, ReadableTable};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use tables::{META, ReadTables, WriteTables};
 
-/// The store layout this program writes. A store with a higher number is refused.
-pub const SCHEMA_VERSION: u64 = 1;
+/// The store layout this program writes. A store with a higher number is refused; one of
+/// layout 1 (before seals) is rewritten sealed at its first open (`migrate.rs`).
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Client numbers start here so they read as four digits at the desk ("1042").
 const FIRST_CLIENT_NUMBER: u64 = 1001;
@@ -267,12 +271,18 @@ impl Store {
             }
         };
         match found {
+            // Releases number their layouts one by one: a number no release could have
+            // reached, or none at all, is a damaged byte, not a newer program.
+            Some(v) if v == 0 || v > SCHEMA_VERSION + 1000 => Err(StoreError::damaged(format!(
+                "the store's layout number ({v})"
+            ))),
             Some(v) if v > SCHEMA_VERSION => Err(StoreError::TooNew {
                 path: self.path.clone(),
                 found: v,
                 known: SCHEMA_VERSION,
             }),
-            Some(_) => Ok(()),
+            Some(SCHEMA_VERSION) => Ok(()),
+            Some(_) => self.seal_layout(),
             None if fresh => self.initialise(),
             None => Err(StoreError::NotAStore {
                 path: self.path.clone(),
@@ -281,18 +291,26 @@ impl Store {
     }
 
     fn initialise(&self) -> Result<(), StoreError> {
-        self.write(|t| {
-            // Another process may have initialised the same fresh file a moment ago.
-            if t.meta.get("schema")?.is_none() {
-                t.meta.insert("schema", SCHEMA_VERSION)?;
-                t.meta.insert("next_client", FIRST_CLIENT_NUMBER)?;
-                t.meta.insert("next_visit", 1)?;
-                t.meta.insert("next_followup", 1)?;
-                t.meta.insert("next_household", 1)?;
-                t.meta.insert("next_code", 1)?;
-            }
-            Ok(())
-        })
+        let (txn, _) = self.begin_write()?;
+        // Another process may have initialised the same fresh file a moment ago.
+        if txn
+            .open_table(META)?
+            .insert("schema", SCHEMA_VERSION)?
+            .is_some()
+        {
+            txn.abort()?;
+            return Ok(());
+        }
+        {
+            let mut t = WriteTables::open(&txn)?;
+            t.meta.insert("next_client", FIRST_CLIENT_NUMBER)?;
+            t.meta.insert("next_visit", 1)?;
+            t.meta.insert("next_followup", 1)?;
+            t.meta.insert("next_household", 1)?;
+            t.meta.insert("next_code", 1)?;
+        }
+        txn.commit()?;
+        Ok(())
     }
 
     /// Runs `change` in one write transaction and commits it; on any error nothing is stored.
@@ -365,7 +383,7 @@ impl Store {
 
     /// How many clients the store holds.
     pub fn client_count(&self) -> Result<u64, StoreError> {
-        self.read(|t| Ok(t.clients.len()?))
+        self.read(|t| t.clients.len())
     }
 }
 
@@ -404,12 +422,12 @@ mod tests {
         let path = dir.path().join("s.redb");
         {
             let store = Store::open(&path).unwrap();
-            store
-                .write(|t| {
-                    t.meta.insert("schema", SCHEMA_VERSION + 1)?;
-                    Ok(())
-                })
+            let (txn, _) = store.begin_write().unwrap();
+            txn.open_table(META)
+                .unwrap()
+                .insert("schema", SCHEMA_VERSION + 1)
                 .unwrap();
+            txn.commit().unwrap();
         }
         let err = Store::open(&path).err().expect("refused").to_string();
         assert!(err.contains("newer spreekuur"), "{err}");

@@ -10,7 +10,6 @@ use super::codec::{
 use super::tables::WriteTables;
 use super::{Store, StoreError};
 use crate::model::Profile;
-use redb::{ReadableTable, ReadableTableMetadata};
 use std::collections::BTreeMap;
 
 /// Set in the meta table once every client has its profile.

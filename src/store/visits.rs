@@ -9,7 +9,6 @@ use super::tables::{ReadTables, WriteTables};
 use super::{Store, StoreError, code, next_number};
 use crate::model::{AuditAction, FollowUp, FollowUpState, LegalDeadline, Stamp, Visit};
 use chrono::NaiveDate;
-use redb::ReadableTable;
 
 /// A follow-up given together with a visit (it gets the visit's number).
 #[derive(Debug, Clone, PartialEq, Eq)]

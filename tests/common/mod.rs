@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test file uses a different part of these helpers
 
 pub mod desk;
+pub mod flipped;
 pub mod pty;
 
 use assert_cmd::Command;

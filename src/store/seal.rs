@@ -1,0 +1,521 @@
+//! Every value the store keeps is sealed: its bytes are followed by a CRC-32 over the entry's
+//! key and those bytes. redb checks its page checksums only when it repairs a file, never on
+//! a read, so a flipped byte in a value *or in a key* would otherwise be read as data: a name
+//! printed wrong, a count off, a visit moved to another day. A read that meets a broken seal
+//! refuses the command as a damaged store instead.
+//!
+//! A sealed table is a redb table of `K -> &[u8]`; `SealedDef<K, V>` says which value type
+//! the bytes hold, and `Sealed` wraps an opened table with the same calls as redb's (`get`,
+//! `insert`, `range`, …) so that no caller handles a seal itself.
+
+use super::StoreError;
+use redb::{
+    AccessGuard, Key, ReadOnlyTable, ReadTransaction, ReadableTable, Table, TableDefinition,
+    TableError, Value, WriteTransaction,
+};
+use std::borrow::Borrow;
+use std::marker::PhantomData;
+use std::ops::{Bound, RangeBounds};
+
+/// Bytes of the seal after a value's own bytes.
+pub const SEAL_LEN: usize = 4;
+
+/// The seal of an entry: CRC-32 over the key's bytes, then the value's.
+fn checksum(key: &[u8], value: &[u8]) -> u32 {
+    let mut hasher = crc32fast::Hasher::new();
+    hasher.update(key);
+    hasher.update(value);
+    hasher.finalize()
+}
+
+/// A value's bytes with the seal of `key` and them appended, as a sealed table stores them.
+pub fn seal(key: &[u8], value: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(value.len() + SEAL_LEN);
+    out.extend_from_slice(value);
+    out.extend_from_slice(&checksum(key, value).to_le_bytes());
+    out
+}
+
+/// The value's own bytes of a stored entry, if its seal matches `key` and them.
+pub fn unseal<'a>(key: &[u8], stored: &'a [u8]) -> Option<&'a [u8]> {
+    let cut = stored.len().checked_sub(SEAL_LEN)?;
+    let (value, tail) = stored.split_at(cut);
+    let want: [u8; SEAL_LEN] = tail.try_into().ok()?;
+    (checksum(key, value) == u32::from_le_bytes(want)).then_some(value)
+}
+
+/// A table whose values of type `V` are stored sealed.
+pub struct SealedDef<K: Key + 'static, V: Value + 'static> {
+    raw: TableDefinition<'static, K, &'static [u8]>,
+    name: &'static str,
+    value: PhantomData<V>,
+}
+
+// By hand: derived ones would ask K and V to be Copy as well.
+impl<K: Key + 'static, V: Value + 'static> Clone for SealedDef<K, V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<K: Key + 'static, V: Value + 'static> Copy for SealedDef<K, V> {}
+
+impl<K: Key + 'static, V: Value + 'static> SealedDef<K, V> {
+    pub const fn new(name: &'static str) -> Self {
+        SealedDef {
+            raw: TableDefinition::new(name),
+            name,
+            value: PhantomData,
+        }
+    }
+
+    /// The table as redb sees it: sealed bytes, for copying a store as it is.
+    pub fn raw(self) -> TableDefinition<'static, K, &'static [u8]> {
+        self.raw
+    }
+
+    pub fn name(self) -> &'static str {
+        self.name
+    }
+
+    pub fn open_write<'t>(
+        self,
+        txn: &'t WriteTransaction,
+    ) -> Result<WriteTable<'t, K, V>, TableError> {
+        Ok(Sealed::wrap(txn.open_table(self.raw)?, self.name()))
+    }
+
+    pub fn open_read(self, txn: &ReadTransaction) -> Result<ReadTable<K, V>, TableError> {
+        Ok(Sealed::wrap(txn.open_table(self.raw)?, self.name()))
+    }
+}
+
+pub type WriteTable<'t, K, V> = Sealed<Table<'t, K, &'static [u8]>, K, V>;
+pub type ReadTable<K, V> = Sealed<ReadOnlyTable<K, &'static [u8]>, K, V>;
+/// A key and its checked value.
+pub type Entry<'a, K, V> = (AccessGuard<'a, K>, Guard<'a, V>);
+
+/// An opened sealed table: every entry read is checked against its seal first.
+pub struct Sealed<T, K: Key + 'static, V: Value + 'static> {
+    inner: T,
+    name: &'static str,
+    types: PhantomData<(K, V)>,
+}
+
+/// A value read from a sealed table whose seal held.
+pub struct Guard<'a, V: Value + 'static> {
+    raw: AccessGuard<'a, &'static [u8]>,
+    value: PhantomData<V>,
+}
+
+impl<V: Value + 'static> Guard<'_, V> {
+    pub fn value(&self) -> V::SelfType<'_> {
+        let stored = self.raw.value();
+        // The seal held when this guard was made (`checked`), so these are the bytes that
+        // `V::as_bytes` wrote, which `V::from_bytes` reads back.
+        V::from_bytes(&stored[..stored.len() - SEAL_LEN])
+    }
+}
+
+/// The sentence for an entry whose seal does not hold, naming the table and the key.
+fn broken(table: &str, key: &dyn std::fmt::Debug) -> StoreError {
+    StoreError::damaged(format!("{table} {key:?} does not match its checksum"))
+}
+
+/// Whether `stored` holds a value of `V` sealed for `key`: the seal matches, and a value of
+/// fixed width has exactly that width (so `from_bytes` cannot be handed a short slice).
+fn holds<V: Value>(key: &[u8], stored: &[u8]) -> bool {
+    match unseal(key, stored) {
+        Some(value) => V::fixed_width().is_none_or(|w| w == value.len()),
+        None => false,
+    }
+}
+
+impl<T, K: Key + 'static, V: Value + 'static> Sealed<T, K, V> {
+    fn wrap(inner: T, name: &'static str) -> Self {
+        Sealed {
+            inner,
+            name,
+            types: PhantomData,
+        }
+    }
+
+    fn checked<'a>(
+        &self,
+        key: &K::SelfType<'_>,
+        raw: AccessGuard<'a, &'static [u8]>,
+    ) -> Result<Guard<'a, V>, StoreError> {
+        if holds::<V>(K::as_bytes(key).as_ref(), raw.value()) {
+            Ok(Guard {
+                raw,
+                value: PhantomData,
+            })
+        } else {
+            Err(broken(self.name, key))
+        }
+    }
+
+    fn checked_entry<'a>(
+        &self,
+        entry: Result<(AccessGuard<'a, K>, AccessGuard<'a, &'static [u8]>), redb::StorageError>,
+    ) -> Result<(AccessGuard<'a, K>, Guard<'a, V>), StoreError> {
+        let (key, raw) = entry?;
+        let guard = self.checked(&key.value(), raw)?;
+        Ok((key, guard))
+    }
+}
+
+impl<T, K, V> Sealed<T, K, V>
+where
+    T: ReadableTable<K, &'static [u8]>,
+    K: Key + 'static,
+    V: Value + 'static,
+{
+    pub fn get<'k>(
+        &self,
+        key: impl Borrow<K::SelfType<'k>>,
+    ) -> Result<Option<Guard<'_, V>>, StoreError> {
+        let key = key.borrow();
+        match self.inner.get(key)? {
+            Some(raw) => Ok(Some(self.checked(key, raw)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The entries in `range`, each checked, and the entries just outside it (see
+    /// `Entries`).
+    pub fn range<'r, KR>(
+        &self,
+        range: impl RangeBounds<KR> + 'r,
+    ) -> Result<Entries<'_, T, K, V>, StoreError>
+    where
+        KR: Borrow<K::SelfType<'r>> + 'r,
+    {
+        let encode = |k: &KR| K::as_bytes(k.borrow()).as_ref().to_vec();
+        let start = range.start_bound().map(encode);
+        let end = range.end_bound().map(encode);
+        Ok(Entries {
+            table: self,
+            inner: self.inner.range(range)?,
+            front: Edge::new(start),
+            back: Edge::new(end),
+        })
+    }
+
+    pub fn iter(&self) -> Result<Entries<'_, T, K, V>, StoreError> {
+        Ok(Entries {
+            table: self,
+            inner: self.inner.iter()?,
+            front: Edge::new(Bound::Unbounded),
+            back: Edge::new(Bound::Unbounded),
+        })
+    }
+
+    /// Checks the entry next to a range's walk: with `to` unbounded the first one from
+    /// `from` on, which must lie above `limit` (the range's end); else the last one before
+    /// `to`, which must lie below `limit` (the range's start). One that lies inside the range
+    /// was missed by the walk: a flipped byte in a page above the entries led redb astray.
+    fn check_neighbour(
+        &self,
+        from: Bound<&[u8]>,
+        to: Bound<&[u8]>,
+        limit: Bound<&[u8]>,
+    ) -> Result<(), StoreError> {
+        let forward = matches!(to, Bound::Unbounded);
+        let bounds = (bound_key::<K>(from), bound_key::<K>(to));
+        let mut near = self.inner.range::<K::SelfType<'_>>(bounds)?;
+        let entry = if forward {
+            near.next()
+        } else {
+            near.next_back()
+        };
+        let Some(entry) = entry else {
+            return Ok(());
+        };
+        let (key, _) = self.checked_entry(entry)?;
+        let key = key.value();
+        let bytes = K::as_bytes(&key);
+        let order = |l: &[u8]| K::compare(bytes.as_ref(), l);
+        let outside = match (limit, forward) {
+            (Bound::Unbounded, _) => true,
+            (Bound::Included(l), true) => order(l).is_gt(),
+            (Bound::Excluded(l), true) => order(l).is_ge(),
+            (Bound::Included(l), false) => order(l).is_lt(),
+            (Bound::Excluded(l), false) => order(l).is_le(),
+        };
+        if outside {
+            Ok(())
+        } else {
+            Err(StoreError::damaged(format!(
+                "{} {key:?} lies where the index did not find it",
+                self.name
+            )))
+        }
+    }
+
+    pub fn first(&self) -> Result<Option<Entry<'_, K, V>>, StoreError> {
+        self.inner
+            .first()
+            .transpose()
+            .map(|e| self.checked_entry(e))
+            .transpose()
+    }
+
+    pub fn len(&self) -> Result<u64, StoreError> {
+        Ok(self.inner.len()?)
+    }
+}
+
+impl<'t, K: Key + 'static, V: Value + 'static> Sealed<Table<'t, K, &'static [u8]>, K, V> {
+    /// Stores `value` under `key`, sealed; gives the value it replaced.
+    pub fn insert<'k, 'v>(
+        &mut self,
+        key: impl Borrow<K::SelfType<'k>>,
+        value: impl Borrow<V::SelfType<'v>>,
+    ) -> Result<Option<Guard<'_, V>>, StoreError> {
+        let key = key.borrow();
+        let key_bytes = K::as_bytes(key);
+        let stored = seal(key_bytes.as_ref(), V::as_bytes(value.borrow()).as_ref());
+        let name = self.name;
+        match self.inner.insert(key, stored.as_slice())? {
+            Some(raw) if holds::<V>(key_bytes.as_ref(), raw.value()) => Ok(Some(Guard {
+                raw,
+                value: PhantomData,
+            })),
+            Some(_) => Err(broken(name, key)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn remove<'k>(
+        &mut self,
+        key: impl Borrow<K::SelfType<'k>>,
+    ) -> Result<Option<Guard<'_, V>>, StoreError> {
+        let key = key.borrow();
+        let key_bytes = K::as_bytes(key);
+        let name = self.name;
+        match self.inner.remove(key)? {
+            Some(raw) if holds::<V>(key_bytes.as_ref(), raw.value()) => Ok(Some(Guard {
+                raw,
+                value: PhantomData,
+            })),
+            Some(_) => Err(broken(name, key)),
+            None => Ok(None),
+        }
+    }
+
+    /// Keeps the entries for which `keep` says so; an entry whose seal is broken stops it as
+    /// a damaged store (nothing of the transaction is then committed).
+    pub fn retain(
+        &mut self,
+        mut keep: impl for<'f> FnMut(K::SelfType<'f>, V::SelfType<'f>) -> bool,
+    ) -> Result<(), StoreError> {
+        let mut damaged = None;
+        self.inner.retain(|key, stored| {
+            if !holds::<V>(K::as_bytes(&key).as_ref(), stored) {
+                damaged.get_or_insert_with(|| format!("{key:?}"));
+                return true;
+            }
+            let value = V::from_bytes(&stored[..stored.len() - SEAL_LEN]);
+            keep(key, value)
+        })?;
+        if let Some(key) = damaged {
+            return Err(broken(self.name, &format_args!("{key}")));
+        }
+        Ok(())
+    }
+}
+
+/// A key of `K` read from its bytes, as a bound.
+fn bound_key<K: Key + 'static>(bound: Bound<&[u8]>) -> Bound<K::SelfType<'_>> {
+    bound.map(|bytes| K::from_bytes(bytes))
+}
+
+/// The other side of a bound: what lies just outside it.
+fn outside(bound: &Bound<Vec<u8>>) -> Bound<&[u8]> {
+    match bound {
+        Bound::Included(k) => Bound::Excluded(k),
+        Bound::Excluded(k) => Bound::Included(k),
+        Bound::Unbounded => Bound::Unbounded,
+    }
+}
+
+/// One end of a range being walked: where it started, and where the next entry from that end
+/// lies (after the last one given).
+struct Edge {
+    bound: Bound<Vec<u8>>,
+    started: bool,
+    next: Bound<Vec<u8>>,
+}
+
+impl Edge {
+    fn new(bound: Bound<Vec<u8>>) -> Edge {
+        Edge {
+            next: bound.clone(),
+            bound,
+            started: false,
+        }
+    }
+}
+
+/// The entries of a range or of a whole sealed table, each checked. A flipped byte in a key
+/// can put an entry outside the range (redb's search for the range's start then lands past
+/// it) or beyond its other end (redb's walk then stops at it, and the entries after it are
+/// never given). So, walking from one end, the entry just outside that end is checked before
+/// the first one is given, and when the walk ends before the table does, the entry after the
+/// last one given is checked: a moved entry meets its seal there.
+pub struct Entries<'a, T, K: Key + 'static, V: Value + 'static> {
+    table: &'a Sealed<T, K, V>,
+    inner: redb::Range<'a, K, &'static [u8]>,
+    front: Edge,
+    back: Edge,
+}
+
+impl<'a, T, K, V> Entries<'a, T, K, V>
+where
+    T: ReadableTable<K, &'static [u8]>,
+    K: Key + 'static,
+    V: Value + 'static,
+{
+    fn step(&mut self, forward: bool) -> Option<<Self as Iterator>::Item> {
+        let table = self.table;
+        let (edge, other) = if forward {
+            (&mut self.front, &self.back)
+        } else {
+            (&mut self.back, &self.front)
+        };
+        if !edge.started {
+            edge.started = true;
+            let own = edge.bound.as_ref().map(Vec::as_slice);
+            let beyond = outside(&edge.bound);
+            if !matches!(beyond, Bound::Unbounded) {
+                // Walking forward, the entry just below the start; backward, just above the end.
+                let checked = if forward {
+                    table.check_neighbour(Bound::Unbounded, beyond, own)
+                } else {
+                    table.check_neighbour(beyond, Bound::Unbounded, own)
+                };
+                if let Err(e) = checked {
+                    return Some(Err(e));
+                }
+            }
+        }
+        let entry = if forward {
+            self.inner.next()
+        } else {
+            self.inner.next_back()
+        };
+        let Some(entry) = entry else {
+            let far = other.bound.as_ref().map(Vec::as_slice);
+            // Walked from both ends, the walks end where they meet, not at a bound.
+            if matches!(far, Bound::Unbounded) || other.started {
+                return None;
+            }
+            let next = std::mem::replace(&mut edge.next, Bound::Unbounded);
+            let next = next.as_ref().map(Vec::as_slice);
+            let checked = if forward {
+                table.check_neighbour(next, Bound::Unbounded, far)
+            } else {
+                table.check_neighbour(Bound::Unbounded, next, far)
+            };
+            return checked.err().map(Err);
+        };
+        let (key, value) = match table.checked_entry(entry) {
+            Ok(entry) => entry,
+            Err(e) => return Some(Err(e)),
+        };
+        if matches!(
+            (&edge.bound, &other.bound),
+            (Bound::Unbounded, Bound::Unbounded)
+        ) {
+            return Some(Ok((key, value)));
+        }
+        let bytes = K::as_bytes(&key.value()).as_ref().to_vec();
+        // redb trusts the pages above the entries to say where a range lies; a flipped byte
+        // there hands out an entry from outside it.
+        let order = |b: &[u8]| K::compare(&bytes, b);
+        let (start, end) = if forward {
+            (&edge.bound, &other.bound)
+        } else {
+            (&other.bound, &edge.bound)
+        };
+        let inside = match start {
+            Bound::Included(b) => order(b).is_ge(),
+            Bound::Excluded(b) => order(b).is_gt(),
+            Bound::Unbounded => true,
+        } && match end {
+            Bound::Included(b) => order(b).is_le(),
+            Bound::Excluded(b) => order(b).is_lt(),
+            Bound::Unbounded => true,
+        };
+        if !inside {
+            return Some(Err(StoreError::damaged(format!(
+                "{} {:?} was found outside where it belongs",
+                table.name,
+                key.value()
+            ))));
+        }
+        edge.next = Bound::Excluded(bytes);
+        Some(Ok((key, value)))
+    }
+}
+
+impl<'a, T, K: Key + 'static, V: Value + 'static> Iterator for Entries<'a, T, K, V>
+where
+    T: ReadableTable<K, &'static [u8]>,
+{
+    type Item = Result<(AccessGuard<'a, K>, Guard<'a, V>), StoreError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.step(true)
+    }
+}
+
+impl<T, K: Key + 'static, V: Value + 'static> DoubleEndedIterator for Entries<'_, T, K, V>
+where
+    T: ReadableTable<K, &'static [u8]>,
+{
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.step(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The seal's bytes must never change: every sealed store holds them.
+    #[test]
+    fn golden_seal() {
+        assert_eq!(
+            seal(&1001u64.to_le_bytes(), b"amina"),
+            [b'a', b'm', b'i', b'n', b'a', 0xb8, 0xf7, 0x35, 0xba]
+        );
+        assert_eq!(seal(&[], &[]), [0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn a_flipped_byte_in_the_key_or_the_value_breaks_the_seal() {
+        let key = 1001u64.to_le_bytes();
+        let stored = seal(&key, b"amina yusuf");
+        assert_eq!(unseal(&key, &stored), Some(&b"amina yusuf"[..]));
+        for at in 0..stored.len() {
+            let mut bad = stored.clone();
+            bad[at] ^= 0x10;
+            assert_eq!(unseal(&key, &bad), None, "byte {at}");
+        }
+        for at in 0..key.len() {
+            let mut other = key;
+            other[at] ^= 0x01;
+            assert_eq!(unseal(&other, &stored), None, "key byte {at}");
+        }
+        assert_eq!(unseal(&key, &stored[..3]), None);
+    }
+
+    #[test]
+    fn a_fixed_width_value_of_another_width_is_refused() {
+        let key = 7u32.to_le_bytes();
+        assert!(holds::<u64>(&key, &seal(&key, &5u64.to_le_bytes())));
+        assert!(!holds::<u64>(&key, &seal(&key, &[1, 2, 3])));
+        assert!(holds::<()>(&key, &seal(&key, &[])));
+    }
+}

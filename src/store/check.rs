@@ -10,6 +10,7 @@ use super::codec::{
     decode_closed_year, decode_day_block, decode_day_entry, decode_followup, decode_profile_block,
     decode_visit, encode_day_entry, encode_profile,
 };
+use super::tables::sealed_tables;
 use super::tables::{
     EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, FORGOTTEN_CLIENT, FORGOTTEN_FOLLOWUP, ReadTables,
     appointment_state_code,
@@ -44,6 +45,7 @@ impl CheckReport {
 impl Store {
     /// Verifies the whole store in one consistent read; changes nothing.
     pub fn check(&self) -> Result<CheckReport, StoreError> {
+        self.every_seal()?;
         self.read(|t| {
             let mut c = Checker {
                 t,
@@ -63,6 +65,31 @@ impl Store {
             }
             Ok(c.report)
         })
+    }
+}
+
+impl Store {
+    /// Reads every entry of every table once, so that a broken seal anywhere stops `check`
+    /// with the table and key (the comparisons below walk most tables, not all of them).
+    fn every_seal(&self) -> Result<(), StoreError> {
+        let txn = self.begin_read()?;
+        macro_rules! each {
+            ($($def:path),+) => {
+                $(
+                    match $def.open_read(&txn) {
+                        Ok(table) => {
+                            for entry in table.iter()? {
+                                entry?;
+                            }
+                        }
+                        Err(redb::TableError::TableDoesNotExist(_)) => {}
+                        Err(e) => return Err(e.into()),
+                    }
+                )+
+            };
+        }
+        sealed_tables!(each!());
+        Ok(())
     }
 }
 
@@ -564,5 +591,39 @@ impl Checker<'_> {
         for extra in found.difference(expected).take(10) {
             self.problem(format!("{index}: {extra:?} points to nothing"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::drafts::{DRAFTS, Draft};
+    use super::*;
+    use redb::ReadableTable;
+
+    #[test]
+    fn a_broken_seal_in_a_table_no_comparison_walks_stops_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.redb")).unwrap();
+        let saved = chrono::NaiveDate::from_ymd_opt(2026, 12, 3)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .unwrap();
+        let draft = Draft {
+            form: "visit".into(),
+            client: None,
+            saved,
+            fields: Vec::new(),
+        };
+        store.save_draft("ans", &draft).unwrap();
+        assert!(store.check().unwrap().is_clean());
+        let (txn, _) = store.begin_write().unwrap();
+        {
+            let mut raw = txn.open_table(DRAFTS.raw()).unwrap();
+            let mut bytes = raw.get("ans").unwrap().unwrap().value().to_vec();
+            bytes[0] ^= 0x20;
+            raw.insert("ans", bytes.as_slice()).unwrap();
+        }
+        txn.commit().unwrap();
+        let err = store.check().expect_err("refused").to_string();
+        assert!(err.contains("drafts \"ans\""), "{err}");
     }
 }

@@ -371,15 +371,26 @@ impl Store {
 
 /// The dictionary code of a category ("c"), referral ("r") or volunteer ("v") key, given a
 /// new code on first use.
-fn code(t: &mut WriteTables, kind: &str, key: &str) -> Result<u32, StoreError> {
-    let entry = format!("{kind}:{key}");
-    if let Some(code) = t.dictionary.get(entry.as_str())? {
-        return Ok(code.value());
+fn code(t: &mut WriteTables, kind: &'static str, key: &str) -> Result<u32, StoreError> {
+    if let Some(&code) = t.codes.get(kind).and_then(|codes| codes.get(key)) {
+        return Ok(code);
     }
-    let code = u32::try_from(next_number(t, "next_code")?)
-        .map_err(|_| StoreError::damaged("the dictionary counter ran past its end"))?;
-    t.dictionary.insert(entry.as_str(), code)?;
-    t.dictionary_keys.insert(code, entry.as_str())?;
+    let entry = format!("{kind}:{key}");
+    let stored = t.dictionary.get(entry.as_str())?.map(|code| code.value());
+    let code = match stored {
+        Some(code) => code,
+        None => {
+            let code = u32::try_from(next_number(t, "next_code")?)
+                .map_err(|_| StoreError::damaged("the dictionary counter ran past its end"))?;
+            t.dictionary.insert(entry.as_str(), code)?;
+            t.dictionary_keys.insert(code, entry.as_str())?;
+            code
+        }
+    };
+    t.codes
+        .entry(kind)
+        .or_default()
+        .insert(key.to_string(), code);
     Ok(code)
 }
 

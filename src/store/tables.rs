@@ -2,7 +2,7 @@
 //! except the day index, which carries what a tally counts.
 
 use redb::{ReadOnlyTable, ReadTransaction, Table, TableDefinition, WriteTransaction};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// "schema" and the counters "next_client", "next_visit", "next_followup", "next_household",
 /// "next_code", "next_audit" and "next_appointment" (the last two absent in older stores).
@@ -129,6 +129,10 @@ pub struct WriteTables<'t> {
     pub visit_day_blocks: Table<'t, i32, &'static [u8]>,
     /// Days whose entries changed in this transaction: their blocks are rebuilt at its end.
     pub changed_days: BTreeSet<i32>,
+    /// Dictionary codes looked up or given in this transaction, by kind and key: a bulk load
+    /// asks for the same few dozen codes a million times. Only `code` writes the dictionary,
+    /// and only by adding, so what is here stays true until the transaction ends.
+    pub codes: HashMap<&'static str, HashMap<String, u32>>,
 }
 
 impl<'t> WriteTables<'t> {
@@ -163,6 +167,7 @@ impl<'t> WriteTables<'t> {
             client_profiles: txn.open_table(CLIENT_PROFILES)?,
             visit_day_blocks: txn.open_table(VISIT_DAY_BLOCKS)?,
             changed_days: BTreeSet::new(),
+            codes: HashMap::new(),
         })
     }
 }

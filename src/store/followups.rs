@@ -3,6 +3,7 @@
 use super::audit::append;
 use super::clients::load_client;
 use super::codec::{day_key, decode_followup, encode_followup};
+use super::held_back;
 use super::tables::{EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, ReadTables, WriteTables};
 use super::{Store, StoreError, next_number};
 use crate::model::{AuditAction, FollowUp, FollowUpState};
@@ -175,8 +176,7 @@ pub(super) fn insert_followup(t: &mut WriteTables, mut f: FollowUp) -> Result<u6
     let number = next_number(t, "next_followup")?;
     f.number = number;
     t.followups.insert(number, encode_followup(&f).as_slice())?;
-    t.followups_by_client
-        .insert((f.client, number), f.is_open())?;
+    held_back::followup_of_client(t, f.client, number, f.is_open())?;
     record_event(t, day_key(f.created.at.date()), number, EVENT_OPENED)?;
     match &f.state {
         FollowUpState::Open => {

@@ -15,10 +15,13 @@ pub mod codec;
 mod counts;
 mod day_blocks;
 mod drafts;
+#[cfg(test)]
+mod dump;
 mod error;
 pub mod files;
 mod followups;
 mod forget;
+mod held_back;
 mod open;
 mod profiles;
 mod tables;

@@ -133,6 +133,8 @@ pub struct WriteTables<'t> {
     /// asks for the same few dozen codes a million times. Only `code` writes the dictionary,
     /// and only by adding, so what is here stays true until the transaction ends.
     pub codes: HashMap<&'static str, HashMap<String, u32>>,
+    /// In a batch, the index entries it writes at its end (see `held_back`).
+    pub held_back: Option<super::held_back::HeldBack>,
 }
 
 impl<'t> WriteTables<'t> {
@@ -168,6 +170,7 @@ impl<'t> WriteTables<'t> {
             visit_day_blocks: txn.open_table(VISIT_DAY_BLOCKS)?,
             changed_days: BTreeSet::new(),
             codes: HashMap::new(),
+            held_back: None,
         })
     }
 }

@@ -193,18 +193,30 @@ pub(super) fn insert_followup(t: &mut WriteTables, mut f: FollowUp) -> Result<u6
     Ok(number)
 }
 
-/// Puts a follow-up's event in the event index and in that day's count.
+/// Puts a follow-up's event in the event index and in that day's count (which a batch adds up
+/// until its end, see `held_back`).
 fn record_event(t: &mut WriteTables, day: i32, number: u64, event: u8) -> Result<(), StoreError> {
     if t.followup_events
         .insert((day, number, event), ())?
-        .is_none()
+        .is_some()
     {
-        let n = t
-            .followup_event_counts
-            .get((day, event))?
-            .map_or(0, |v| v.value());
-        t.followup_event_counts.insert((day, event), n + 1)?;
+        return Ok(());
     }
+    match &mut t.held_back {
+        Some(held) => held.count_event(day, event),
+        None => add_event_count(t, (day, event), 1)?,
+    }
+    Ok(())
+}
+
+/// Adds `n` to the count of (day, event).
+pub(super) fn add_event_count(
+    t: &mut WriteTables,
+    key: (i32, u8),
+    n: u64,
+) -> Result<(), StoreError> {
+    let before = t.followup_event_counts.get(key)?.map_or(0, |v| v.value());
+    t.followup_event_counts.insert(key, before + n)?;
     Ok(())
 }
 

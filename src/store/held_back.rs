@@ -5,11 +5,15 @@
 //! the day blocks are rebuilt, so the store holds what one-by-one inserts would have left.
 //!
 //! Only inserts are held back: a batch changes and removes nothing, and nothing it does reads
-//! these indexes back, except a client's first visit, which is kept here as it goes.
+//! these indexes back, except a client's first visit, which is kept here as it goes. The
+//! profile blocks and the follow-up counts per day, which every client or follow-up would
+//! read and rewrite, are kept here too and written once.
 
 use super::StoreError;
+use super::followups::add_event_count;
+use super::profiles::{BlockEntries, write_block};
 use super::tables::WriteTables;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Default)]
 pub struct HeldBack {
@@ -24,6 +28,10 @@ pub struct HeldBack {
     /// The begeleider of each client this batch registered or read, so a visit does not read
     /// its client back (a batch never changes a begeleider).
     begeleiders: HashMap<u64, Option<String>>,
+    /// The profile blocks this batch changed, as they are now.
+    profile_blocks: BTreeMap<u64, BlockEntries>,
+    /// How many follow-up events of (day, event) this batch added.
+    event_counts: BTreeMap<(i32, u8), u64>,
 }
 
 impl HeldBack {
@@ -46,6 +54,20 @@ impl HeldBack {
 
     pub fn knows_begeleider(&mut self, client: u64, begeleider: Option<String>) {
         self.begeleiders.insert(client, begeleider);
+    }
+
+    /// A profile block this batch changed, to change it further (`keep_profile_block` puts
+    /// it back).
+    pub fn take_profile_block(&mut self, block: u64) -> Option<BlockEntries> {
+        self.profile_blocks.remove(&block)
+    }
+
+    pub fn keep_profile_block(&mut self, block: u64, entries: BlockEntries) {
+        self.profile_blocks.insert(block, entries);
+    }
+
+    pub fn count_event(&mut self, day: i32, event: u8) {
+        *self.event_counts.entry((day, event)).or_insert(0) += 1;
     }
 }
 
@@ -127,6 +149,12 @@ pub(super) fn write(t: &mut WriteTables) -> Result<(), StoreError> {
     held.appointments_by_client.sort_unstable();
     for &key in &held.appointments_by_client {
         t.appointments_by_client.insert(key, ())?;
+    }
+    for (block, entries) in &held.profile_blocks {
+        write_block(t, *block, entries)?;
+    }
+    for (&key, &n) in &held.event_counts {
+        add_event_count(t, key, n)?;
     }
     Ok(())
 }
@@ -272,6 +300,8 @@ mod tests {
         run(&store, held, |b| {
             b.add_visit(visit(Some(a), 3, "post"), promise(17))?;
             b.add_visit(visit(Some(c), 28, "digitaal"), Vec::new())?;
+            // On a day whose follow-up count the first batch wrote.
+            b.add_visit(visit(Some(old), 12, "werk_uwv"), promise(30))?;
             b.add_appointment(appointment(old, 26, AppointmentState::Cancelled))?;
             b.add_client(
                 client("Maxamed Cali", Some("06-87654321"), Some("fatima")),

@@ -19,7 +19,7 @@ use guidance::Guidance;
 use rng::Rng;
 
 /// Visits written per transaction: large enough to be fast, small enough that progress shows.
-const VISITS_PER_BATCH: usize = 25_000;
+const VISITS_PER_BATCH: usize = 100_000;
 
 const VOLUNTEERS: &[&str] = &[
     "marieke", "jan", "fatima", "pieter", "anouk", "samir", "els", "tesfay", "ruud",

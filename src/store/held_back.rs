@@ -7,7 +7,8 @@
 //! Only inserts are held back: a batch changes and removes nothing, and nothing it does reads
 //! these indexes back, except a client's first visit, which is kept here as it goes. The
 //! profile blocks and the follow-up counts per day, which every client or follow-up would
-//! read and rewrite, are kept here too and written once.
+//! read and rewrite, are kept here too and written once, and so are the counters that
+//! `next_number` moves on (no other code reads those in a batch).
 
 use super::StoreError;
 use super::followups::add_event_count;
@@ -32,6 +33,8 @@ pub struct HeldBack {
     profile_blocks: BTreeMap<u64, BlockEntries>,
     /// How many follow-up events of (day, event) this batch added.
     event_counts: BTreeMap<(i32, u8), u64>,
+    /// The counters `next_number` moved on, at their next number.
+    counters: BTreeMap<&'static str, u64>,
 }
 
 impl HeldBack {
@@ -68,6 +71,15 @@ impl HeldBack {
 
     pub fn count_event(&mut self, day: i32, event: u8) {
         *self.event_counts.entry((day, event)).or_insert(0) += 1;
+    }
+
+    /// A counter's next number, when this batch moved it on.
+    pub fn counter(&self, counter: &str) -> Option<u64> {
+        self.counters.get(counter).copied()
+    }
+
+    pub fn move_counter(&mut self, counter: &'static str, next: u64) {
+        self.counters.insert(counter, next);
     }
 }
 
@@ -155,6 +167,9 @@ pub(super) fn write(t: &mut WriteTables) -> Result<(), StoreError> {
     }
     for (&key, &n) in &held.event_counts {
         add_event_count(t, key, n)?;
+    }
+    for (&counter, &next) in &held.counters {
+        t.meta.insert(counter, next)?;
     }
     Ok(())
 }

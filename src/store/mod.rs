@@ -397,14 +397,23 @@ fn code(t: &mut WriteTables, kind: &'static str, key: &str) -> Result<u32, Store
     Ok(code)
 }
 
-/// Takes the next number of a counter and moves the counter on.
-fn next_number(t: &mut WriteTables, counter: &str) -> Result<u64, StoreError> {
-    let n = t
-        .meta
-        .get(counter)?
-        .map(|v| v.value())
-        .ok_or_else(|| StoreError::damaged(format!("counter {counter} is missing")))?;
-    t.meta.insert(counter, n + 1)?;
+/// Takes the next number of a counter and moves the counter on (in a batch, in memory until
+/// its end: see `held_back`).
+fn next_number(t: &mut WriteTables, counter: &'static str) -> Result<u64, StoreError> {
+    let n = match t.held_back.as_ref().and_then(|h| h.counter(counter)) {
+        Some(n) => n,
+        None => t
+            .meta
+            .get(counter)?
+            .map(|v| v.value())
+            .ok_or_else(|| StoreError::damaged(format!("counter {counter} is missing")))?,
+    };
+    match &mut t.held_back {
+        Some(held) => held.move_counter(counter, n + 1),
+        None => {
+            t.meta.insert(counter, n + 1)?;
+        }
+    }
     Ok(n)
 }
 

@@ -4,8 +4,8 @@
 //! many entries. `Store::batch` writes them sorted at its end, in its own transaction, before
 //! the day blocks are rebuilt, so the store holds what one-by-one inserts would have left.
 //!
-//! Only inserts are held back: a batch changes and removes nothing, and nothing it does reads
-//! these indexes back, except a client's first visit, which is kept here as it goes. The
+//! Only inserts are held back: no batch operation changes or removes an entry of these
+//! indexes, and none reads them back, except a client's first visit, kept here as it goes. The
 //! profile blocks and the follow-up counts per day, which every client or follow-up would
 //! read and rewrite, are kept here too and written once, and so are the counters that
 //! `next_number` moves on (no other code reads those in a batch).

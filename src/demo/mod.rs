@@ -19,7 +19,7 @@ use guidance::Guidance;
 use rng::Rng;
 
 /// Visits written per transaction: large enough to be fast, small enough that progress shows.
-const VISITS_PER_BATCH: usize = 25_000;
+const VISITS_PER_BATCH: usize = 100_000;
 
 const VOLUNTEERS: &[&str] = &[
     "marieke", "jan", "fatima", "pieter", "anouk", "samir", "els", "tesfay", "ruud",
@@ -114,13 +114,34 @@ pub fn fill(
     store: &Store,
     size: DemoSize,
     today: NaiveDate,
+    progress: impl FnMut(usize, usize),
+) -> Result<DemoReport, StoreError> {
+    fill_in(
+        |write| store.batch(write),
+        VISITS_PER_BATCH,
+        size,
+        today,
+        progress,
+    )
+}
+
+/// One transaction of a fill, handed to the way of writing it.
+type Write<'w> = dyn FnMut(&mut Batch) -> Result<(), StoreError> + 'w;
+
+/// Fills as `fill` does, `per_batch` visits to each transaction that `batch` runs (a test
+/// fills in small batches, held back and one by one, and compares the stores).
+fn fill_in(
+    mut batch: impl FnMut(&mut Write) -> Result<(), StoreError>,
+    per_batch: usize,
+    size: DemoSize,
+    today: NaiveDate,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<DemoReport, StoreError> {
     let mut generator = Generator::new(size, today);
     let mut report = DemoReport::default();
     while report.visits < size.visits || report.clients < size.clients {
-        store.batch(|batch| {
-            let end = (report.visits + VISITS_PER_BATCH).min(size.visits);
+        batch(&mut |batch| {
+            let end = (report.visits + per_batch).min(size.visits);
             while report.visits < end {
                 generator.visit(batch, report.visits, &mut report)?;
             }
@@ -404,5 +425,48 @@ impl Generator {
             self.guidance
                 .after_visit(batch, client, visit_number, when, &volunteer, &about)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The demo written in small batches that hold entries back, and as every entry was
+    /// written before: the same store, table by table.
+    #[test]
+    fn held_back_batches_fill_the_same_demo_store_as_one_by_one_inserts() {
+        let size = DemoSize {
+            clients: 300,
+            visits: 2_000,
+            seed: 3,
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 3, 11).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let held = Store::open(&dir.path().join("held.redb")).unwrap();
+        let one_by_one = Store::open(&dir.path().join("one.redb")).unwrap();
+        let report = fill_in(|w| held.batch(w), 300, size, today, |_, _| {}).unwrap();
+        let same = fill_in(
+            |w| one_by_one.batch_one_by_one(w),
+            300,
+            size,
+            today,
+            |_, _| {},
+        );
+        assert_eq!(same.unwrap(), report);
+        assert!(
+            report.followups > 0 && report.appointments > 0,
+            "{report:?}"
+        );
+        let check = held.check().unwrap();
+        assert!(check.is_clean(), "{check:?}");
+        let (held, one_by_one) = (held.dump(), one_by_one.dump());
+        assert_eq!(
+            held.keys().collect::<Vec<_>>(),
+            one_by_one.keys().collect::<Vec<_>>()
+        );
+        for (table, rows) in &held {
+            assert!(rows == &one_by_one[table], "table {table} differs");
+        }
     }
 }

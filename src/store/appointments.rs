@@ -5,6 +5,7 @@
 use super::audit::append;
 use super::clients::{load_client, read_client};
 use super::codec::{day_key, decode_appointment, encode_appointment};
+use super::held_back;
 use super::tables::{ReadTables, WriteTables, appointment_state_code};
 use super::{Store, StoreError};
 use crate::model::{Appointment, AppointmentState, AuditAction, NewAppointment, Stamp};
@@ -274,7 +275,7 @@ pub(super) fn insert_appointment(
     t.meta.insert("next_appointment", number + 1)?;
     a.number = number;
     store_appointment(t, &a)?;
-    t.appointments_by_client.insert((a.client, number), ())?;
+    held_back::appointment_of_client(t, a.client, number)?;
     Ok(number)
 }
 

@@ -5,6 +5,7 @@ use super::appointments::insert_appointment;
 use super::audit::append;
 use super::clients::{insert_client, join_household};
 use super::followups::insert_followup;
+use super::held_back::{self, HeldBack};
 use super::tables::WriteTables;
 use super::visits::{NewFollowUp, insert_visit};
 use super::{Store, StoreError};
@@ -57,8 +58,24 @@ impl Batch<'_, '_> {
 }
 
 impl Store {
-    /// Runs `fill` in one write transaction; an error anywhere stores nothing.
+    /// Runs `fill` in one write transaction; an error anywhere stores nothing. The index
+    /// entries whose keys come in random order are written at the end, sorted (`held_back`).
     pub fn batch<T>(
+        &self,
+        fill: impl FnOnce(&mut Batch) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.write(|tables| {
+            tables.held_back = Some(HeldBack::default());
+            let result = fill(&mut Batch { tables })?;
+            held_back::write(tables)?;
+            Ok(result)
+        })
+    }
+
+    /// `batch` as it was before it held entries back, every entry inserted where it comes:
+    /// what a held-back batch must store the same.
+    #[cfg(test)]
+    pub(crate) fn batch_one_by_one<T>(
         &self,
         fill: impl FnOnce(&mut Batch) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {

@@ -2,6 +2,7 @@
 
 use super::audit::append;
 use super::codec::{decode_client, encode_client};
+use super::held_back;
 use super::profiles::put_profile;
 use super::tables::{ReadTables, WriteTables};
 use super::{Store, StoreError, next_number};
@@ -137,6 +138,9 @@ pub(super) fn insert_client(
 ) -> Result<u64, StoreError> {
     let number = next_number(t, "next_client")?;
     let client = Client::from_draft(number, draft, stamp);
+    if let Some(held) = &mut t.held_back {
+        held.knows_begeleider(number, client.begeleider.clone());
+    }
     index(t, &client)?;
     store_client(t, &client)?;
     Ok(number)
@@ -151,10 +155,10 @@ pub(super) fn search_terms(c: &Client) -> Vec<String> {
 
 fn index(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
     for term in search_terms(c) {
-        t.name_terms.insert((term.as_str(), c.number), ())?;
+        held_back::name_term(t, term, c.number)?;
     }
     if let Some(key) = c.phone.as_deref().and_then(phone_key) {
-        t.phones.insert((key.as_str(), c.number), ())?;
+        held_back::phone(t, key, c.number)?;
     }
     if let Some(b) = &c.begeleider {
         t.begeleiders.insert((b.as_str(), c.number), ())?;

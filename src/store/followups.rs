@@ -3,6 +3,7 @@
 use super::audit::append;
 use super::clients::load_client;
 use super::codec::{day_key, decode_followup, encode_followup};
+use super::held_back;
 use super::tables::{EVENT_CANCELLED, EVENT_DONE, EVENT_OPENED, ReadTables, WriteTables};
 use super::{Store, StoreError, next_number};
 use crate::model::{AuditAction, FollowUp, FollowUpState};
@@ -174,8 +175,7 @@ pub(super) fn insert_followup(t: &mut WriteTables, mut f: FollowUp) -> Result<u6
     let number = next_number(t, "next_followup")?;
     f.number = number;
     t.followups.insert(number, encode_followup(&f).as_slice())?;
-    t.followups_by_client
-        .insert((f.client, number), f.is_open())?;
+    held_back::followup_of_client(t, f.client, number, f.is_open())?;
     record_event(t, day_key(f.created.at.date()), number, EVENT_OPENED)?;
     match &f.state {
         FollowUpState::Open => {
@@ -192,18 +192,30 @@ pub(super) fn insert_followup(t: &mut WriteTables, mut f: FollowUp) -> Result<u6
     Ok(number)
 }
 
-/// Puts a follow-up's event in the event index and in that day's count.
+/// Puts a follow-up's event in the event index and in that day's count (which a batch adds up
+/// until its end, see `held_back`).
 fn record_event(t: &mut WriteTables, day: i32, number: u64, event: u8) -> Result<(), StoreError> {
     if t.followup_events
         .insert((day, number, event), ())?
-        .is_none()
+        .is_some()
     {
-        let n = t
-            .followup_event_counts
-            .get((day, event))?
-            .map_or(0, |v| v.value());
-        t.followup_event_counts.insert((day, event), n + 1)?;
+        return Ok(());
     }
+    match &mut t.held_back {
+        Some(held) => held.count_event(day, event),
+        None => add_event_count(t, (day, event), 1)?,
+    }
+    Ok(())
+}
+
+/// Adds `n` to the count of (day, event).
+pub(super) fn add_event_count(
+    t: &mut WriteTables,
+    key: (i32, u8),
+    n: u64,
+) -> Result<(), StoreError> {
+    let before = t.followup_event_counts.get(key)?.map_or(0, |v| v.value());
+    t.followup_event_counts.insert(key, before + n)?;
     Ok(())
 }
 

@@ -15,10 +15,13 @@ pub mod codec;
 mod counts;
 mod day_blocks;
 mod drafts;
+#[cfg(test)]
+mod dump;
 mod error;
 pub mod files;
 mod followups;
 mod forget;
+mod held_back;
 mod migrate;
 mod open;
 mod profiles;
@@ -389,26 +392,46 @@ impl Store {
 
 /// The dictionary code of a category ("c"), referral ("r") or volunteer ("v") key, given a
 /// new code on first use.
-fn code(t: &mut WriteTables, kind: &str, key: &str) -> Result<u32, StoreError> {
-    let entry = format!("{kind}:{key}");
-    if let Some(code) = t.dictionary.get(entry.as_str())? {
-        return Ok(code.value());
+fn code(t: &mut WriteTables, kind: &'static str, key: &str) -> Result<u32, StoreError> {
+    if let Some(&code) = t.codes.get(kind).and_then(|codes| codes.get(key)) {
+        return Ok(code);
     }
-    let code = u32::try_from(next_number(t, "next_code")?)
-        .map_err(|_| StoreError::damaged("the dictionary counter ran past its end"))?;
-    t.dictionary.insert(entry.as_str(), code)?;
-    t.dictionary_keys.insert(code, entry.as_str())?;
+    let entry = format!("{kind}:{key}");
+    let stored = t.dictionary.get(entry.as_str())?.map(|code| code.value());
+    let code = match stored {
+        Some(code) => code,
+        None => {
+            let code = u32::try_from(next_number(t, "next_code")?)
+                .map_err(|_| StoreError::damaged("the dictionary counter ran past its end"))?;
+            t.dictionary.insert(entry.as_str(), code)?;
+            t.dictionary_keys.insert(code, entry.as_str())?;
+            code
+        }
+    };
+    t.codes
+        .entry(kind)
+        .or_default()
+        .insert(key.to_string(), code);
     Ok(code)
 }
 
-/// Takes the next number of a counter and moves the counter on.
-fn next_number(t: &mut WriteTables, counter: &str) -> Result<u64, StoreError> {
-    let n = t
-        .meta
-        .get(counter)?
-        .map(|v| v.value())
-        .ok_or_else(|| StoreError::damaged(format!("counter {counter} is missing")))?;
-    t.meta.insert(counter, n + 1)?;
+/// Takes the next number of a counter and moves the counter on (in a batch, in memory until
+/// its end: see `held_back`).
+fn next_number(t: &mut WriteTables, counter: &'static str) -> Result<u64, StoreError> {
+    let n = match t.held_back.as_ref().and_then(|h| h.counter(counter)) {
+        Some(n) => n,
+        None => t
+            .meta
+            .get(counter)?
+            .map(|v| v.value())
+            .ok_or_else(|| StoreError::damaged(format!("counter {counter} is missing")))?,
+    };
+    match &mut t.held_back {
+        Some(held) => held.move_counter(counter, n + 1),
+        None => {
+            t.meta.insert(counter, n + 1)?;
+        }
+    }
     Ok(n)
 }
 

@@ -19,7 +19,11 @@ fn damaged(block: u64) -> StoreError {
     StoreError::damaged(format!("profile block {block}"))
 }
 
-/// Sets (or with `None` removes) client `number`'s profile in its block.
+/// A block's entries: (place, encoded profile) in place order.
+pub(super) type BlockEntries = Vec<(u8, Vec<u8>)>;
+
+/// Sets (or with `None` removes) client `number`'s profile in its block. A batch keeps the
+/// blocks it changes until its end (see `held_back`).
 pub(super) fn put_profile(
     t: &mut WriteTables,
     number: u64,
@@ -27,24 +31,48 @@ pub(super) fn put_profile(
 ) -> Result<(), StoreError> {
     let block = number / PROFILE_BLOCK;
     let place = (number % PROFILE_BLOCK) as u8;
-    let mut entries: Vec<(u8, Vec<u8>)> = match t.client_profiles.get(block)? {
-        Some(bytes) => decode_profile_block(bytes.value())
-            .map_err(|_| damaged(block))?
-            .into_iter()
-            .map(|(p, profile)| (p, encode_profile(&profile)))
-            .collect(),
-        None => Vec::new(),
+    let mut entries = match t
+        .held_back
+        .as_mut()
+        .and_then(|h| h.take_profile_block(block))
+    {
+        Some(entries) => entries,
+        None => stored_block(t, block)?,
     };
     entries.retain(|(p, _)| *p != place);
     if let Some(profile) = profile {
         let at = entries.partition_point(|(p, _)| *p < place);
         entries.insert(at, (place, encode_profile(profile)));
     }
+    match &mut t.held_back {
+        Some(held) => held.keep_profile_block(block, entries),
+        None => write_block(t, block, &entries)?,
+    }
+    Ok(())
+}
+
+fn stored_block(t: &WriteTables, block: u64) -> Result<BlockEntries, StoreError> {
+    Ok(match t.client_profiles.get(block)? {
+        Some(bytes) => decode_profile_block(bytes.value())
+            .map_err(|_| damaged(block))?
+            .into_iter()
+            .map(|(p, profile)| (p, encode_profile(&profile)))
+            .collect(),
+        None => Vec::new(),
+    })
+}
+
+/// Stores a block's entries; no entries, no block.
+pub(super) fn write_block(
+    t: &mut WriteTables,
+    block: u64,
+    entries: &BlockEntries,
+) -> Result<(), StoreError> {
     if entries.is_empty() {
         t.client_profiles.remove(block)?;
     } else {
         t.client_profiles
-            .insert(block, encode_profile_block(&entries).as_slice())?;
+            .insert(block, encode_profile_block(entries).as_slice())?;
     }
     Ok(())
 }

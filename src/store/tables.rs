@@ -5,7 +5,7 @@
 pub use super::seal::SealedDef;
 use super::seal::{ReadTable, WriteTable};
 use redb::{ReadTransaction, TableDefinition, WriteTransaction};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// "schema" and "moved" only, unsealed, so that every release (the ones before seals too)
 /// reads which layout a file has and whether a forget replaced it.
@@ -169,6 +169,12 @@ pub struct WriteTables<'t> {
     pub visit_day_blocks: WriteTable<'t, i32, &'static [u8]>,
     /// Days whose entries changed in this transaction: their blocks are rebuilt at its end.
     pub changed_days: BTreeSet<i32>,
+    /// Dictionary codes looked up or given in this transaction, by kind and key: a bulk load
+    /// asks for the same few dozen codes a million times. Only `code` writes the dictionary,
+    /// and only by adding, so what is here stays true until the transaction ends.
+    pub codes: HashMap<&'static str, HashMap<String, u32>>,
+    /// In a batch, the index entries it writes at its end (see `held_back`).
+    pub held_back: Option<super::held_back::HeldBack>,
 }
 
 impl<'t> WriteTables<'t> {
@@ -203,6 +209,8 @@ impl<'t> WriteTables<'t> {
             client_profiles: CLIENT_PROFILES.open_write(txn)?,
             visit_day_blocks: VISIT_DAY_BLOCKS.open_write(txn)?,
             changed_days: BTreeSet::new(),
+            codes: HashMap::new(),
+            held_back: None,
         })
     }
 }

@@ -215,7 +215,7 @@ pub(super) fn insert_visit(
     followups: Vec<NewFollowUp>,
 ) -> Result<(u64, Vec<u64>), StoreError> {
     let begeleider = match visit.client {
-        Some(c) => load_client(t, c)?.begeleider,
+        Some(c) => begeleider_of(t, c)?,
         None => None,
     };
     let number = next_number(t, "next_visit")?;
@@ -249,6 +249,19 @@ pub(super) fn insert_visit(
     Ok((number, numbers))
 }
 
+/// The begeleider of a visit's client; refuses a client that does not exist. A batch reads
+/// each client once.
+fn begeleider_of(t: &mut WriteTables, client: u64) -> Result<Option<String>, StoreError> {
+    if let Some(known) = t.held_back.as_ref().and_then(|h| h.begeleider(client)) {
+        return Ok(known);
+    }
+    let begeleider = load_client(t, client)?.begeleider;
+    if let Some(held) = &mut t.held_back {
+        held.knows_begeleider(client, begeleider.clone());
+    }
+    Ok(begeleider)
+}
+
 fn first_day(t: &WriteTables, client: u64) -> Result<Option<i32>, StoreError> {
     let first = t
         .visits_by_client
@@ -268,6 +281,36 @@ fn with_first_visit(
     let before = first_day(t, client)?;
     change(t)?;
     let after = first_day(t, client)?;
+    move_first_visit(t, client, before, after)
+}
+
+/// In a batch: holds back the client's visit index entry, and moves the client's first-visit
+/// entry when this visit comes before its first.
+fn hold_client_visit(
+    t: &mut WriteTables,
+    client: u64,
+    day: i32,
+    visit: u64,
+) -> Result<(), StoreError> {
+    let before = match t.held_back.as_ref().and_then(|h| h.first_day(client)) {
+        Some(known) => Some(known),
+        None => first_day(t, client)?,
+    };
+    let first = before.map_or(day, |b| b.min(day));
+    move_first_visit(t, client, before, Some(first))?;
+    if let Some(held) = &mut t.held_back {
+        held.client_visit(client, day, visit, first);
+    }
+    Ok(())
+}
+
+/// Moves the client's first-visit entry from day `before` to day `after`.
+fn move_first_visit(
+    t: &mut WriteTables,
+    client: u64,
+    before: Option<i32>,
+    after: Option<i32>,
+) -> Result<(), StoreError> {
     if before != after {
         if let Some(d) = before {
             t.first_visits.remove((d, client))?;
@@ -300,11 +343,13 @@ fn index(t: &mut WriteTables, v: &Visit) -> Result<(), StoreError> {
     t.visits_by_day
         .insert((day, v.number), encode_day_entry(&entry).as_slice())?;
     super::day_blocks::changed(t, day);
-    if let Some(c) = v.client {
-        with_first_visit(t, c, |t| {
+    match v.client {
+        Some(c) if t.held_back.is_some() => hold_client_visit(t, c, day, v.number)?,
+        Some(c) => with_first_visit(t, c, |t| {
             t.visits_by_client.insert((c, day, v.number), ())?;
             Ok(())
-        })?;
+        })?,
+        None => {}
     }
     Ok(())
 }

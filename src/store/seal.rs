@@ -144,7 +144,17 @@ impl<T, K: Key + 'static, V: Value + 'static> Sealed<T, K, V> {
         key: &K::SelfType<'_>,
         raw: AccessGuard<'a, &'static [u8]>,
     ) -> Result<Guard<'a, V>, StoreError> {
-        if holds::<V>(K::as_bytes(key).as_ref(), raw.value()) {
+        self.checked_as(key, K::as_bytes(key).as_ref(), raw)
+    }
+
+    /// `checked` with the key's bytes made already.
+    fn checked_as<'a>(
+        &self,
+        key: &K::SelfType<'_>,
+        key_bytes: &[u8],
+        raw: AccessGuard<'a, &'static [u8]>,
+    ) -> Result<Guard<'a, V>, StoreError> {
+        if holds::<V>(key_bytes, raw.value()) {
             Ok(Guard {
                 raw,
                 value: PhantomData,
@@ -419,42 +429,59 @@ where
             };
             return checked.err().map(Err);
         };
-        let (key, value) = match table.checked_entry(entry) {
+        let (key, raw) = match entry {
             Ok(entry) => entry,
-            Err(e) => return Some(Err(e)),
+            Err(e) => return Some(Err(e.into())),
         };
-        if matches!(
+        let whole = matches!(
             (&edge.bound, &other.bound),
             (Bound::Unbounded, Bound::Unbounded)
-        ) {
-            return Some(Ok((key, value)));
-        }
-        let bytes = K::as_bytes(&key.value()).as_ref().to_vec();
-        // redb trusts the pages above the entries to say where a range lies; a flipped byte
-        // there hands out an entry from outside it.
-        let order = |b: &[u8]| K::compare(&bytes, b);
-        let (start, end) = if forward {
-            (&edge.bound, &other.bound)
-        } else {
-            (&other.bound, &edge.bound)
+        );
+        let admitted = {
+            let key_value = key.value();
+            let bytes = K::as_bytes(&key_value);
+            let bytes = bytes.as_ref();
+            table.checked_as(&key_value, bytes, raw).and_then(|value| {
+                if whole {
+                    return Ok(value);
+                }
+                // redb trusts the pages above the entries to say where a range lies; a
+                // flipped byte there hands out an entry from outside it.
+                let order = |b: &[u8]| K::compare(bytes, b);
+                let (start, end) = if forward {
+                    (&edge.bound, &other.bound)
+                } else {
+                    (&other.bound, &edge.bound)
+                };
+                let inside = match start {
+                    Bound::Included(b) => order(b).is_ge(),
+                    Bound::Excluded(b) => order(b).is_gt(),
+                    Bound::Unbounded => true,
+                } && match end {
+                    Bound::Included(b) => order(b).is_le(),
+                    Bound::Excluded(b) => order(b).is_lt(),
+                    Bound::Unbounded => true,
+                };
+                if !inside {
+                    return Err(StoreError::damaged(format!(
+                        "{} {key_value:?} was found outside where it belongs",
+                        table.name,
+                    )));
+                }
+                match &mut edge.next {
+                    Bound::Excluded(last) => {
+                        last.clear();
+                        last.extend_from_slice(bytes);
+                    }
+                    next => *next = Bound::Excluded(bytes.to_vec()),
+                }
+                Ok(value)
+            })
         };
-        let inside = match start {
-            Bound::Included(b) => order(b).is_ge(),
-            Bound::Excluded(b) => order(b).is_gt(),
-            Bound::Unbounded => true,
-        } && match end {
-            Bound::Included(b) => order(b).is_le(),
-            Bound::Excluded(b) => order(b).is_lt(),
-            Bound::Unbounded => true,
+        let value = match admitted {
+            Ok(value) => value,
+            Err(e) => return Some(Err(e)),
         };
-        if !inside {
-            return Some(Err(StoreError::damaged(format!(
-                "{} {:?} was found outside where it belongs",
-                table.name,
-                key.value()
-            ))));
-        }
-        edge.next = Bound::Excluded(bytes);
         Some(Ok((key, value)))
     }
 }

@@ -20,6 +20,9 @@ use std::ops::{Bound, RangeBounds};
 /// Bytes of the seal after a value's own bytes.
 pub const SEAL_LEN: usize = 4;
 
+/// A sealed value up to this long is made on the stack.
+const SMALL: usize = 64;
+
 /// The seal of an entry: CRC-32 over the key's bytes, then the value's.
 fn checksum(key: &[u8], value: &[u8]) -> u32 {
     let mut hasher = crc32fast::Hasher::new();
@@ -284,9 +287,24 @@ impl<'t, K: Key + 'static, V: Value + 'static> Sealed<Table<'t, K, &'static [u8]
     ) -> Result<Option<Guard<'_, V>>, StoreError> {
         let key = key.borrow();
         let key_bytes = K::as_bytes(key);
-        let stored = seal(key_bytes.as_ref(), V::as_bytes(value.borrow()).as_ref());
+        let value_bytes = V::as_bytes(value.borrow());
+        let value_bytes = value_bytes.as_ref();
+        // Most values are index entries of a few bytes: sealed on the stack, a bulk load of
+        // millions of them makes no allocation each.
+        let mut small = [0u8; SMALL];
+        let large;
+        let stored: &[u8] = if value_bytes.len() + SEAL_LEN <= SMALL {
+            let end = value_bytes.len();
+            small[..end].copy_from_slice(value_bytes);
+            small[end..end + SEAL_LEN]
+                .copy_from_slice(&checksum(key_bytes.as_ref(), value_bytes).to_le_bytes());
+            &small[..end + SEAL_LEN]
+        } else {
+            large = seal(key_bytes.as_ref(), value_bytes);
+            &large
+        };
         let name = self.name;
-        match self.inner.insert(key, stored.as_slice())? {
+        match self.inner.insert(key, stored)? {
             Some(raw) if holds::<V>(key_bytes.as_ref(), raw.value()) => Ok(Some(Guard {
                 raw,
                 value: PhantomData,
@@ -536,6 +554,29 @@ mod tests {
             assert_eq!(unseal(&other, &stored), None, "key byte {at}");
         }
         assert_eq!(unseal(&key, &stored[..3]), None);
+    }
+
+    #[test]
+    fn an_insert_stores_the_seal_bytes_whether_made_on_the_stack_or_not() {
+        use redb::ReadableDatabase;
+        let dir = tempfile::tempdir().unwrap();
+        let db = redb::Database::create(dir.path().join("t.redb")).unwrap();
+        let def: SealedDef<u64, &[u8]> = SealedDef::new("t");
+        let long = [7u8; SMALL + 1];
+        let txn = db.begin_write().unwrap();
+        {
+            let mut table = def.open_write(&txn).unwrap();
+            table.insert(1, b"kort".as_slice()).unwrap();
+            table.insert(2, long.as_slice()).unwrap();
+            assert_eq!(table.get(2).unwrap().unwrap().value(), long.as_slice());
+        }
+        txn.commit().unwrap();
+        let txn = db.begin_read().unwrap();
+        let raw = txn.open_table(def.raw()).unwrap();
+        for (key, value) in [(1u64, b"kort".as_slice()), (2, long.as_slice())] {
+            let stored = raw.get(key).unwrap().unwrap();
+            assert_eq!(stored.value(), seal(&key.to_le_bytes(), value).as_slice());
+        }
     }
 
     #[test]

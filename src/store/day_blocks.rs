@@ -11,7 +11,7 @@ use super::tables::{ReadTables, WriteTables};
 use super::{Store, StoreError};
 use redb::ReadableTable;
 
-/// Set in the meta table once every day has its block.
+/// Set in the counters table once every day has its block.
 const BLOCKS_BUILT: &str = "day_blocks_built";
 /// How many entries the blocks hold together.
 const BLOCK_ENTRIES: &str = "day_block_entries";

@@ -63,9 +63,9 @@ const FIRST_CLIENT_NUMBER: u64 = 1001;
 /// process that still holds the old file reopens the path before its next transaction.
 const MOVED: &str = "moved";
 
-/// Set in the meta table by the transaction of an erasure, cleared by the rewrite that follows
-/// it (the fresh file never holds it): while it is set, erased bytes may still lie in freed
-/// pages of the file, and the next open finishes the rewrite.
+/// Set in the counters table by the transaction of an erasure, cleared by the rewrite that
+/// follows it (the fresh file never holds it): while it is set, erased bytes may still lie in
+/// freed pages of the file, and the next open finishes the rewrite.
 const REWRITE_PENDING: &str = "rewrite_pending";
 
 /// How often a transaction follows a replaced file before giving up (each replacement is a

@@ -12,7 +12,7 @@ use super::{Store, StoreError};
 use crate::model::Profile;
 use std::collections::BTreeMap;
 
-/// Set in the meta table once every client has its profile.
+/// Set in the counters table once every client has its profile.
 const PROFILES_BUILT: &str = "profile_blocks_built";
 
 fn damaged(block: u64) -> StoreError {

@@ -247,15 +247,12 @@ where
         let (key, _) = self.checked_entry(entry)?;
         let key = key.value();
         let bytes = K::as_bytes(&key);
-        let order = |l: &[u8]| K::compare(bytes.as_ref(), l);
-        let outside = match (limit, forward) {
-            (Bound::Unbounded, _) => true,
-            (Bound::Included(l), true) => order(l).is_gt(),
-            (Bound::Excluded(l), true) => order(l).is_ge(),
-            (Bound::Included(l), false) => order(l).is_lt(),
-            (Bound::Excluded(l), false) => order(l).is_le(),
+        let inside = if forward {
+            within::<K>(bytes.as_ref(), Bound::Unbounded, limit)
+        } else {
+            within::<K>(bytes.as_ref(), limit, Bound::Unbounded)
         };
-        if outside {
+        if matches!(limit, Bound::Unbounded) || !inside {
             Ok(())
         } else {
             Err(StoreError::damaged(format!(
@@ -350,6 +347,20 @@ impl<'t, K: Key + 'static, V: Value + 'static> Sealed<Table<'t, K, &'static [u8]
             return Err(broken(self.name, &format_args!("{key}")));
         }
         Ok(())
+    }
+}
+
+/// Whether a key's bytes lie between two bounds, in `K`'s order.
+fn within<K: Key>(key: &[u8], start: Bound<&[u8]>, end: Bound<&[u8]>) -> bool {
+    let order = |b: &[u8]| K::compare(key, b);
+    (match start {
+        Bound::Included(b) => order(b).is_ge(),
+        Bound::Excluded(b) => order(b).is_gt(),
+        Bound::Unbounded => true,
+    }) && match end {
+        Bound::Included(b) => order(b).is_le(),
+        Bound::Excluded(b) => order(b).is_lt(),
+        Bound::Unbounded => true,
     }
 }
 
@@ -465,22 +476,16 @@ where
                 }
                 // redb trusts the pages above the entries to say where a range lies; a
                 // flipped byte there hands out an entry from outside it.
-                let order = |b: &[u8]| K::compare(bytes, b);
                 let (start, end) = if forward {
                     (&edge.bound, &other.bound)
                 } else {
                     (&other.bound, &edge.bound)
                 };
-                let inside = match start {
-                    Bound::Included(b) => order(b).is_ge(),
-                    Bound::Excluded(b) => order(b).is_gt(),
-                    Bound::Unbounded => true,
-                } && match end {
-                    Bound::Included(b) => order(b).is_le(),
-                    Bound::Excluded(b) => order(b).is_lt(),
-                    Bound::Unbounded => true,
-                };
-                if !inside {
+                let (start, end) = (
+                    start.as_ref().map(Vec::as_slice),
+                    end.as_ref().map(Vec::as_slice),
+                );
+                if !within::<K>(bytes, start, end) {
                     return Err(StoreError::damaged(format!(
                         "{} {key_value:?} was found outside where it belongs",
                         table.name,

@@ -124,6 +124,23 @@ fn broken(table: &str, key: &dyn std::fmt::Debug) -> StoreError {
     StoreError::damaged(format!("{table} {key:?} does not match its checksum"))
 }
 
+/// The guard of a value read from table `name` under `key`, if its seal holds.
+fn guard<'a, V: Value + 'static>(
+    name: &str,
+    key: &dyn std::fmt::Debug,
+    key_bytes: &[u8],
+    raw: AccessGuard<'a, &'static [u8]>,
+) -> Result<Guard<'a, V>, StoreError> {
+    if holds::<V>(key_bytes, raw.value()) {
+        Ok(Guard {
+            raw,
+            value: PhantomData,
+        })
+    } else {
+        Err(broken(name, key))
+    }
+}
+
 /// Whether `stored` holds a value of `V` sealed for `key`: the seal matches, and a value of
 /// fixed width has exactly that width (so `from_bytes` cannot be handed a short slice).
 fn holds<V: Value>(key: &[u8], stored: &[u8]) -> bool {
@@ -157,14 +174,7 @@ impl<T, K: Key + 'static, V: Value + 'static> Sealed<T, K, V> {
         key_bytes: &[u8],
         raw: AccessGuard<'a, &'static [u8]>,
     ) -> Result<Guard<'a, V>, StoreError> {
-        if holds::<V>(key_bytes, raw.value()) {
-            Ok(Guard {
-                raw,
-                value: PhantomData,
-            })
-        } else {
-            Err(broken(self.name, key))
-        }
+        guard(self.name, key, key_bytes, raw)
     }
 
     fn checked_entry<'a>(
@@ -301,14 +311,10 @@ impl<'t, K: Key + 'static, V: Value + 'static> Sealed<Table<'t, K, &'static [u8]
             &large
         };
         let name = self.name;
-        match self.inner.insert(key, stored)? {
-            Some(raw) if holds::<V>(key_bytes.as_ref(), raw.value()) => Ok(Some(Guard {
-                raw,
-                value: PhantomData,
-            })),
-            Some(_) => Err(broken(name, key)),
-            None => Ok(None),
-        }
+        self.inner
+            .insert(key, stored)?
+            .map(|raw| guard(name, key, key_bytes.as_ref(), raw))
+            .transpose()
     }
 
     pub fn remove<'k>(
@@ -318,14 +324,10 @@ impl<'t, K: Key + 'static, V: Value + 'static> Sealed<Table<'t, K, &'static [u8]
         let key = key.borrow();
         let key_bytes = K::as_bytes(key);
         let name = self.name;
-        match self.inner.remove(key)? {
-            Some(raw) if holds::<V>(key_bytes.as_ref(), raw.value()) => Ok(Some(Guard {
-                raw,
-                value: PhantomData,
-            })),
-            Some(_) => Err(broken(name, key)),
-            None => Ok(None),
-        }
+        self.inner
+            .remove(key)?
+            .map(|raw| guard(name, key, key_bytes.as_ref(), raw))
+            .transpose()
     }
 
     /// Keeps the entries for which `keep` says so; an entry whose seal is broken stops it as

@@ -14,6 +14,11 @@ const TERM_LIMIT: usize = 20_000;
 const PREFIX_LIMIT: usize = 2_000;
 /// At most this many clients are fetched and scored.
 pub const SCORED: usize = 150;
+/// How many clients an exact-term look-up reads at first.
+const FIRST_READ: usize = 2 * SCORED;
+/// How many rounds read on only the look-ups that hold the frontier back, before the rest
+/// of every look-up is read at once.
+const PARTIAL_ROUNDS: usize = 4;
 
 /// Look-up weights: the same spelling counts most, a phonetic prefix least.
 const W_SPELLING: u8 = 4;
@@ -21,13 +26,114 @@ const W_GROUP: u8 = 3;
 const W_TYPED: u8 = 3;
 const W_KEY: u8 = 2;
 const W_PREFIX: u8 = 1;
-const W_BIRTH: u32 = 3;
+const W_BIRTH: u8 = 3;
 
 /// The client numbers worth scoring for `query`, most promising first, at most `SCORED`.
+///
+/// A client's weight is, for each query word, the best weight of the look-ups that found it,
+/// added up over the words, plus `W_BIRTH` when it was born in the year asked for. The
+/// clients scored are the `SCORED` of highest weight, the lowest numbers first between equal
+/// weights. Exact-term look-ups give clients in number order, so they are read a part at a
+/// time: once the clients up to where every look-up has been read hold `SCORED` whose weight
+/// no client beyond can reach, the rest is never read. A common name ("hassan") is settled
+/// by its first few hundred clients of each look-up instead of all its thousands. Whatever
+/// is read, the clients chosen are the same (a property test holds it to reading all).
 pub fn gather<S: CandidateSource>(source: &S, query: &Query) -> Result<Vec<u64>, S::Error> {
+    // Reading a part pays when a single word's best weight is what the clients scored all
+    // have. With more words (or a year), few clients reach the best weight, so the rounds
+    // would end in reading everything anyway.
+    let first_read = if query.parts.len() == 1 && query.year.is_none() {
+        FIRST_READ
+    } else {
+        usize::MAX
+    };
+    gather_reading(source, query, first_read)
+}
+
+fn gather_reading<S: CandidateSource>(
+    source: &S,
+    query: &Query,
+    first_read: usize,
+) -> Result<Vec<u64>, S::Error> {
+    let words = query.parts.len();
+    let mut lookups = planned(query);
+    for lookup in &mut lookups {
+        if lookup.prefix {
+            lookup.found = source.with_term_prefix(&lookup.term, PREFIX_LIMIT)?;
+            lookup.done = true;
+        }
+    }
+    let read = first_read.max(1);
+    let mut rounds = 0;
+    for lookup in lookups.iter_mut().filter(|l| !l.done) {
+        lookup.read_on(source, read)?;
+    }
+    loop {
+        let weighed = Weighed::of(&lookups, words);
+        if let Some(ids) = weighed.settled(&lookups, words) {
+            return Ok(ids);
+        }
+        // Only the look-ups read least far hold the frontier back: a dense one (a phonetic
+        // key) is read on, as far again as it was, while a sparse one (the exact spelling) is
+        // already read past it. One not settled after a few rounds is read to the end at
+        // once.
+        rounds += 1;
+        let frontier = frontier(&lookups);
+        for lookup in lookups.iter_mut().filter(|l| !l.done) {
+            if rounds > PARTIAL_ROUNDS {
+                lookup.read_on(source, TERM_LIMIT)?;
+            } else if lookup.found.last() == frontier.as_ref() {
+                let more = lookup.found.len().max(read);
+                lookup.read_on(source, more)?;
+            }
+        }
+    }
+}
+
+/// The highest client number up to which every look-up has been read, if one is unfinished.
+fn frontier(lookups: &[Lookup]) -> Option<u64> {
+    lookups
+        .iter()
+        .filter(|l| !l.done)
+        .filter_map(|l| l.found.last().copied())
+        .min()
+}
+
+/// One index look-up and what it found so far, with the query words it counts for (a pair
+/// of words run together counts for both) and at which weight.
+struct Lookup {
+    term: String,
+    prefix: bool,
+    /// (word, weight); the word `words` is the birth year.
+    counts: Vec<(usize, u8)>,
+    found: Vec<u64>,
+    /// Whether every client the look-up gives has been read.
+    done: bool,
+}
+
+impl Lookup {
+    /// Reads up to `more` further clients of an exact-term look-up, after the last one read.
+    fn read_on<S: CandidateSource>(&mut self, source: &S, more: usize) -> Result<(), S::Error> {
+        let from = match self.found.last() {
+            Some(&last) if last == u64::MAX => {
+                self.done = true;
+                return Ok(());
+            }
+            Some(&last) => last + 1,
+            None => 0,
+        };
+        let asked = more.min(TERM_LIMIT - self.found.len());
+        let got = source.with_term(&self.term, from, asked)?;
+        self.done = got.len() < asked || self.found.len() + got.len() >= TERM_LIMIT;
+        self.found.extend(got);
+        Ok(())
+    }
+}
+
+/// Every look-up of the query once, with the words and weights it counts for.
+fn planned(query: &Query) -> Vec<Lookup> {
+    let mut plan = Plan::default();
     let n = query.parts.len();
-    // Every word's best weight for each client it found, word after word.
-    let mut words: Vec<(u64, u32)> = Vec::new();
     let joined: Vec<Part> = query
         .parts
         .windows(2)
@@ -35,55 +141,62 @@ pub fn gather<S: CandidateSource>(source: &S, query: &Query) -> Result<Vec<u64>,
         .collect();
     for (i, part) in query.parts.iter().enumerate() {
         let typing = query.typing && i + 1 == n;
-        let mut best = Found::default();
-        word_lookups(source, part, typing, &mut best)?;
+        word_lookups(&mut plan, i, part, typing);
         // "Gebre Medhin" typed, "Gebremedhin" stored: the pair counts for both its words.
         for pair in [i.checked_sub(1), (i + 1 < n).then_some(i)]
             .into_iter()
             .flatten()
         {
-            exact_lookups(source, &joined[pair], &mut best)?;
+            exact_lookups(&mut plan, i, &joined[pair]);
         }
-        words.extend(best.best().into_iter().map(|(id, w)| (id, u32::from(w))));
     }
-    let mut ranked = summed(words);
     if let Some(year) = query.year
-        && !ranked.is_empty()
+        && n > 0
     {
-        for id in source.with_term(&format!("{YEAR}{year}"), TERM_LIMIT)? {
-            if let Ok(at) = ranked.binary_search_by_key(&id, |&(c, _)| c) {
-                ranked[at].1 += W_BIRTH;
-            }
-        }
+        plan.exact(n, format!("{YEAR}{year}"), W_BIRTH);
     }
-    if ranked.len() > SCORED {
-        ranked.select_nth_unstable_by(SCORED, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(SCORED);
-    }
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    Ok(ranked.into_iter().map(|(id, _)| id).collect())
+    plan.0
 }
 
-fn word_lookups<S: CandidateSource>(
-    source: &S,
-    part: &Part,
-    typing: bool,
-    best: &mut Found,
-) -> Result<(), S::Error> {
-    exact_lookups(source, part, best)?;
+#[derive(Default)]
+struct Plan(Vec<Lookup>);
+
+impl Plan {
+    fn exact(&mut self, word: usize, term: String, weight: u8) {
+        self.add(word, term, false, weight);
+    }
+
+    fn prefix(&mut self, word: usize, term: String, weight: u8) {
+        self.add(word, term, true, weight);
+    }
+
+    fn add(&mut self, word: usize, term: String, prefix: bool, weight: u8) {
+        match self
+            .0
+            .iter_mut()
+            .find(|l| l.term == term && l.prefix == prefix)
+        {
+            Some(lookup) => lookup.counts.push((word, weight)),
+            None => self.0.push(Lookup {
+                term,
+                prefix,
+                counts: vec![(word, weight)],
+                found: Vec::new(),
+                done: false,
+            }),
+        }
+    }
+}
+
+fn word_lookups(plan: &mut Plan, word: usize, part: &Part, typing: bool) {
+    exact_lookups(plan, word, part);
     let t = table();
     for r in &part.readings {
         for &g in &r.groups {
-            best.note(
-                source.with_term(&format!("{GROUP}{}", t.name(g)), TERM_LIMIT)?,
-                W_GROUP,
-            );
+            plan.exact(word, format!("{GROUP}{}", t.name(g)), W_GROUP);
         }
         if r.core.len() >= 3 {
-            best.note(
-                source.with_term(&format!("{INNER}{}", r.core), TERM_LIMIT)?,
-                W_PREFIX,
-            );
+            plan.exact(word, format!("{INNER}{}", r.core), W_PREFIX);
         }
     }
     let main = part.main();
@@ -91,16 +204,10 @@ fn word_lookups<S: CandidateSource>(
     // word being typed may be complete too: the desk cannot tell.
     if main.groups.is_empty() && main.core.len() >= 4 {
         for k in &main.keys {
-            best.note(
-                source.with_term(&format!("{DROPPED}{k}"), TERM_LIMIT)?,
-                W_PREFIX,
-            );
+            plan.exact(word, format!("{DROPPED}{k}"), W_PREFIX);
             // Leaving a letter out of a short key finds too many clients to be worth it.
             for d in one_dropped(k).filter(|d| d.len() >= 3) {
-                best.note(
-                    source.with_term(&format!("{KEY}{d}"), TERM_LIMIT)?,
-                    W_PREFIX,
-                );
+                plan.exact(word, format!("{KEY}{d}"), W_PREFIX);
             }
         }
     }
@@ -108,139 +215,235 @@ fn word_lookups<S: CandidateSource>(
         // A whole listed name being typed ranks its longer words low (see `rank`), so they
         // should not crowd out its other spellings here either.
         let weight = if main.is_listed() { W_PREFIX } else { W_TYPED };
-        best.note(
-            source.with_term_prefix(&format!("{NAME}{}", part.surface), PREFIX_LIMIT)?,
-            weight,
-        );
+        plan.prefix(word, format!("{NAME}{}", part.surface), weight);
         if main.core != part.surface {
-            best.note(
-                source.with_term_prefix(&format!("{NAME}{}", main.core), PREFIX_LIMIT)?,
-                weight,
-            );
+            plan.prefix(word, format!("{NAME}{}", main.core), weight);
         }
     } else if main.core.len() >= 3 {
-        best.note(
-            source.with_term_prefix(&format!("{NAME}{}", main.core), PREFIX_LIMIT)?,
-            W_PREFIX,
-        );
+        plan.prefix(word, format!("{NAME}{}", main.core), W_PREFIX);
     }
     if let Some(key) = main.keys.first().filter(|k| k.len() >= 2)
         && (typing || key.len() >= 3)
     {
-        best.note(
-            source.with_term_prefix(&format!("{KEY}{key}"), PREFIX_LIMIT)?,
-            W_PREFIX,
-        );
+        plan.prefix(word, format!("{KEY}{key}"), W_PREFIX);
     }
-    Ok(())
 }
 
 /// The same spelling, core and phonetic keys.
-fn exact_lookups<S: CandidateSource>(
-    source: &S,
-    part: &Part,
-    best: &mut Found,
-) -> Result<(), S::Error> {
-    best.note(
-        source.with_term(&format!("{NAME}{}", part.surface), TERM_LIMIT)?,
-        W_SPELLING,
-    );
+fn exact_lookups(plan: &mut Plan, word: usize, part: &Part) {
+    plan.exact(word, format!("{NAME}{}", part.surface), W_SPELLING);
     for r in &part.readings {
         if r.core != part.surface {
-            best.note(
-                source.with_term(&format!("{NAME}{}", r.core), TERM_LIMIT)?,
-                W_SPELLING,
-            );
+            plan.exact(word, format!("{NAME}{}", r.core), W_SPELLING);
         }
         if let Some(icao) = &r.icao {
-            best.note(
-                source.with_term(&format!("{NAME}{icao}"), TERM_LIMIT)?,
-                W_SPELLING,
-            );
+            plan.exact(word, format!("{NAME}{icao}"), W_SPELLING);
         }
         for k in &r.keys {
-            best.note(source.with_term(&format!("{KEY}{k}"), TERM_LIMIT)?, W_KEY);
+            plan.exact(word, format!("{KEY}{k}"), W_KEY);
         }
     }
-    Ok(())
 }
 
-/// What one query word's look-ups found: (client, weight) for each client of each look-up.
-/// Sorting these once costs far less than a map entry per client (a common name part finds
-/// tens of thousands).
-#[derive(Default)]
-struct Found(Vec<(u64, u8)>);
+/// Each client found so far, ascending, with its best weight for each word (and the year).
+struct Weighed {
+    ids: Vec<u64>,
+    /// `words + 1` weights per client, in the order of `ids`.
+    weights: Vec<u8>,
+}
 
-impl Found {
-    fn note(&mut self, ids: Vec<u64>, weight: u8) {
-        self.0.extend(ids.into_iter().map(|id| (id, weight)));
-    }
-
-    /// Each client once, ascending, with the best weight a look-up gave it.
-    fn best(mut self) -> Vec<(u64, u8)> {
-        // A stable sort: most look-ups come in ascending order, and it merges such runs fast.
-        self.0.sort_by_key(|&(id, _)| id);
-        self.0.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                kept.1 = kept.1.max(later.1);
+impl Weighed {
+    fn of(lookups: &[Lookup], words: usize) -> Weighed {
+        let entries = lookups.iter().map(|l| l.found.len() * l.counts.len()).sum();
+        let mut all: Vec<(u64, u32, u8)> = Vec::with_capacity(entries);
+        for l in lookups {
+            for &(word, weight) in &l.counts {
+                // A query has far fewer words than u32 can count.
+                let word = u32::try_from(word).unwrap_or(u32::MAX);
+                all.extend(l.found.iter().map(|&id| (id, word, weight)));
             }
-            same
-        });
-        self.0
-    }
-}
-
-/// Each client once, ascending, with the weights of all words added up.
-fn summed(mut words: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
-    words.sort_by_key(|&(id, _)| id);
-    words.dedup_by(|later, kept| {
-        let same = later.0 == kept.0;
-        if same {
-            kept.1 += later.1;
         }
-        same
-    });
-    words
+        // A stable sort: most look-ups come in ascending order, and it merges such runs fast.
+        all.sort_by_key(|&(id, _, _)| id);
+        let slots = words + 1;
+        let mut weighed = Weighed {
+            ids: Vec::new(),
+            weights: Vec::new(),
+        };
+        for (id, word, weight) in all {
+            if weighed.ids.last() != Some(&id) {
+                weighed.ids.push(id);
+                weighed.weights.resize(weighed.weights.len() + slots, 0);
+            }
+            let at = weighed.weights.len() - slots + word as usize;
+            weighed.weights[at] = weighed.weights[at].max(weight);
+        }
+        weighed
+    }
+
+    /// A client's weight from its best weight per word and for the year: the year counts
+    /// only for a client some word found.
+    fn total(per_word: &[u8], year: u8) -> u32 {
+        let words: u32 = per_word.iter().map(|&w| u32::from(w)).sum();
+        if words == 0 {
+            0
+        } else {
+            words + u32::from(year)
+        }
+    }
+
+    /// The clients to score, once no client beyond what has been read could be among them.
+    fn settled(&self, lookups: &[Lookup], words: usize) -> Option<Vec<u64>> {
+        let slots = words + 1;
+        // Clients numbered up to `frontier` are weighed in full: every unfinished look-up has
+        // been read past them.
+        let frontier = frontier(lookups);
+        let known = match frontier {
+            None => self.ids.len(),
+            Some(f) => self.ids.partition_point(|&id| id <= f),
+        };
+        let mut ranked: Vec<(u64, u32)> = (0..known)
+            .map(|i| {
+                let w = &self.weights[i * slots..(i + 1) * slots];
+                (self.ids[i], Weighed::total(&w[..words], w[words]))
+            })
+            .filter(|&(_, total)| total > 0)
+            .collect();
+        let order = |a: &(u64, u32), b: &(u64, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if frontier.is_some() {
+            if ranked.len() < SCORED {
+                return None;
+            }
+            ranked.select_nth_unstable_by(SCORED - 1, order);
+            let threshold = ranked[SCORED - 1].1;
+            // A client beyond the frontier takes, for each word, the better of what was found
+            // of it and the best an unfinished look-up could still give it. It only displaces
+            // one of these with a higher weight: at an equal weight the lower number wins.
+            let mut open = vec![0u8; slots];
+            for l in lookups.iter().filter(|l| !l.done) {
+                for &(word, weight) in &l.counts {
+                    open[word] = open[word].max(weight);
+                }
+            }
+            let unseen = Weighed::total(&open[..words], open[words]);
+            let beyond = (known..self.ids.len()).map(|i| {
+                let w = &self.weights[i * slots..(i + 1) * slots];
+                let best = |slot: usize| w[slot].max(open[slot]);
+                let found: u32 = (0..words).map(|slot| u32::from(best(slot))).sum();
+                if found == 0 {
+                    0
+                } else {
+                    found + u32::from(best(words))
+                }
+            });
+            if std::iter::once(unseen).chain(beyond).any(|b| b > threshold) {
+                return None;
+            }
+        }
+        if ranked.len() > SCORED {
+            ranked.select_nth_unstable_by(SCORED, order);
+            ranked.truncate(SCORED);
+        }
+        ranked.sort_unstable_by(order);
+        Some(ranked.into_iter().map(|(id, _)| id).collect())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
+    use crate::demo::names::demo_name;
+    use crate::demo::rng::Rng;
+    use crate::search::memory::MemorySource;
+    use proptest::prelude::*;
+
+    /// Every look-up read to its end in one go: what `gather` chooses without stopping early.
+    fn read_whole(source: &MemorySource, query: &Query) -> Vec<u64> {
+        gather_reading(source, query, usize::MAX)
+            .unwrap_or_else(|never: std::convert::Infallible| match never {})
+    }
+
+    fn read_by(source: &MemorySource, query: &Query, first_read: usize) -> Vec<u64> {
+        gather_reading(source, query, first_read)
+            .unwrap_or_else(|never: std::convert::Infallible| match never {})
+    }
+
+    fn office() -> &'static MemorySource {
+        static OFFICE: std::sync::OnceLock<MemorySource> = std::sync::OnceLock::new();
+        OFFICE.get_or_init(|| MemorySource::with_demo_clients(6_000, 5))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Stopping once no unread client can be among the best gives the very clients (in
+        /// the same order) that reading every look-up to its end gives, whatever the query.
+        #[test]
+        fn reading_a_part_at_a_time_chooses_the_clients_reading_all_would(
+            seed in 0u64..10_000,
+            words in 1usize..4,
+            cut in 0usize..12,
+            year in proptest::option::of(1940i32..2020),
+            typing in any::<bool>(),
+            first_read in 1usize..400,
+        ) {
+            let mut rng = Rng::new(seed);
+            let name = demo_name(&mut rng).name;
+            let mut text: Vec<String> = name.split(' ').take(words).map(str::to_string).collect();
+            // A word cut short, as one being typed is.
+            if let Some(last) = text.last_mut() {
+                let keep = last.chars().count().saturating_sub(cut).max(1);
+                *last = last.chars().take(keep).collect();
+            }
+            let mut typed = text.join(" ");
+            if let Some(y) = year {
+                typed = format!("{typed} {y}");
+            }
+            if !typing {
+                typed.push(' ');
+            }
+            let query = Query::parse(&typed);
+            prop_assert_eq!(read_by(office(), &query, first_read), read_whole(office(), &query));
+        }
+    }
+
+    /// A source that counts the clients its exact-term look-ups give.
+    struct Counting<'a>(&'a MemorySource, std::cell::Cell<usize>);
+
+    impl CandidateSource for Counting<'_> {
+        type Error = std::convert::Infallible;
+        fn with_term_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<u64>, Self::Error> {
+            self.0.with_term_prefix(prefix, limit)
+        }
+        fn with_term(&self, term: &str, from: u64, limit: usize) -> Result<Vec<u64>, Self::Error> {
+            let found = self.0.with_term(term, from, limit)?;
+            self.1.set(self.1.get() + found.len());
+            Ok(found)
+        }
+        fn with_phone(&self, key: &str) -> Result<Vec<u64>, Self::Error> {
+            self.0.with_phone(key)
+        }
+        fn exists(&self, number: u64) -> Result<bool, Self::Error> {
+            self.0.exists(number)
+        }
+        fn records(&self, numbers: &[u64]) -> Result<Vec<crate::search::NameRecord>, Self::Error> {
+            self.0.records(numbers)
+        }
+    }
 
     #[test]
-    fn the_best_weight_of_each_client_and_the_sum_over_words_as_a_map_gives_them() {
-        // Look-ups in client order and a prefix look-up in term order, with repeats.
-        let lists: [(&[u64], u8); 4] = [
-            (&[3, 8, 21, 40], W_SPELLING),
-            (&[1, 3, 9, 40, 77], W_KEY),
-            (&[40, 2, 9, 9, 3, 100], W_PREFIX),
-            (&[], W_GROUP),
-        ];
-        let mut found = Found::default();
-        let mut map: HashMap<u64, u8> = HashMap::new();
-        for (ids, w) in lists {
-            found.note(ids.to_vec(), w);
-            for &id in ids {
-                let best = map.entry(id).or_default();
-                *best = (*best).max(w);
-            }
-        }
-        let mut expected: Vec<(u64, u8)> = map.into_iter().collect();
-        expected.sort();
-        let best = found.best();
-        assert_eq!(best, expected);
-        let other = [(2, 3), (3, 4), (500, 1)];
-        let words = best
-            .iter()
-            .map(|&(id, w)| (id, u32::from(w)))
-            .chain(other)
-            .collect();
-        let sum = summed(words);
-        assert_eq!(sum.len(), best.len() + 1);
-        assert_eq!(sum.iter().find(|e| e.0 == 3), Some(&(3, 8)));
-        assert_eq!(sum.iter().find(|e| e.0 == 2), Some(&(2, 4)));
-        assert!(sum.windows(2).all(|w| w[0].0 < w[1].0));
+    fn a_common_name_is_settled_before_its_look_ups_are_read_to_the_end() {
+        let source = MemorySource::with_demo_clients(20_000, 5);
+        let query = Query::parse("mohammed");
+        let whole = Counting(&source, Default::default());
+        let all = gather_reading(&whole, &query, usize::MAX).unwrap();
+        let part = Counting(&source, Default::default());
+        assert_eq!(gather(&part, &query).unwrap(), all);
+        assert_eq!(all.len(), SCORED);
+        assert!(
+            part.1.get() * 2 < whole.1.get(),
+            "read {} of {}",
+            part.1.get(),
+            whole.1.get()
+        );
     }
 }

@@ -92,11 +92,14 @@ impl CandidateSource for MemorySource {
         Ok(self.scan(prefix, limit))
     }
 
-    fn with_term(&self, term: &str, limit: usize) -> Result<Vec<u64>, Infallible> {
+    fn with_term(&self, term: &str, from: u64, limit: usize) -> Result<Vec<u64>, Infallible> {
         Ok(self
             .terms
             .get(term)
-            .map(|c| c[..c.len().min(limit)].to_vec())
+            .map(|c| {
+                let c = &c[c.partition_point(|&n| n < from)..];
+                c[..c.len().min(limit)].to_vec()
+            })
             .unwrap_or_default())
     }
 

@@ -54,9 +54,10 @@ pub trait CandidateSource {
     /// Clients with an index term that starts with `prefix`, at most `limit` of them, in term
     /// order.
     fn with_term_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<u64>, Self::Error>;
-    /// Clients with exactly this index term, at most `limit` of them: a range scan from
-    /// `(term, 0)` to `(term, u64::MAX)` over the same table.
-    fn with_term(&self, term: &str, limit: usize) -> Result<Vec<u64>, Self::Error>;
+    /// Clients with exactly this index term numbered `from` or higher, at most `limit` of
+    /// them, in number order: a range scan from `(term, from)` to `(term, u64::MAX)` over the
+    /// same table.
+    fn with_term(&self, term: &str, from: u64, limit: usize) -> Result<Vec<u64>, Self::Error>;
     /// Clients whose phone number ends in `key` (see `phone_key`).
     fn with_phone(&self, key: &str) -> Result<Vec<u64>, Self::Error>;
     /// Whether a client with this number exists (a number typed in the query).

@@ -87,9 +87,9 @@ impl CandidateSource for View<'_> {
         Ok(out)
     }
 
-    fn with_term(&self, term: &str, limit: usize) -> Result<Vec<u64>, StoreError> {
-        let mut out = Vec::new();
-        for entry in self.0.name_terms.range((term, 0)..=(term, u64::MAX))? {
+    fn with_term(&self, term: &str, from: u64, limit: usize) -> Result<Vec<u64>, StoreError> {
+        let mut out = Vec::with_capacity(limit.min(4096));
+        for entry in self.0.name_terms.range((term, from)..=(term, u64::MAX))? {
             if out.len() >= limit {
                 break;
             }

@@ -42,7 +42,6 @@ fn demo_store() -> MemorySource {
                 aliases: demo.aliases,
                 birth: Birth::Year(year),
                 restricted: false,
-                last_contact: None,
             },
             None,
         );
@@ -175,7 +174,6 @@ fn record(number: u64, name: &str, birth: Birth) -> NameRecord {
         aliases: Vec::new(),
         birth,
         restricted: false,
-        last_contact: None,
     }
 }
 

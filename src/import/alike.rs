@@ -25,7 +25,6 @@ pub fn groups(rows: &[Readable]) -> Vec<Vec<usize>> {
                 aliases: row.draft.aliases.clone(),
                 birth: row.draft.birth,
                 restricted: false,
-                last_contact: None,
             },
             None,
         );

@@ -428,6 +428,12 @@ mod tests {
         fn records(&self, numbers: &[u64]) -> Result<Vec<crate::search::NameRecord>, Self::Error> {
             self.0.records(numbers)
         }
+        fn last_contacts(
+            &self,
+            numbers: &[u64],
+        ) -> Result<Vec<Option<chrono::NaiveDate>>, Self::Error> {
+            self.0.last_contacts(numbers)
+        }
     }
 
     #[test]

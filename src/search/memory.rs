@@ -15,6 +15,8 @@ pub struct MemorySource {
     terms: BTreeMap<String, Vec<u64>>,
     phones: HashMap<String, Vec<u64>>,
     records: HashMap<u64, NameRecord>,
+    /// Last contacts, where a test gave one.
+    contacts: HashMap<u64, chrono::NaiveDate>,
 }
 
 impl MemorySource {
@@ -54,12 +56,16 @@ impl MemorySource {
                     aliases: demo.aliases,
                     birth: Birth::Year(year),
                     restricted: false,
-                    last_contact: None,
                 },
                 None,
             );
         }
         source
+    }
+
+    /// Records a day the client was last seen.
+    pub fn met(&mut self, number: u64, day: chrono::NaiveDate) {
+        self.contacts.insert(number, day);
     }
 
     pub fn len(&self) -> usize {
@@ -115,6 +121,13 @@ impl CandidateSource for MemorySource {
         Ok(numbers
             .iter()
             .filter_map(|n| self.records.get(n).cloned())
+            .collect())
+    }
+
+    fn last_contacts(&self, numbers: &[u64]) -> Result<Vec<Option<chrono::NaiveDate>>, Infallible> {
+        Ok(numbers
+            .iter()
+            .map(|n| self.contacts.get(n).copied())
             .collect())
     }
 }

@@ -39,10 +39,6 @@ pub struct NameRecord {
     pub aliases: Vec<String>,
     pub birth: Birth,
     pub restricted: bool,
-    /// The day of the client's latest contact (last visit, else registration). Between equal
-    /// matches the client seen most recently comes first: at a desk, the active clients are
-    /// the ones who walk in.
-    pub last_contact: Option<chrono::NaiveDate>,
 }
 
 /// Where candidates come from; the store implements it over its index tables.
@@ -65,6 +61,12 @@ pub trait CandidateSource {
     /// The name records of these clients, each of which the source gave out or `exists`
     /// said is there (the store refuses as damaged one that is missing).
     fn records(&self, numbers: &[u64]) -> Result<Vec<NameRecord>, Self::Error>;
+    /// The day of each client's latest contact (last visit, else registration), in the
+    /// order given. Between equal matches the client seen most recently comes first: at a
+    /// desk, the active clients are the ones who walk in. Asked only for the clients whose
+    /// order it can change, since each costs the store a look-up of its own.
+    fn last_contacts(&self, numbers: &[u64])
+    -> Result<Vec<Option<chrono::NaiveDate>>, Self::Error>;
 }
 
 /// One result, best first.
@@ -123,13 +125,11 @@ pub fn search<S: CandidateSource>(
                 .map(|n| (n, MatchKind::Phone)),
         );
     }
-    let mut hits: Vec<Hit> = rank_candidates(source, &q, &firsts)?
+    let shown = |s: &Scored| include_restricted || !s.hit.restricted;
+    Ok(rank_candidates(source, &q, &firsts, limit, shown)?
         .into_iter()
         .map(|s| s.hit)
-        .filter(|h| include_restricted || !h.restricted)
-        .collect();
-    hits.truncate(limit);
-    Ok(hits)
+        .collect())
 }
 
 /// Clients that may be the person being registered: the same name in any spelling, or all but
@@ -147,13 +147,12 @@ pub fn duplicates<S: CandidateSource>(
     };
     let q = Query::for_name(name, birth.year(), date);
     let n = q.parts.len();
-    let mut hits: Vec<Hit> = rank_candidates(source, &q, &[])?
+    let alike =
+        |s: &Scored| s.hit.kind != MatchKind::Partial || (n >= 2 && s.matched + 1 >= n && s.born);
+    Ok(rank_candidates(source, &q, &[], limit, alike)?
         .into_iter()
-        .filter(|s| s.hit.kind != MatchKind::Partial || (n >= 2 && s.matched + 1 >= n && s.born))
         .map(|s| s.hit)
-        .collect();
-    hits.truncate(limit);
-    Ok(hits)
+        .collect())
 }
 
 struct Scored {
@@ -162,13 +161,15 @@ struct Scored {
     matched: usize,
     /// The birth in the query fits the client's.
     born: bool,
-    last_contact: Option<chrono::NaiveDate>,
 }
 
+/// The best `limit` candidates that `kept` keeps, best first.
 fn rank_candidates<S: CandidateSource>(
     source: &S,
     q: &Query,
     firsts: &[(u64, MatchKind)],
+    limit: usize,
+    kept: impl Fn(&Scored) -> bool,
 ) -> Result<Vec<Scored>, S::Error> {
     let mut numbers = candidates::gather(source, q)?;
     numbers.extend(firsts.iter().map(|&(n, _)| n));
@@ -217,17 +218,40 @@ fn rank_candidates<S: CandidateSource>(
             },
             matched,
             born,
-            last_contact: record.last_contact,
         });
     }
-    scored.sort_by(|a, b| {
+    scored.retain(&kept);
+    scored.sort_by_key(|s| std::cmp::Reverse(s.hit.score));
+    // Only the clients scoring at least as well as the last one shown can be shown, so only
+    // their last contacts are asked for.
+    let Some(last_shown) = limit.checked_sub(1).and_then(|i| scored.get(i)) else {
+        scored.truncate(limit);
+        return order_by_contact(source, scored);
+    };
+    let cut = last_shown.hit.score;
+    scored.truncate(scored.partition_point(|s| s.hit.score >= cut));
+    let mut ordered = order_by_contact(source, scored)?;
+    ordered.truncate(limit);
+    Ok(ordered)
+}
+
+/// Sorts clients by score, then the most recent contact first, then by number.
+fn order_by_contact<S: CandidateSource>(
+    source: &S,
+    scored: Vec<Scored>,
+) -> Result<Vec<Scored>, S::Error> {
+    let numbers: Vec<u64> = scored.iter().map(|s| s.hit.number).collect();
+    let contacts = source.last_contacts(&numbers)?;
+    let mut paired: Vec<(Scored, Option<chrono::NaiveDate>)> =
+        scored.into_iter().zip(contacts).collect();
+    paired.sort_by(|(a, a_met), (b, b_met)| {
         b.hit
             .score
             .cmp(&a.hit.score)
-            .then(b.last_contact.cmp(&a.last_contact))
+            .then(b_met.cmp(a_met))
             .then(a.hit.number.cmp(&b.hit.number))
     });
-    Ok(scored)
+    Ok(paired.into_iter().map(|(s, _)| s).collect())
 }
 
 #[cfg(test)]
@@ -248,7 +272,6 @@ mod tests {
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             birth,
             restricted,
-            last_contact: None,
         }
     }
 
@@ -296,6 +319,35 @@ mod tests {
         assert_eq!(&found[..2], [1, 2]);
         let mahmoud = found.iter().position(|&n| n == 3);
         assert!(mahmoud.is_none_or(|p| p >= 2));
+    }
+
+    #[test]
+    fn between_equal_matches_the_client_seen_last_comes_first_past_the_hidden() {
+        let mut s = MemorySource::new();
+        for n in 1..=40 {
+            s.insert(
+                client(n, "Hassan Omar", &[], Birth::Year(1986), n == 31),
+                None,
+            );
+        }
+        s.insert(
+            client(41, "Hassan Omarov", &[], Birth::Year(1986), false),
+            None,
+        );
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 10, d).unwrap();
+        // Seen on the 1st to the 30th, 31 (restricted) last of all; 32 and up never.
+        for n in 1..=31 {
+            s.met(n, day(n as u32));
+        }
+        s.met(41, day(30));
+        let found = numbers(&search(&s, "hassan omar", 5, false).unwrap_or_else(|e| match e {}));
+        assert_eq!(found, [30, 29, 28, 27, 26]);
+        let found = numbers(&search(&s, "hassan omar", 5, true).unwrap_or_else(|e| match e {}));
+        assert_eq!(found, [31, 30, 29, 28, 27]);
+        // Fewer results than asked: every one, by contact, then those never seen by number.
+        let found = numbers(&search(&s, "hassan omar", 100, false).unwrap_or_else(|e| match e {}));
+        assert_eq!(&found[..3], [30, 29, 28]);
+        assert_eq!(&found[29..32], [1, 32, 33]);
     }
 
     #[test]

@@ -113,24 +113,37 @@ impl CandidateSource for View<'_> {
     fn records(&self, numbers: &[u64]) -> Result<Vec<NameRecord>, StoreError> {
         let mut out = Vec::with_capacity(numbers.len());
         for &n in numbers {
-            // The numbers come from the name and phone indexes (which an erasure empties of
-            // a client along with its record) or were checked by `exists`.
-            let c = read_client(self.0, n)?
-                .ok_or_else(|| StoreError::damaged(format!("client {n} is indexed but missing")))?;
-            {
-                let last_contact = last_visit_day(self.0, n)?.unwrap_or(c.created.at.date());
-                out.push(NameRecord {
-                    number: c.number,
-                    name: c.name,
-                    aliases: c.aliases,
-                    birth: c.birth,
-                    restricted: c.restricted,
-                    last_contact: Some(last_contact),
-                });
-            }
+            let c = indexed_client(self.0, n)?;
+            out.push(NameRecord {
+                number: c.number,
+                name: c.name,
+                aliases: c.aliases,
+                birth: c.birth,
+                restricted: c.restricted,
+            });
         }
         Ok(out)
     }
+
+    fn last_contacts(&self, numbers: &[u64]) -> Result<Vec<Option<NaiveDate>>, StoreError> {
+        let mut out = Vec::with_capacity(numbers.len());
+        for &n in numbers {
+            let last = match last_visit_day(self.0, n)? {
+                Some(day) => day,
+                // Never came since registering: rare enough to read the record again.
+                None => indexed_client(self.0, n)?.created.at.date(),
+            };
+            out.push(Some(last));
+        }
+        Ok(out)
+    }
+}
+
+/// A client the name and phone indexes gave (an erasure empties them of a client along with
+/// its record) or `exists` found.
+fn indexed_client(t: &ReadTables, n: u64) -> Result<Client, StoreError> {
+    read_client(t, n)?
+        .ok_or_else(|| StoreError::damaged(format!("client {n} is indexed but missing")))
 }
 
 impl Store {

@@ -6,7 +6,7 @@
 //! and the next open rebuilds them.
 
 use super::codec::{DayEntryView, decode_day_block, decode_day_entry, encode_day_block};
-use super::seal::Sealed;
+use super::seal::{Raw, Sealed};
 use super::tables::{ReadTables, WriteTables};
 use super::{Store, StoreError};
 use redb::ReadableTable;
@@ -22,8 +22,8 @@ fn in_step<M, I>(
     index: &Sealed<I, (i32, u64), &'static [u8]>,
 ) -> Result<bool, StoreError>
 where
-    M: ReadableTable<&'static str, &'static [u8]>,
-    I: ReadableTable<(i32, u64), &'static [u8]>,
+    M: ReadableTable<Raw<&'static str>, &'static [u8]>,
+    I: ReadableTable<Raw<(i32, u64)>, &'static [u8]>,
 {
     Ok(meta.get(BLOCKS_BUILT)?.is_some()
         && meta.get(BLOCK_ENTRIES)?.map(|v| v.value()) == Some(index.len()?))

@@ -117,6 +117,15 @@ macro_rules! failed_from {
                         what: "a page of the file".into(),
                         detail: Some(detail),
                     },
+                    // redb reads only pages that its own tree points to, within the file it
+                    // sized: one that lies past the end is a damaged pointer, not a disk
+                    // that failed for a moment.
+                    redb::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                        StoreError::Damaged {
+                            what: "a page of the file, which points past its end".into(),
+                            detail: Some(e.to_string()),
+                        }
+                    }
                     // Our tables are opened with the types they were made with, so another
                     // shape can only come from a damaged (or foreign) file.
                     e @ (redb::Error::TableTypeMismatch { .. }

@@ -11,9 +11,10 @@
 use super::StoreError;
 use redb::{
     AccessGuard, Key, ReadOnlyTable, ReadTransaction, ReadableTable, Table, TableDefinition,
-    TableError, Value, WriteTransaction,
+    TableError, TypeName, Value, WriteTransaction,
 };
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
+use std::cmp::Ordering;
 use std::marker::PhantomData;
 use std::ops::{Bound, RangeBounds};
 
@@ -47,9 +48,92 @@ pub fn unseal<'a>(key: &[u8], stored: &'a [u8]) -> Option<&'a [u8]> {
     (checksum(key, value) == u32::from_le_bytes(want)).then_some(value)
 }
 
+/// A key of `K` as the bytes redb stores: the same table to redb (the same type name, order
+/// and separators), read without decoding each key only to encode it again for its seal.
+#[derive(Debug)]
+pub struct Raw<K>(PhantomData<K>);
+
+impl<K: Key + 'static> Value for Raw<K> {
+    type SelfType<'a>
+        = &'a [u8]
+    where
+        Self: 'a;
+    type AsBytes<'a>
+        = &'a [u8]
+    where
+        Self: 'a;
+    const NICHE: Option<&'static [u8]> = K::NICHE;
+
+    fn fixed_width() -> Option<usize> {
+        K::fixed_width()
+    }
+
+    fn from_bytes<'a>(data: &'a [u8]) -> &'a [u8]
+    where
+        Self: 'a,
+    {
+        data
+    }
+
+    fn as_bytes<'a, 'b: 'a>(value: &'a &'b [u8]) -> &'a [u8]
+    where
+        Self: 'b,
+    {
+        value
+    }
+
+    fn type_name() -> TypeName {
+        K::type_name()
+    }
+}
+
+impl<K: Key + 'static> Key for Raw<K> {
+    fn compare(a: &[u8], b: &[u8]) -> Ordering {
+        K::compare(a, b)
+    }
+
+    fn separator<'a>(left: &'a [u8], right: &'a [u8]) -> Cow<'a, [u8]> {
+        K::separator(left, right)
+    }
+
+    fn min_encoded_key() -> Option<Cow<'static, [u8]>> {
+        K::min_encoded_key()
+    }
+}
+
+/// A key read from a sealed table, decoded when asked for.
+pub struct KeyGuard<'a, K: Key + 'static> {
+    raw: AccessGuard<'a, Raw<K>>,
+}
+
+impl<K: Key + 'static> KeyGuard<'_, K> {
+    pub fn value(&self) -> K::SelfType<'_> {
+        K::from_bytes(self.raw.value())
+    }
+}
+
+/// A key's bytes shown as the key, for a sentence about a damaged entry. A key of fixed width
+/// (numbers, and tuples of them) always decodes; one with text in it may be the damaged part,
+/// and redb's decoding of text that is not UTF-8 panics, so it is shown as text read leniently.
+struct Shown<'a, K>(&'a [u8], PhantomData<K>);
+
+impl<K: Key + 'static> std::fmt::Debug for Shown<'_, K> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match K::fixed_width() {
+            Some(width) if width == self.0.len() => write!(f, "{:?}", K::from_bytes(self.0)),
+            _ => write!(f, "{:?}", String::from_utf8_lossy(self.0)),
+        }
+    }
+}
+
+fn shown<K>(bytes: &[u8]) -> Shown<'_, K> {
+    Shown(bytes, PhantomData)
+}
+
 /// A table whose values of type `V` are stored sealed.
 pub struct SealedDef<K: Key + 'static, V: Value + 'static> {
     raw: TableDefinition<'static, K, &'static [u8]>,
+    bytes: TableDefinition<'static, Raw<K>, &'static [u8]>,
     name: &'static str,
     value: PhantomData<V>,
 }
@@ -66,6 +150,7 @@ impl<K: Key + 'static, V: Value + 'static> SealedDef<K, V> {
     pub const fn new(name: &'static str) -> Self {
         SealedDef {
             raw: TableDefinition::new(name),
+            bytes: TableDefinition::new(name),
             name,
             value: PhantomData,
         }
@@ -84,18 +169,18 @@ impl<K: Key + 'static, V: Value + 'static> SealedDef<K, V> {
         self,
         txn: &'t WriteTransaction,
     ) -> Result<WriteTable<'t, K, V>, TableError> {
-        Ok(Sealed::wrap(txn.open_table(self.raw)?, self.name()))
+        Ok(Sealed::wrap(txn.open_table(self.bytes)?, self.name()))
     }
 
     pub fn open_read(self, txn: &ReadTransaction) -> Result<ReadTable<K, V>, TableError> {
-        Ok(Sealed::wrap(txn.open_table(self.raw)?, self.name()))
+        Ok(Sealed::wrap(txn.open_table(self.bytes)?, self.name()))
     }
 }
 
-pub type WriteTable<'t, K, V> = Sealed<Table<'t, K, &'static [u8]>, K, V>;
-pub type ReadTable<K, V> = Sealed<ReadOnlyTable<K, &'static [u8]>, K, V>;
+pub type WriteTable<'t, K, V> = Sealed<Table<'t, Raw<K>, &'static [u8]>, K, V>;
+pub type ReadTable<K, V> = Sealed<ReadOnlyTable<Raw<K>, &'static [u8]>, K, V>;
 /// A key and its checked value.
-pub type Entry<'a, K, V> = (AccessGuard<'a, K>, Guard<'a, V>);
+pub type Entry<'a, K, V> = (KeyGuard<'a, K>, Guard<'a, V>);
 
 /// An opened sealed table: every entry read is checked against its seal first.
 pub struct Sealed<T, K: Key + 'static, V: Value + 'static> {
@@ -159,37 +244,32 @@ impl<T, K: Key + 'static, V: Value + 'static> Sealed<T, K, V> {
         }
     }
 
+    /// The value stored under the key of these bytes, if its seal holds.
     fn checked<'a>(
         &self,
-        key: &K::SelfType<'_>,
+        key: &[u8],
         raw: AccessGuard<'a, &'static [u8]>,
     ) -> Result<Guard<'a, V>, StoreError> {
-        self.checked_as(key, K::as_bytes(key).as_ref(), raw)
-    }
-
-    /// `checked` with the key's bytes made already.
-    fn checked_as<'a>(
-        &self,
-        key: &K::SelfType<'_>,
-        key_bytes: &[u8],
-        raw: AccessGuard<'a, &'static [u8]>,
-    ) -> Result<Guard<'a, V>, StoreError> {
-        guard(self.name, key, key_bytes, raw)
+        guard(self.name, &shown::<K>(key), key, raw)
     }
 
     fn checked_entry<'a>(
         &self,
-        entry: Result<(AccessGuard<'a, K>, AccessGuard<'a, &'static [u8]>), redb::StorageError>,
-    ) -> Result<(AccessGuard<'a, K>, Guard<'a, V>), StoreError> {
+        entry: RawEntry<'a, K>,
+    ) -> Result<(KeyGuard<'a, K>, Guard<'a, V>), StoreError> {
         let (key, raw) = entry?;
-        let guard = self.checked(&key.value(), raw)?;
-        Ok((key, guard))
+        let guard = self.checked(key.value(), raw)?;
+        Ok((KeyGuard { raw: key }, guard))
     }
 }
 
+/// An entry as redb gives it: the key's bytes and the sealed value.
+type RawEntry<'a, K> =
+    Result<(AccessGuard<'a, Raw<K>>, AccessGuard<'a, &'static [u8]>), redb::StorageError>;
+
 impl<T, K, V> Sealed<T, K, V>
 where
-    T: ReadableTable<K, &'static [u8]>,
+    T: ReadableTable<Raw<K>, &'static [u8]>,
     K: Key + 'static,
     V: Value + 'static,
 {
@@ -197,7 +277,8 @@ where
         &self,
         key: impl Borrow<K::SelfType<'k>>,
     ) -> Result<Option<Guard<'_, V>>, StoreError> {
-        let key = key.borrow();
+        let key = K::as_bytes(key.borrow());
+        let key = key.as_ref();
         match self.inner.get(key)? {
             Some(raw) => Ok(Some(self.checked(key, raw)?)),
             None => Ok(None),
@@ -216,9 +297,13 @@ where
         let encode = |k: &KR| K::as_bytes(k.borrow()).as_ref().to_vec();
         let start = range.start_bound().map(encode);
         let end = range.end_bound().map(encode);
+        let inner = self.inner.range::<&[u8]>((
+            start.as_ref().map(Vec::as_slice),
+            end.as_ref().map(Vec::as_slice),
+        ))?;
         Ok(Entries {
             table: self,
-            inner: self.inner.range(range)?,
+            inner,
             front: Edge::new(start),
             back: Edge::new(end),
         })
@@ -244,8 +329,7 @@ where
         limit: Bound<&[u8]>,
     ) -> Result<(), StoreError> {
         let forward = matches!(to, Bound::Unbounded);
-        let bounds = (bound_key::<K>(from), bound_key::<K>(to));
-        let mut near = self.inner.range::<K::SelfType<'_>>(bounds)?;
+        let mut near = self.inner.range::<&[u8]>((from, to))?;
         let entry = if forward {
             near.next()
         } else {
@@ -255,19 +339,19 @@ where
             return Ok(());
         };
         let (key, _) = self.checked_entry(entry)?;
-        let key = key.value();
-        let bytes = K::as_bytes(&key);
+        let bytes = key.raw.value();
         let inside = if forward {
-            within::<K>(bytes.as_ref(), Bound::Unbounded, limit)
+            within::<K>(bytes, Bound::Unbounded, limit)
         } else {
-            within::<K>(bytes.as_ref(), limit, Bound::Unbounded)
+            within::<K>(bytes, limit, Bound::Unbounded)
         };
         if matches!(limit, Bound::Unbounded) || !inside {
             Ok(())
         } else {
             Err(StoreError::damaged(format!(
-                "{} {key:?} lies where the index did not find it",
-                self.name
+                "{} {:?} lies where the index did not find it",
+                self.name,
+                shown::<K>(bytes)
             )))
         }
     }
@@ -285,7 +369,7 @@ where
     }
 }
 
-impl<'t, K: Key + 'static, V: Value + 'static> Sealed<Table<'t, K, &'static [u8]>, K, V> {
+impl<'t, K: Key + 'static, V: Value + 'static> Sealed<Table<'t, Raw<K>, &'static [u8]>, K, V> {
     /// Stores `value` under `key`, sealed; gives the value it replaced.
     pub fn insert<'k, 'v>(
         &mut self,
@@ -311,9 +395,10 @@ impl<'t, K: Key + 'static, V: Value + 'static> Sealed<Table<'t, K, &'static [u8]
             &large
         };
         let name = self.name;
+        let key_bytes = key_bytes.as_ref();
         self.inner
-            .insert(key, stored)?
-            .map(|raw| guard(name, key, key_bytes.as_ref(), raw))
+            .insert(key_bytes, stored)?
+            .map(|raw| guard(name, &shown::<K>(key_bytes), key_bytes, raw))
             .transpose()
     }
 
@@ -321,12 +406,12 @@ impl<'t, K: Key + 'static, V: Value + 'static> Sealed<Table<'t, K, &'static [u8]
         &mut self,
         key: impl Borrow<K::SelfType<'k>>,
     ) -> Result<Option<Guard<'_, V>>, StoreError> {
-        let key = key.borrow();
-        let key_bytes = K::as_bytes(key);
+        let key_bytes = K::as_bytes(key.borrow());
+        let key_bytes = key_bytes.as_ref();
         let name = self.name;
         self.inner
-            .remove(key)?
-            .map(|raw| guard(name, key, key_bytes.as_ref(), raw))
+            .remove(key_bytes)?
+            .map(|raw| guard(name, &shown::<K>(key_bytes), key_bytes, raw))
             .transpose()
     }
 
@@ -338,12 +423,12 @@ impl<'t, K: Key + 'static, V: Value + 'static> Sealed<Table<'t, K, &'static [u8]
     ) -> Result<(), StoreError> {
         let mut damaged = None;
         self.inner.retain(|key, stored| {
-            if !holds::<V>(K::as_bytes(&key).as_ref(), stored) {
-                damaged.get_or_insert_with(|| format!("{key:?}"));
+            if !holds::<V>(key, stored) {
+                damaged.get_or_insert_with(|| format!("{:?}", shown::<K>(key)));
                 return true;
             }
             let value = V::from_bytes(&stored[..stored.len() - SEAL_LEN]);
-            keep(key, value)
+            keep(K::from_bytes(key), value)
         })?;
         if let Some(key) = damaged {
             return Err(broken(self.name, &format_args!("{key}")));
@@ -364,11 +449,6 @@ fn within<K: Key>(key: &[u8], start: Bound<&[u8]>, end: Bound<&[u8]>) -> bool {
         Bound::Excluded(b) => order(b).is_lt(),
         Bound::Unbounded => true,
     }
-}
-
-/// A key of `K` read from its bytes, as a bound.
-fn bound_key<K: Key + 'static>(bound: Bound<&[u8]>) -> Bound<K::SelfType<'_>> {
-    bound.map(|bytes| K::from_bytes(bytes))
 }
 
 /// The other side of a bound: what lies just outside it.
@@ -406,14 +486,14 @@ impl Edge {
 /// last one given is checked: a moved entry meets its seal there.
 pub struct Entries<'a, T, K: Key + 'static, V: Value + 'static> {
     table: &'a Sealed<T, K, V>,
-    inner: redb::Range<'a, K, &'static [u8]>,
+    inner: redb::Range<'a, Raw<K>, &'static [u8]>,
     front: Edge,
     back: Edge,
 }
 
 impl<'a, T, K, V> Entries<'a, T, K, V>
 where
-    T: ReadableTable<K, &'static [u8]>,
+    T: ReadableTable<Raw<K>, &'static [u8]>,
     K: Key + 'static,
     V: Value + 'static,
 {
@@ -469,10 +549,8 @@ where
             (Bound::Unbounded, Bound::Unbounded)
         );
         let admitted = {
-            let key_value = key.value();
-            let bytes = K::as_bytes(&key_value);
-            let bytes = bytes.as_ref();
-            table.checked_as(&key_value, bytes, raw).and_then(|value| {
+            let bytes = key.value();
+            table.checked(bytes, raw).and_then(|value| {
                 if whole {
                     return Ok(value);
                 }
@@ -489,8 +567,9 @@ where
                 );
                 if !within::<K>(bytes, start, end) {
                     return Err(StoreError::damaged(format!(
-                        "{} {key_value:?} was found outside where it belongs",
+                        "{} {:?} was found outside where it belongs",
                         table.name,
+                        shown::<K>(bytes)
                     )));
                 }
                 match &mut edge.next {
@@ -507,15 +586,15 @@ where
             Ok(value) => value,
             Err(e) => return Some(Err(e)),
         };
-        Some(Ok((key, value)))
+        Some(Ok((KeyGuard { raw: key }, value)))
     }
 }
 
 impl<'a, T, K: Key + 'static, V: Value + 'static> Iterator for Entries<'a, T, K, V>
 where
-    T: ReadableTable<K, &'static [u8]>,
+    T: ReadableTable<Raw<K>, &'static [u8]>,
 {
-    type Item = Result<(AccessGuard<'a, K>, Guard<'a, V>), StoreError>;
+    type Item = Result<Entry<'a, K, V>, StoreError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         self.step(true)
@@ -524,13 +603,12 @@ where
 
 impl<T, K: Key + 'static, V: Value + 'static> DoubleEndedIterator for Entries<'_, T, K, V>
 where
-    T: ReadableTable<K, &'static [u8]>,
+    T: ReadableTable<Raw<K>, &'static [u8]>,
 {
     fn next_back(&mut self) -> Option<Self::Item> {
         self.step(false)
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,8 +52,8 @@ pub fn gather<S: CandidateSource>(source: &S, query: &Query) -> Result<Vec<u64>,
     }
 }
 
-/// The look-ups of little weight (phonetic keys, inner parts, the year), which are the ones
-/// with the most clients, are read after the others, and then only for the clients whose
+/// The look-ups of little weight (phonetic keys, inner parts, prefixes, the year), which are
+/// the ones with the most clients, are read after the others, and then only for the clients whose
 /// place among the best they could change: a client found by no other look-up cannot get
 /// there by them alone. A common name with another word ("mohammed al hassan") then asks
 /// its phonetic keys about a few dozen clients instead of reading their 17,000. A look-up
@@ -61,24 +61,29 @@ pub fn gather<S: CandidateSource>(source: &S, query: &Query) -> Result<Vec<u64>,
 fn light_last<S: CandidateSource>(source: &S, query: &Query) -> Result<Vec<u64>, S::Error> {
     let words = query.parts.len();
     let light = |l: &Lookup| {
-        !l.prefix
-            && l.counts
-                .iter()
-                .all(|&(w, weight)| w == words || weight <= W_KEY)
+        l.counts
+            .iter()
+            .all(|&(w, weight)| w == words || weight <= W_KEY)
     };
     let mut lookups = planned(query);
-    for lookup in &mut lookups {
-        if lookup.prefix {
-            lookup.found = source.with_term_prefix(&lookup.term, PREFIX_LIMIT)?;
-            lookup.done = true;
-        } else if !light(lookup) {
-            lookup.read_on(source, TERM_LIMIT)?;
-        }
+    for lookup in lookups.iter_mut().filter(|l| !light(l)) {
+        lookup.read_whole(source)?;
     }
     match Weighed::of(&lookups, words).to_ask(&lookups, words) {
         Some(asked) => {
             for (lookup, ids) in lookups.iter_mut().zip(asked) {
                 if lookup.done {
+                    continue;
+                }
+                // A prefix look-up gives its first clients in term order, so it cannot be
+                // asked about one client: it is read whole, or not at all when no client
+                // needs it.
+                if lookup.prefix {
+                    if ids.is_empty() {
+                        lookup.done = true;
+                    } else {
+                        lookup.read_whole(source)?;
+                    }
                     continue;
                 }
                 // Read as far as the questions would cost; what that leaves is asked. What
@@ -98,7 +103,7 @@ fn light_last<S: CandidateSource>(source: &S, query: &Query) -> Result<Vec<u64>,
         }
         None => {
             for lookup in lookups.iter_mut().filter(|l| !l.done) {
-                lookup.read_on(source, TERM_LIMIT)?;
+                lookup.read_whole(source)?;
             }
         }
     }
@@ -130,11 +135,8 @@ fn gather_reading<S: CandidateSource>(
 ) -> Result<Vec<u64>, S::Error> {
     let words = query.parts.len();
     let mut lookups = planned(query);
-    for lookup in &mut lookups {
-        if lookup.prefix {
-            lookup.found = source.with_term_prefix(&lookup.term, PREFIX_LIMIT)?;
-            lookup.done = true;
-        }
+    for lookup in lookups.iter_mut().filter(|l| l.prefix) {
+        lookup.read_whole(source)?;
     }
     let read = first_read.max(1);
     let mut rounds = 0;
@@ -185,6 +187,17 @@ struct Lookup {
 }
 
 impl Lookup {
+    /// Reads every client the look-up gives.
+    fn read_whole<S: CandidateSource>(&mut self, source: &S) -> Result<(), S::Error> {
+        if self.prefix {
+            self.found = source.with_term_prefix(&self.term, PREFIX_LIMIT)?;
+            self.done = true;
+            Ok(())
+        } else {
+            self.read_on(source, TERM_LIMIT)
+        }
+    }
+
     /// Reads up to `more` further clients of an exact-term look-up, after the last one read.
     fn read_on<S: CandidateSource>(&mut self, source: &S, more: usize) -> Result<(), S::Error> {
         let from = match self.found.last() {

@@ -52,12 +52,12 @@ pub fn gather<S: CandidateSource>(source: &S, query: &Query) -> Result<Vec<u64>,
     }
 }
 
-/// The look-ups of little weight (phonetic keys, inner parts, prefixes, the year), which are
-/// the ones with the most clients, are read after the others, and then only for the clients whose
+/// The look-ups of little weight (phonetic keys, inner parts, prefixes, the year), which
+/// hold the most clients, are read after the others, and then only for the clients whose
 /// place among the best they could change: a client found by no other look-up cannot get
-/// there by them alone. A common name with another word ("mohammed al hassan") then asks
-/// its phonetic keys about a few dozen clients instead of reading their 17,000. A look-up
-/// asked about clients is not cut off at `TERM_LIMIT`, as one read whole is.
+/// there by them alone. A common name with another word ("mohammed al hassan") then needs
+/// none of the 17,000 entries of its phonetic keys. A look-up asked about clients is not cut
+/// off at `TERM_LIMIT`, as one read whole is.
 fn light_last<S: CandidateSource>(source: &S, query: &Query) -> Result<Vec<u64>, S::Error> {
     let words = query.parts.len();
     let light = |l: &Lookup| {

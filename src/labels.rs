@@ -3,6 +3,7 @@
 use crate::config::Lang;
 
 pub mod outside;
+pub mod refusal;
 pub mod who;
 pub mod workbook;
 

@@ -367,7 +367,12 @@ fn carry_out(store: &Store, state: &State, effect: Effect) -> Option<Event> {
             }
         })
     })();
-    result.unwrap_or_else(|e| Some(Event::Failed(e.to_string())))
+    result.unwrap_or_else(|e| {
+        Some(Event::Failed(crate::labels::refusal::store(
+            state.desk.lang,
+            &e,
+        )))
+    })
 }
 
 /// Writes the period's tally as CSV for Dutch Excel into the volunteer's home directory

@@ -174,6 +174,7 @@ fn mini_key(state: &mut State, k: &KeyEvent) -> Vec<Effect> {
     // The visit form's deadline key, so one key picks a rule in both follow-up forms.
     let pick_deadline = state.desk.keymap.action(Mode::Visit, Key::of(k)) == Some(Action::Deadline);
     let d = state.desk.d();
+    let lang = state.desk.lang;
     let rules = Rules {
         deadlines: &state.desk.deadlines,
         today: state.now.date(),
@@ -245,7 +246,7 @@ fn mini_key(state: &mut State, k: &KeyEvent) -> Vec<Effect> {
                 return Vec::new();
             }
             Err(e) => {
-                mini.error = Some(e.to_string());
+                mini.error = Some(crate::labels::refusal::input(lang, &e));
                 return Vec::new();
             }
         },

@@ -3,6 +3,7 @@
 //! and the follow-up made at save (an unlikely letter date asked back once, not refused).
 
 use super::LINE_MAX;
+use crate::config::Lang;
 use crate::dates::{parse_date, parse_letter_date, shown};
 use crate::deadlines::{Deadlines, Guard, LetterDate, guard};
 use crate::labels::DeskLabels;
@@ -143,8 +144,9 @@ pub(super) fn make(
         _ => text,
     };
     // A rule's label comes from config.toml: cleaned like any follow-up text.
+    let lang = if rules.english { Lang::En } else { Lang::Nl };
     let text = clean_line(text, "follow-up", LINE_MAX)
-        .map_err(|e| (FollowupField::Text, e.to_string()))?;
+        .map_err(|e| (FollowupField::Text, crate::labels::refusal::input(lang, &e)))?;
     let due = match &guard {
         Some(g) if due.trim().is_empty() => g.due,
         _ => parse_date(due, rules.today).map_err(|e| (FollowupField::Due, e.to_string()))?,

@@ -253,6 +253,7 @@ pub fn moment(text: &str, now: NaiveDateTime) -> Result<(NaiveDateTime, Option<U
 
 fn save_visit(state: &mut State) -> Vec<Effect> {
     let d = state.desk.d();
+    let lang = state.desk.lang;
     let now = state.now;
     let volunteer = state.desk.volunteer.clone();
     let rules = Rules {
@@ -291,7 +292,7 @@ fn save_visit(state: &mut State) -> Vec<Effect> {
     let note = match clean_note(form.note.value(), "note", NOTE_MAX) {
         Ok(n) => n,
         Err(e) => {
-            form.error = Some(e.to_string());
+            form.error = Some(crate::labels::refusal::input(lang, &e));
             form.part = VisitPart::Note;
             return Vec::new();
         }

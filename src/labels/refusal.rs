@@ -1,0 +1,185 @@
+//! Why the store refused, in the desk's language. The command line says its errors in
+//! English (their `Display`); the desk speaks Dutch or English throughout, so a refusal there
+//! should not switch language halfway through a volunteer's work.
+
+use super::labels;
+use crate::config::Lang;
+use crate::model::{AppointmentState, InputError};
+use crate::store::StoreError;
+
+/// What the store refused and what to do, in `lang`.
+pub fn store(lang: Lang, e: &StoreError) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Nl => dutch(e),
+    }
+}
+
+/// What was wrong with a text typed, and what to do, in `lang`.
+pub fn input(lang: Lang, e: &InputError) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Nl => dutch_input(e),
+    }
+}
+
+fn dutch(e: &StoreError) -> String {
+    match e {
+        StoreError::NotAStore { path } => format!(
+            "{} is geen spreekuur-opslag, of zo beschadigd dat hij niet te lezen is; controleer het pad (--db of $SPREEKUUR_DB) of zet de opslag terug uit een reservekopie",
+            path.display()
+        ),
+        StoreError::TooNew { path, found, known } => format!(
+            "{} is geschreven door een nieuwere spreekuur (opslagversie {found}; dit programma kent tot {known}); werk spreekuur bij voordat u deze opslag gebruikt",
+            path.display()
+        ),
+        StoreError::Open { path, reason } => {
+            format!("de opslag {} gaat niet open: {reason}", path.display())
+        }
+        StoreError::Damaged { what, .. } => format!(
+            "de opslag bevat een gegeven dat niet te lezen is ({what}); er is niets veranderd. Laat `spreekuur check` draaien en zet zo nodig een reservekopie terug"
+        ),
+        StoreError::Failed(reason) => format!(
+            "de opslag kon niet gelezen of geschreven worden: {reason}. Er is niets opgeslagen; probeer het opnieuw"
+        ),
+        StoreError::ErasureUnfinished(reason) => format!(
+            "het wissen is opgeslagen, maar het opslagbestand kon daarna niet herschreven worden ({reason}), dus gewiste tekst staat nog in de vrije ruimte van het bestand; maak schijfruimte vrij als de schijf vol is en laat daarna `spreekuur check --repair` draaien om het wissen af te maken"
+        ),
+        StoreError::NoSuchClient(n) => {
+            format!("er is geen cliënt {n}; zoek het nummer op met `spreekuur find`")
+        }
+        StoreError::NoSuchVisit(n) => format!("er is geen bezoek {n}"),
+        StoreError::NoSuchFollowUp(n) => format!(
+            "er is geen follow-up {n}; de open follow-ups staan onder `spreekuur followups`"
+        ),
+        StoreError::FollowUpClosed { number, state } => {
+            let state = if *state == "done" {
+                "afgehandeld"
+            } else {
+                "vervallen"
+            };
+            format!("follow-up {number} is al {state}")
+        }
+        StoreError::OwnHousehold(n) => {
+            format!("cliënt {n} kan niet bij het eigen huishouden worden gevoegd")
+        }
+        StoreError::NoSuchAppointment(n) => format!(
+            "er is geen afspraak {n}; de afspraken staan onder `spreekuur afspraak list --week`"
+        ),
+        StoreError::AppointmentEnded { number, state } => {
+            let state = match state {
+                AppointmentState::Kept { visit } => format!("nagekomen (bezoek {visit})"),
+                other => labels(Lang::Nl).appointment.state(*other).to_string(),
+            };
+            format!(
+                "afspraak {number} is al {state}; alleen een geplande afspraak kan worden afgezegd, als niet verschenen gemarkeerd of nagekomen"
+            )
+        }
+        StoreError::AppointmentOfOther {
+            number,
+            owner,
+            client,
+        } => {
+            let whose = match client {
+                Some(c) => format!("cliënt {c}"),
+                None => "een anoniem bezoek".into(),
+            };
+            format!(
+                "afspraak {number} is van cliënt {owner}, niet van {whose}; controleer het nummer met `spreekuur afspraak list`"
+            )
+        }
+        StoreError::AppointmentToCome { number, at } => format!(
+            "afspraak {number} is op {at}, en dat moment moet nog komen; markeer haar daarna als niet verschenen, of zeg haar af"
+        ),
+        StoreError::Input(e) => dutch_input(e),
+    }
+}
+
+fn dutch_input(e: &InputError) -> String {
+    match e {
+        InputError::Empty { field } => {
+            format!("{} is leeg: typ minstens één letter", field_nl(field))
+        }
+        InputError::TooLong { field, len, max } => format!(
+            "{} is {len} tekens lang; houd het onder {max}",
+            field_nl(field)
+        ),
+        InputError::Bsn { field } => format!(
+            "{} bevat een nummer dat op een BSN (burgerservicenummer) lijkt; het kantoor mag dat niet bewaren, dus laat het weg",
+            field_nl(field)
+        ),
+    }
+}
+
+/// A text field's name as a Dutch sentence starts with it, with its article.
+fn field_nl(field: &str) -> String {
+    match field {
+        "name" => "de naam".into(),
+        "alias" => "de alias".into(),
+        "note" => "de notitie".into(),
+        "referral note" => "de notitie bij de doorverwijzing".into(),
+        "follow-up" => "de follow-up".into(),
+        "begeleider" => "de begeleider".into(),
+        "phone number" => "het telefoonnummer".into(),
+        "place" => "de plaats".into(),
+        "text" => "de tekst".into(),
+        other => format!("het veld '{other}'"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_store_is_said_in_dutch_at_a_dutch_desk_and_as_before_in_english() {
+        let e = StoreError::damaged("client 1268 does not match its checksum");
+        let nl = store(Lang::Nl, &e);
+        assert!(nl.starts_with("de opslag bevat een gegeven"), "{nl}");
+        assert!(nl.contains("spreekuur check"), "{nl}");
+        assert_eq!(store(Lang::En, &e), e.to_string());
+    }
+
+    #[test]
+    fn every_text_field_has_its_dutch_name() {
+        for field in [
+            "name",
+            "alias",
+            "note",
+            "referral note",
+            "follow-up",
+            "begeleider",
+            "phone number",
+            "place",
+            "text",
+        ] {
+            let said = input(Lang::Nl, &InputError::Empty { field });
+            assert!(!said.contains("veld"), "{field}: {said}");
+            assert!(said.ends_with("typ minstens één letter"), "{said}");
+        }
+        let long = InputError::TooLong {
+            field: "note",
+            len: 900,
+            max: 500,
+        };
+        assert_eq!(
+            input(Lang::Nl, &long),
+            "de notitie is 900 tekens lang; houd het onder 500"
+        );
+        assert_eq!(input(Lang::En, &long), long.to_string());
+    }
+
+    #[test]
+    fn appointments_say_their_state_in_dutch() {
+        let e = StoreError::AppointmentEnded {
+            number: 7,
+            state: AppointmentState::Cancelled,
+        };
+        assert!(store(Lang::Nl, &e).starts_with("afspraak 7 is al afgezegd;"));
+        let e = StoreError::AppointmentEnded {
+            number: 7,
+            state: AppointmentState::Kept { visit: 12 },
+        };
+        assert!(store(Lang::Nl, &e).contains("nagekomen (bezoek 12)"));
+    }
+}

@@ -415,8 +415,8 @@ impl Weighed {
 
     /// A client's weight from its best weight per word and for the year: the year counts
     /// only for a client some word found.
-    fn total(per_word: &[u8], year: u8) -> u32 {
-        let words: u32 = per_word.iter().map(|&w| u32::from(w)).sum();
+    fn total(per_word: impl Iterator<Item = u8>, year: u8) -> u32 {
+        let words: u32 = per_word.map(u32::from).sum();
         if words == 0 {
             0
         } else {
@@ -438,16 +438,10 @@ impl Weighed {
     fn weight_and_bound(&self, i: usize, open: &[u8]) -> (u32, u32) {
         let words = open.len() - 1;
         let w = self.weights(i, open.len());
-        let found: u32 = w[..words].iter().map(|&x| u32::from(x)).sum();
-        let reach: u32 = w[..words]
-            .iter()
-            .zip(open)
-            .map(|(&a, &b)| u32::from(a.max(b)))
-            .sum();
-        let with_year = |sum: u32, year: u8| if sum == 0 { 0 } else { sum + u32::from(year) };
+        let reach = w[..words].iter().zip(open).map(|(&a, &b)| a.max(b));
         (
-            with_year(found, w[words]),
-            with_year(reach, w[words].max(open[words])),
+            Weighed::total(w[..words].iter().copied(), w[words]),
+            Weighed::total(reach, w[words].max(open[words])),
         )
     }
 
@@ -457,7 +451,7 @@ impl Weighed {
         let mut totals: Vec<u32> = (0..known)
             .map(|i| {
                 let w = self.weights(i, slots);
-                Weighed::total(&w[..words], w[words])
+                Weighed::total(w[..words].iter().copied(), w[words])
             })
             .filter(|&t| t > 0)
             .collect();
@@ -474,7 +468,10 @@ impl Weighed {
         let mut ranked: Vec<(u64, u32)> = (0..known)
             .map(|i| {
                 let w = self.weights(i, slots);
-                (self.ids[i], Weighed::total(&w[..words], w[words]))
+                (
+                    self.ids[i],
+                    Weighed::total(w[..words].iter().copied(), w[words]),
+                )
             })
             .filter(|&(_, total)| total > 0)
             .collect();
@@ -501,7 +498,7 @@ impl Weighed {
         // it and the best an unfinished look-up could still give it. It only displaces one of
         // these with a higher weight: at an equal weight the lower number wins.
         let open = open_weights(lookups.iter().filter(|l| !l.done), slots);
-        let unseen = Weighed::total(&open[..words], open[words]);
+        let unseen = Weighed::total(open[..words].iter().copied(), open[words]);
         let beyond = (known..self.ids.len()).map(|i| self.weight_and_bound(i, &open).1);
         if std::iter::once(unseen).chain(beyond).any(|b| b > threshold) {
             return None;
@@ -517,7 +514,7 @@ impl Weighed {
         let threshold = self.threshold(self.ids.len(), slots)?;
         let open = open_weights(lookups.iter().filter(|l| !l.done), slots);
         // At an equal weight a client not found yet could still win on its lower number.
-        if Weighed::total(&open[..words], open[words]) >= threshold {
+        if Weighed::total(open[..words].iter().copied(), open[words]) >= threshold {
             return None;
         }
         let mut asked: Vec<Vec<u64>> = vec![Vec::new(); lookups.len()];

@@ -609,6 +609,7 @@ where
         self.step(false)
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

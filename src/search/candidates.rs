@@ -332,6 +332,7 @@ fn exact_lookups(plan: &mut Plan, word: usize, part: &Part) {
 }
 
 /// Each client found so far, ascending, with its best weight for each word (and the year).
+#[derive(Default)]
 struct Weighed {
     ids: Vec<u64>,
     /// `words + 1` weights per client, in the order of `ids`.
@@ -343,10 +344,7 @@ impl Weighed {
         let slots = words + 1;
         let found = || lookups.iter().flat_map(|l| l.found.iter().copied());
         let (Some(low), Some(high)) = (found().min(), found().max()) else {
-            return Weighed {
-                ids: Vec::new(),
-                weights: Vec::new(),
-            };
+            return Weighed::default();
         };
         let entries: usize = lookups.iter().map(|l| l.found.len()).sum();
         // Client numbers are handed out one by one, so those found lie close together: a
@@ -374,10 +372,7 @@ impl Weighed {
                 }
             }
         }
-        let mut weighed = Weighed {
-            ids: Vec::new(),
-            weights: Vec::new(),
-        };
+        let mut weighed = Weighed::default();
         for (row, w) in table.chunks_exact(slots).enumerate() {
             if w.iter().any(|&x| x > 0) {
                 weighed.ids.push(low + row as u64);
@@ -398,10 +393,7 @@ impl Weighed {
         }
         // A stable sort: most look-ups come in ascending order, and it merges such runs fast.
         all.sort_by_key(|&(id, _, _)| id);
-        let mut weighed = Weighed {
-            ids: Vec::new(),
-            weights: Vec::new(),
-        };
+        let mut weighed = Weighed::default();
         for (id, word, weight) in all {
             if weighed.ids.last() != Some(&id) {
                 weighed.ids.push(id);

@@ -1,6 +1,7 @@
-//! A store made by the release before this one opens with today's code, reads as it did, and
-//! keeps working. The fixture and what that release printed for it are in
-//! tests/fixtures/release-1 (its README says how they were made); each test works on a copy.
+//! Stores made by earlier releases open with today's code, read as they did, and keep
+//! working. The fixtures and what those releases printed for them are in tests/fixtures
+//! (release-1: before appointments; release-2: the name index of one entry per term and
+//! client; each README says how it was made); each test works on a copy.
 
 mod common;
 
@@ -10,6 +11,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/release-1");
+const RELEASE_2: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/release-2");
 
 /// The day the old release printed the fixture's JSON files.
 const PRINTED_ON: &str = "2026-12-02";
@@ -239,4 +241,63 @@ fn a_store_of_the_previous_release_keeps_working() {
         count(&after, "followups", "opened"),
         count(&before, "followups", "opened") + 1
     );
+}
+
+/// The search's answers the last release printed, by query (the file name's words).
+const RELEASE_2_FINDS: [&str; 4] = ["hassan", "amina yusuf", "mohammed al hassan", "0612345678"];
+
+fn release_2_found(office: &Office, query: &str) -> Value {
+    let mut args = vec!["--as", "marieke", "find"];
+    args.extend(query.split(' '));
+    args.push("--json");
+    office.ok(&args).json()
+}
+
+#[test]
+fn a_store_of_the_last_release_finds_what_it_found_and_keeps_finding() {
+    let office = Office::with_store_copy(&Path::new(RELEASE_2).join("store.redb"));
+    for query in RELEASE_2_FINDS {
+        let file = Path::new(RELEASE_2).join(format!("find-{}.json", query.replace(' ', "-")));
+        let text = std::fs::read_to_string(&file).expect("the fixture's answer");
+        let old: Value = serde_json::from_str(&text).expect("the fixture is JSON");
+        assert_eq!(release_2_found(&office, query), old, "find {query}");
+    }
+    assert_in_order(&office);
+
+    let added = office
+        .ok(&[
+            "--as",
+            "marieke",
+            "client",
+            "add",
+            "--name",
+            "Yohannes Gebremedhin",
+            "--born",
+            "1990",
+        ])
+        .stdout;
+    let number: u64 = added.trim().parse().expect("the new client's number");
+    let found = release_2_found(&office, "yohannes gebre");
+    assert_eq!(found[0]["number"], number, "{found}");
+
+    office.ok(&[
+        "--as",
+        "marieke",
+        "client",
+        "edit",
+        "1042",
+        "--name",
+        "Sahra Warsame",
+    ]);
+    let found = release_2_found(&office, "yusuf ali");
+    assert!(
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["number"] != 1042),
+        "the old name no longer finds her: {found}"
+    );
+    assert_eq!(release_2_found(&office, "sahra warsame")[0]["number"], 1042);
+    assert_in_order(&office);
 }

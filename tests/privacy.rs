@@ -566,13 +566,15 @@ fn check_finds_a_broken_index_and_exits_non_zero() {
             .unwrap();
         let txn = db.begin_write().unwrap();
         {
-            // Sealed as the program seals it: an entry that reads, but names no client.
-            let mut terms: redb::Table<(&str, u64), &[u8]> = txn
-                .open_table(redb::TableDefinition::new("name_terms"))
+            // Sealed as the program seals it: a block that reads, but names no client
+            // (4242 is place 146 of block 1).
+            let mut terms: redb::Table<(&str, u32), &[u8]> = txn
+                .open_table(redb::TableDefinition::new("name_term_blocks"))
                 .unwrap();
-            let key = <(&str, u64) as redb::Value>::as_bytes(&("spook", 4242));
-            let sealed = spreekuur::store::seal(&key, &[]);
-            terms.insert(("spook", 4242), sealed.as_slice()).unwrap();
+            let key = <(&str, u32) as redb::Value>::as_bytes(&("spook", 1));
+            let block = spreekuur::store::codec::encode_term_block(&[146]);
+            let sealed = spreekuur::store::seal(&key, &block);
+            terms.insert(("spook", 1), sealed.as_slice()).unwrap();
         }
         txn.commit().unwrap();
     }

@@ -3,6 +3,7 @@
 use super::bounds::Bounds;
 use super::clients::read_client;
 use super::followups::open_count;
+use super::name_index;
 use super::tables::ReadTables;
 use super::visits::last_visit_day;
 use super::{Store, StoreError};
@@ -72,30 +73,11 @@ impl CandidateSource for View<'_> {
     type Error = StoreError;
 
     fn with_term_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<u64>, StoreError> {
-        let mut out = Vec::new();
-        // Every term that begins with `prefix` sorts below `prefix` + U+10FFFF, which no
-        // term holds (terms are normalised letters). A range with an end, rather than a walk
-        // until a term no longer begins with it, lets the sealed range check the entry after
-        // its end: a term whose bytes were flipped cannot end the walk unseen.
-        let end = format!("{prefix}{}", char::MAX);
-        for entry in self.0.name_terms.range((prefix, 0)..(end.as_str(), 0))? {
-            if out.len() >= limit {
-                break;
-            }
-            out.push(self.1.client(entry?.0.value().1)?);
-        }
-        Ok(out)
+        name_index::with_term_prefix(self.0, &self.1, prefix, limit)
     }
 
     fn with_term(&self, term: &str, from: u64, limit: usize) -> Result<Vec<u64>, StoreError> {
-        let mut out = Vec::with_capacity(limit.min(4096));
-        for entry in self.0.name_terms.range((term, from)..=(term, u64::MAX))? {
-            if out.len() >= limit {
-                break;
-            }
-            out.push(self.1.client(entry?.0.value().1)?);
-        }
-        Ok(out)
+        name_index::with_term(self.0, &self.1, term, from, limit)
     }
 
     fn with_phone(&self, key: &str) -> Result<Vec<u64>, StoreError> {

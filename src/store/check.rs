@@ -199,10 +199,10 @@ impl Checker<'_> {
             clients.insert(n, client.household);
         }
         let mut indexed: BTreeSet<(String, u64)> = BTreeSet::new();
-        for e in self.t.name_terms.iter()? {
-            let (key, _) = e?;
-            let (term, n) = key.value();
-            indexed.insert((term.to_string(), n));
+        let mut unreadable = Vec::new();
+        indexed.extend(super::name_index::all_entries(self.t, &mut unreadable)?);
+        for block in unreadable {
+            self.problem(format!("{block} cannot be read"));
         }
         self.compare("name index", &terms, &indexed);
         indexed.clear();

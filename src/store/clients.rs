@@ -169,7 +169,7 @@ fn index(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
 
 pub(super) fn unindex(t: &mut WriteTables, c: &Client) -> Result<(), StoreError> {
     for term in search_terms(c) {
-        t.name_terms.remove((term.as_str(), c.number))?;
+        super::name_index::remove(t, &term, c.number)?;
     }
     if let Some(key) = c.phone.as_deref().and_then(phone_key) {
         t.phones.remove((key.as_str(), c.number))?;

@@ -87,9 +87,7 @@ impl HeldBack {
 pub(super) fn name_term(t: &mut WriteTables, term: String, client: u64) -> Result<(), StoreError> {
     match &mut t.held_back {
         Some(held) => held.name_terms.push((term, client)),
-        None => {
-            t.name_terms.insert((term.as_str(), client), ())?;
-        }
+        None => super::name_index::add(t, &term, client)?,
     }
     Ok(())
 }
@@ -142,9 +140,7 @@ pub(super) fn write(t: &mut WriteTables) -> Result<(), StoreError> {
         return Ok(());
     };
     held.name_terms.sort_unstable();
-    for (term, client) in &held.name_terms {
-        t.name_terms.insert((term.as_str(), *client), ())?;
-    }
+    super::name_index::add_sorted(t, &held.name_terms)?;
     held.phones.sort_unstable();
     for (key, client) in &held.phones {
         t.phones.insert((key.as_str(), *client), ())?;

@@ -23,6 +23,7 @@ mod followups;
 mod forget;
 mod held_back;
 mod migrate;
+mod name_index;
 mod open;
 mod profiles;
 mod seal;
@@ -53,8 +54,10 @@ use std::sync::{Arc, RwLock};
 use tables::{META, ReadTables, WriteTables};
 
 /// The store layout this program writes. A store with a higher number is refused; one of
-/// layout 1 (before seals) is rewritten sealed at its first open (`migrate.rs`).
-pub const SCHEMA_VERSION: u64 = 2;
+/// layout 1 (before seals) is rewritten sealed at its first open (`migrate.rs`), and one of
+/// layout 2 (a name index entry per term and client) gets its name index as blocks there
+/// (`name_index.rs`).
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// Client numbers start here so they read as four digits at the desk ("1042").
 const FIRST_CLIENT_NUMBER: u64 = 1001;
@@ -119,10 +122,11 @@ impl Store {
             notes: Vec::new(),
         };
         store.check_schema(fresh)?;
+        // First: every read opens the name index of today's layout.
+        store.refresh_name_index()?;
         store.count_followup_events()?;
         store.build_profiles()?;
         store.build_day_blocks()?;
-        store.refresh_name_index()?;
         Ok(store)
     }
 
@@ -130,37 +134,6 @@ impl Store {
     /// the desk's status line.
     pub fn open_notes(&self) -> &[OpenNote] {
         &self.notes
-    }
-
-    /// Rewrites the name index when this program writes other search terms than the ones the
-    /// store holds (a new release with better rules or a larger name-part table).
-    fn refresh_name_index(&self) -> Result<(), StoreError> {
-        let version = crate::search::terms_version();
-        let stored = self.read(|t| Ok(t.meta.get("terms_version")?.map(|v| v.value())))?;
-        if stored == Some(version) {
-            return Ok(());
-        }
-        self.write(|t| {
-            // Another process may have rebuilt it a moment ago.
-            if t.meta.get("terms_version")?.map(|v| v.value()) == Some(version) {
-                return Ok(());
-            }
-            t.name_terms.retain(|_, _| false)?;
-            let mut clients = Vec::new();
-            for entry in t.clients.iter()? {
-                let (n, bytes) = entry?;
-                let client = codec::decode_client(bytes.value())
-                    .map_err(|_| StoreError::damaged(format!("client {}", n.value())))?;
-                clients.push(client);
-            }
-            for client in &clients {
-                for term in clients::search_terms(client) {
-                    t.name_terms.insert((term.as_str(), client.number), ())?;
-                }
-            }
-            t.meta.insert("terms_version", version)?;
-            Ok(())
-        })
     }
 
     /// A store written before the per-day follow-up counts existed gets them once, from its
@@ -284,8 +257,9 @@ impl Store {
                 found: v,
                 known: SCHEMA_VERSION,
             }),
-            Some(SCHEMA_VERSION) => Ok(()),
-            Some(_) => self.seal_layout(),
+            Some(1) => self.seal_layout(),
+            // Layout 2 differs in the name index alone, which `refresh_name_index` converts.
+            Some(_) => Ok(()),
             None if fresh => self.initialise(),
             None => Err(StoreError::NotAStore {
                 path: self.path.clone(),
@@ -477,8 +451,8 @@ mod tests {
             // As an older release would have left it: other terms, another version.
             store
                 .write(|t| {
-                    t.name_terms.retain(|_, _| false)?;
-                    t.name_terms.insert(("old:term", 1001), ())?;
+                    t.name_term_blocks.retain(|_, _| false)?;
+                    name_index::add(t, "old:term", 1001)?;
                     t.meta.insert("terms_version", 0)?;
                     Ok(())
                 })

@@ -38,7 +38,15 @@ pub const OPEN_DEADLINES: SealedDef<(i32, u64), ()> = SealedDef::new("open_deadl
 pub const FOLLOWUPS_BY_CLIENT: SealedDef<(u64, u64), bool> = SealedDef::new("followups_by_client");
 /// (day, follow-up, event) with event 0 opened, 1 done, 2 cancelled.
 pub const FOLLOWUP_EVENTS: SealedDef<(i32, u64, u8), ()> = SealedDef::new("followup_events");
-/// (search term, client): the name index (terms from `search::index_terms`).
+/// (search term, block) -> the clients numbered `TERM_BLOCK·block` to `TERM_BLOCK·block +
+/// TERM_BLOCK - 1` that have that term (`codec::encode_term_block`): the name index, terms
+/// from `search::index_terms`. A search reads a common name's clients from a few dozen values
+/// instead of one entry each; `name_index.rs` keeps it.
+pub const NAME_TERM_BLOCKS: SealedDef<(&str, u32), &[u8]> = SealedDef::new("name_term_blocks");
+/// (search term, client): the name index of layout 2 and before, one entry each. Emptied when
+/// a store gets its blocks, and left in place, so a process of an older release that still
+/// holds the store open reads an empty index rather than failing; what such a process writes
+/// here is searched beside the blocks and moved into them at the next open.
 pub const NAME_TERMS: SealedDef<(&str, u64), ()> = SealedDef::new("name_terms");
 /// (phone key, client).
 pub const PHONES: SealedDef<(&str, u64), ()> = SealedDef::new("phones");
@@ -116,6 +124,7 @@ macro_rules! sealed_tables {
             $crate::store::tables::FOLLOWUP_EVENTS,
             $crate::store::tables::FOLLOWUP_EVENT_COUNTS,
             $crate::store::tables::NAME_TERMS,
+            $crate::store::tables::NAME_TERM_BLOCKS,
             $crate::store::tables::PHONES,
             $crate::store::tables::DICTIONARY,
             $crate::store::tables::DICTIONARY_KEYS,
@@ -151,7 +160,7 @@ pub struct WriteTables<'t> {
     pub followups_by_client: WriteTable<'t, (u64, u64), bool>,
     pub followup_events: WriteTable<'t, (i32, u64, u8), ()>,
     pub followup_event_counts: WriteTable<'t, (i32, u8), u64>,
-    pub name_terms: WriteTable<'t, (&'static str, u64), ()>,
+    pub name_term_blocks: WriteTable<'t, (&'static str, u32), &'static [u8]>,
     pub phones: WriteTable<'t, (&'static str, u64), ()>,
     pub households: WriteTable<'t, (u64, u64), ()>,
     pub begeleiders: WriteTable<'t, (&'static str, u64), ()>,
@@ -192,7 +201,7 @@ impl<'t> WriteTables<'t> {
             followups_by_client: FOLLOWUPS_BY_CLIENT.open_write(txn)?,
             followup_events: FOLLOWUP_EVENTS.open_write(txn)?,
             followup_event_counts: FOLLOWUP_EVENT_COUNTS.open_write(txn)?,
-            name_terms: NAME_TERMS.open_write(txn)?,
+            name_term_blocks: NAME_TERM_BLOCKS.open_write(txn)?,
             phones: PHONES.open_write(txn)?,
             households: HOUSEHOLDS.open_write(txn)?,
             begeleiders: BEGELEIDERS.open_write(txn)?,
@@ -231,7 +240,10 @@ pub struct ReadTables {
     pub followup_events: ReadTable<(i32, u64, u8), ()>,
     /// Absent in a store written before the counts existed (then the events are walked).
     pub followup_event_counts: Option<ReadTable<(i32, u8), u64>>,
-    pub name_terms: ReadTable<(&'static str, u64), ()>,
+    pub name_term_blocks: ReadTable<(&'static str, u32), &'static [u8]>,
+    /// The name index of an older layout: absent in a store made by this release, empty in
+    /// one it converted, unless a process of an older release wrote to it since.
+    pub name_terms: Option<ReadTable<(&'static str, u64), ()>>,
     pub phones: ReadTable<(&'static str, u64), ()>,
     pub households: ReadTable<(u64, u64), ()>,
     /// Absent in a store written before begeleiders existed (read as empty).
@@ -271,7 +283,8 @@ impl ReadTables {
             followups_by_client: FOLLOWUPS_BY_CLIENT.open_read(txn)?,
             followup_events: FOLLOWUP_EVENTS.open_read(txn)?,
             followup_event_counts: optional(FOLLOWUP_EVENT_COUNTS.open_read(txn))?,
-            name_terms: NAME_TERMS.open_read(txn)?,
+            name_term_blocks: NAME_TERM_BLOCKS.open_read(txn)?,
+            name_terms: optional(NAME_TERMS.open_read(txn))?,
             phones: PHONES.open_read(txn)?,
             households: HOUSEHOLDS.open_read(txn)?,
             begeleiders: optional(BEGELEIDERS.open_read(txn))?,

@@ -19,9 +19,6 @@ const FIRST_READ: usize = 2 * SCORED;
 /// How many rounds read on only the look-ups that hold the frontier back, before the rest
 /// of every look-up is read at once.
 const PARTIAL_ROUNDS: usize = 4;
-/// What asking a look-up about one client costs, in entries read: a light look-up is read
-/// up to this many entries per question first, and only what lies beyond is asked.
-const ENTRIES_PER_QUESTION: usize = 10;
 
 /// Look-up weights: the same spelling counts most, a phonetic prefix least.
 const W_SPELLING: u8 = 4;
@@ -36,96 +33,21 @@ const W_BIRTH: u8 = 3;
 /// A client's weight is, for each query word, the best weight of the look-ups that found it,
 /// added up over the words, plus `W_BIRTH` when it was born in the year asked for. The
 /// clients scored are the `SCORED` of highest weight, the lowest numbers first between equal
-/// weights. Exact-term look-ups give clients in number order, so they are read a part at a
-/// time: once the clients up to where every look-up has been read hold `SCORED` whose weight
-/// no client beyond can reach, the rest is never read. A common name ("hassan") is settled
-/// by its first few hundred clients of each look-up instead of all its thousands. Whatever
-/// is read, the clients chosen are the same (a property test holds it to reading all).
+/// weights. Exact-term look-ups give clients in number order, so a single word's are read a
+/// part at a time: once the clients up to where every look-up has been read hold `SCORED`
+/// whose weight no client beyond can reach, the rest is never read. A common name ("hassan")
+/// is settled by its first few hundred clients of each look-up instead of all its thousands.
+/// With more words (or a year), few clients reach the best weight, so the rounds would end
+/// in reading everything anyway; there every look-up is read whole at once, which the name
+/// index's blocks make a few values each. Whatever is read, the clients chosen are the same
+/// (a property test holds it to reading all).
 pub fn gather<S: CandidateSource>(source: &S, query: &Query) -> Result<Vec<u64>, S::Error> {
-    // Reading a part pays when a single word's best weight is what the clients scored all
-    // have. With more words (or a year), few clients reach the best weight, so the rounds
-    // would end in reading everything anyway; there the light look-ups wait instead.
-    if query.parts.len() == 1 && query.year.is_none() {
-        gather_reading(source, query, FIRST_READ)
+    let first_read = if query.parts.len() == 1 && query.year.is_none() {
+        FIRST_READ
     } else {
-        light_last(source, query)
-    }
-}
-
-/// The look-ups of little weight (phonetic keys, inner parts, prefixes, the year), which
-/// hold the most clients, are read after the others, and then only for the clients whose
-/// place among the best they could change: a client found by no other look-up cannot get
-/// there by them alone. A common name with another word ("mohammed al hassan") then needs
-/// none of the 17,000 entries of its phonetic keys. A look-up asked about clients is not cut
-/// off at `TERM_LIMIT`, as one read whole is.
-fn light_last<S: CandidateSource>(source: &S, query: &Query) -> Result<Vec<u64>, S::Error> {
-    let words = query.parts.len();
-    let light = |l: &Lookup| {
-        l.counts
-            .iter()
-            .all(|&(w, weight)| w == words || weight <= W_KEY)
+        usize::MAX
     };
-    let mut lookups = planned(query);
-    for lookup in lookups.iter_mut().filter(|l| !light(l)) {
-        lookup.read_whole(source)?;
-    }
-    match Weighed::of(&lookups, words).to_ask(&lookups, words) {
-        Some(asked) => {
-            for (lookup, ids) in lookups.iter_mut().zip(asked) {
-                if lookup.done {
-                    continue;
-                }
-                // A prefix look-up gives its first clients in term order, so it cannot be
-                // asked about one client: it is read whole, or not at all when no client
-                // needs it.
-                if lookup.prefix {
-                    if ids.is_empty() {
-                        lookup.done = true;
-                    } else {
-                        lookup.read_whole(source)?;
-                    }
-                    continue;
-                }
-                // Read as far as the questions would cost; what that leaves is asked. What
-                // the reading finds of clients not asked about is true, and keeps them below
-                // the best all the same.
-                if !ids.is_empty() {
-                    lookup.read_on(source, ids.len().saturating_mul(ENTRIES_PER_QUESTION))?;
-                }
-                if !lookup.done {
-                    let read_to = lookup.found.last().copied().unwrap_or(0);
-                    let rest = &ids[ids.partition_point(|&id| id <= read_to)..];
-                    let found = members(source, &lookup.term, rest)?;
-                    lookup.found.extend(found);
-                    lookup.done = true;
-                }
-            }
-        }
-        None => {
-            for lookup in lookups.iter_mut().filter(|l| !l.done) {
-                lookup.read_whole(source)?;
-            }
-        }
-    }
-    Ok(Weighed::of(&lookups, words).best_of_all(words))
-}
-
-/// Which of `ids` (ascending) have `term`: one look-up from each, which also passes over
-/// every asked client below the next one that has it.
-fn members<S: CandidateSource>(source: &S, term: &str, ids: &[u64]) -> Result<Vec<u64>, S::Error> {
-    let mut out = Vec::new();
-    let mut rest = ids;
-    while let Some(&first) = rest.first() {
-        let Some(&next) = source.with_term(term, first, 1)?.first() else {
-            break;
-        };
-        rest = &rest[rest.partition_point(|&id| id < next)..];
-        if rest.first() == Some(&next) {
-            out.push(next);
-            rest = &rest[1..];
-        }
-    }
-    Ok(out)
+    gather_reading(source, query, first_read)
 }
 
 fn gather_reading<S: CandidateSource>(
@@ -359,24 +281,33 @@ impl Weighed {
         }
     }
 
-    /// By a table with a row per client number from `low` on.
+    /// By a table with a row per client number from `low` on, and a bit per row that says
+    /// whether any look-up found that client, so only those rows are read back.
     fn spread(lookups: &[Lookup], slots: usize, low: u64, rows: usize) -> Weighed {
         let mut table = vec![0u8; rows * slots];
+        let mut found = vec![0u64; rows.div_ceil(64)];
         for l in lookups {
             for &id in &l.found {
                 // `low` is the least number found and `rows` spans them all.
-                let row = (id - low) as usize * slots;
+                let row = (id - low) as usize;
+                found[row / 64] |= 1 << (row % 64);
                 for &(word, weight) in &l.counts {
-                    let cell = &mut table[row + word];
+                    let cell = &mut table[row * slots + word];
                     *cell = (*cell).max(weight);
                 }
             }
         }
         let mut weighed = Weighed::default();
-        for (row, w) in table.chunks_exact(slots).enumerate() {
-            if w.iter().any(|&x| x > 0) {
-                weighed.ids.push(low + row as u64);
-                weighed.weights.extend_from_slice(w);
+        for (word, &bits) in found.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let row = word * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let w = &table[row * slots..(row + 1) * slots];
+                if w.iter().any(|&x| x > 0) {
+                    weighed.ids.push(low + row as u64);
+                    weighed.weights.extend_from_slice(w);
+                }
             }
         }
         weighed
@@ -414,11 +345,6 @@ impl Weighed {
         } else {
             words + u32::from(year)
         }
-    }
-
-    /// The `SCORED` best of every client found, once every look-up is done.
-    fn best_of_all(&self, words: usize) -> Vec<u64> {
-        self.best(self.ids.len(), words + 1)
     }
 
     fn weights(&self, i: usize, slots: usize) -> &[u8] {
@@ -497,41 +423,6 @@ impl Weighed {
         }
         Some(self.best(known, slots))
     }
-
-    /// For each look-up not read yet, the clients it must be asked about: those it could lift
-    /// to the weight of the `SCORED`-th best of what was read, or past it. None when a client
-    /// no look-up read could get there, or when the questions would cost more than reading.
-    fn to_ask(&self, lookups: &[Lookup], words: usize) -> Option<Vec<Vec<u64>>> {
-        let slots = words + 1;
-        let threshold = self.threshold(self.ids.len(), slots)?;
-        let open = open_weights(lookups.iter().filter(|l| !l.done), slots);
-        // At an equal weight a client not found yet could still win on its lower number.
-        if Weighed::total(open[..words].iter().copied(), open[words]) >= threshold {
-            return None;
-        }
-        let mut asked: Vec<Vec<u64>> = vec![Vec::new(); lookups.len()];
-        // More questions than reading every light look-up whole would cost: read them.
-        let light = lookups.iter().filter(|l| !l.done).count();
-        let most = light * TERM_LIMIT / ENTRIES_PER_QUESTION;
-        let mut questions = 0;
-        for (i, &id) in self.ids.iter().enumerate() {
-            let (now, bound) = self.weight_and_bound(i, &open);
-            if bound == now || bound < threshold {
-                continue;
-            }
-            let w = self.weights(i, slots);
-            for (l, ids) in lookups.iter().zip(&mut asked) {
-                if !l.done && l.counts.iter().any(|&(slot, weight)| weight > w[slot]) {
-                    ids.push(id);
-                    questions += 1;
-                }
-            }
-            if questions > most {
-                return None;
-            }
-        }
-        Some(asked)
-    }
 }
 
 /// The best weight the look-ups can give, per word and the year.
@@ -571,11 +462,10 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]
-        /// Stopping once no unread client can be among the best, or asking the light
-        /// look-ups only about the clients they could lift, gives the very clients (in the
-        /// same order) that reading every look-up to its end gives, whatever the query.
+        /// Stopping once no unread client can be among the best gives the very clients (in
+        /// the same order) that reading every look-up to its end gives, whatever the query.
         #[test]
-        fn reading_a_part_or_the_light_ones_last_chooses_the_clients_reading_all_would(
+        fn reading_a_part_chooses_the_clients_reading_all_would(
             seed in 0u64..10_000,
             words in 1usize..4,
             cut in 0usize..12,
@@ -601,8 +491,6 @@ mod tests {
             let query = Query::parse(&typed);
             let whole = read_whole(office(), &query);
             prop_assert_eq!(&read_by(office(), &query, first_read), &whole);
-            let light = light_last(office(), &query).unwrap_or_else(|never| match never {});
-            prop_assert_eq!(&light, &whole);
         }
     }
 
@@ -634,45 +522,6 @@ mod tests {
         ) -> Result<Vec<Option<chrono::NaiveDate>>, Self::Error> {
             self.0.last_contacts(numbers)
         }
-    }
-
-    #[test]
-    fn two_common_names_ask_their_phonetic_keys_about_a_few_clients_only() {
-        let mut source = MemorySource::new();
-        let names = [
-            (300, "Mohammed Hassan"),
-            (3000, "Mohamed Ali"),
-            (3000, "Mahmoud Yusuf"),
-            (3000, "Hasan Omar"),
-            (3000, "Hussein Abdi"),
-        ];
-        let mut number = 0;
-        for (count, name) in names {
-            for _ in 0..count {
-                number += 1;
-                source.insert(
-                    crate::search::NameRecord {
-                        number,
-                        name: name.into(),
-                        aliases: Vec::new(),
-                        birth: crate::model::Birth::Year(1980),
-                        restricted: false,
-                    },
-                    None,
-                );
-            }
-        }
-        let query = Query::parse("mohammed hassan");
-        let whole = Counting(&source, Default::default());
-        let all = gather_reading(&whole, &query, usize::MAX).unwrap();
-        let light = Counting(&source, Default::default());
-        assert_eq!(gather(&light, &query).unwrap(), all);
-        assert!(
-            light.1.get() * 2 < whole.1.get(),
-            "read {} of {}",
-            light.1.get(),
-            whole.1.get()
-        );
     }
 
     #[test]

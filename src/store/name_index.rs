@@ -121,7 +121,7 @@ pub(super) fn with_term(
     }
     if let Some(older) = older(t)? {
         for entry in older.range((term, from)..=(term, u64::MAX))? {
-            if out.len() >= 2 * limit {
+            if out.len() >= limit.saturating_mul(2) {
                 break;
             }
             out.push(bounds.client(entry?.0.value().1)?);

@@ -11,7 +11,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const RUNS: usize = 11;
+const RUNS: usize = 21;
 
 const QUERIES: [&str; 9] = [
     "m",

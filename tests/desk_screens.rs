@@ -964,20 +964,20 @@ fn an_appointment_is_planned_with_its_moment_read_as_typed() {
         message.contains("8") && message.contains("dubbel"),
         "{message}"
     );
-    // A moment in the past or without a time is refused in the form, with the reason.
-    let mut s = at_card(MONO);
-    update(&mut s, key(KeyCode::Char('p')), now());
-    typed(&mut s, "gisteren 10:00");
-    assert_eq!(update(&mut s, ctrl('s'), now()), vec![]);
-    assert!(
-        s.plan
-            .as_ref()
-            .unwrap()
-            .error
-            .as_ref()
-            .unwrap()
-            .contains("past")
-    );
+    // A moment in the past or without a time is refused in the form, with the reason, in
+    // the desk's language.
+    for (typed_at, reason) in [
+        ("gisteren 10:00", "in het verleden"),
+        ("vrijdag", "heeft geen tijd"),
+        ("31-02 10:00", "is niet te lezen"),
+    ] {
+        let mut s = at_card(MONO);
+        update(&mut s, key(KeyCode::Char('p')), now());
+        typed(&mut s, typed_at);
+        assert_eq!(update(&mut s, ctrl('s'), now()), vec![]);
+        let error = s.plan.as_ref().unwrap().error.clone().unwrap();
+        assert!(error.contains(reason), "{typed_at}: {error}");
+    }
 }
 
 #[test]

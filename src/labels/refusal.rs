@@ -4,6 +4,7 @@
 
 use super::labels;
 use crate::config::Lang;
+use crate::dates::DateError;
 use crate::model::{AppointmentState, InputError};
 use crate::store::StoreError;
 
@@ -20,6 +21,31 @@ pub fn input(lang: Lang, e: &InputError) -> String {
     match lang {
         Lang::En => e.to_string(),
         Lang::Nl => dutch_input(e),
+    }
+}
+
+/// Why a date or moment typed could not be read, and how to write it, in `lang`.
+pub fn date(lang: Lang, e: &DateError) -> String {
+    match (lang, e) {
+        (Lang::En, e) => e.to_string(),
+        (Lang::Nl, DateError::Date(t)) => format!(
+            "de datum \"{t}\" is niet te lezen: gebruik 2026-12-12, 12-12-2026, 12-12, vandaag, morgen, +3d, +2w of een weekdag zoals vrijdag"
+        ),
+        (Lang::Nl, DateError::DateTime(t)) => format!(
+            "het moment \"{t}\" is niet te lezen: geef een datum en een tijd zoals \"2026-11-27 14:30\", of alleen een tijd zoals 14:30"
+        ),
+        (Lang::Nl, DateError::NoTime(t)) => format!(
+            "\"{t}\" heeft geen tijd: geef een datum en een tijd, bijvoorbeeld \"vrijdag 10:30\""
+        ),
+        (Lang::Nl, DateError::Past(t)) => format!(
+            "de afspraak zou in het verleden liggen ({t}); geef een komend moment, bijvoorbeeld \"vrijdag 10:30\""
+        ),
+        (Lang::Nl, DateError::Month(t)) => {
+            format!("de maand \"{t}\" is niet te lezen: gebruik de vorm 2026-11")
+        }
+        (Lang::Nl, DateError::Year(t)) => {
+            format!("het jaar \"{t}\" is niet te lezen: gebruik vier cijfers, zoals 2026")
+        }
     }
 }
 
@@ -138,6 +164,23 @@ mod tests {
         assert!(nl.starts_with("de opslag bevat een gegeven"), "{nl}");
         assert!(nl.contains("spreekuur check"), "{nl}");
         assert_eq!(store(Lang::En, &e), e.to_string());
+    }
+
+    #[test]
+    fn a_date_that_cannot_be_read_is_said_in_the_desks_language_with_the_text_typed() {
+        for e in [
+            DateError::Date("31-02".into()),
+            DateError::DateTime("31-02".into()),
+            DateError::NoTime("31-02".into()),
+            DateError::Past("31-02".into()),
+            DateError::Month("31-02".into()),
+            DateError::Year("31-02".into()),
+        ] {
+            let nl = date(Lang::Nl, &e);
+            assert!(nl.contains("31-02"), "{nl}");
+            assert!(!nl.contains("could not"), "{nl}");
+            assert_eq!(date(Lang::En, &e), e.to_string());
+        }
     }
 
     #[test]

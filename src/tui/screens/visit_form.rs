@@ -100,7 +100,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     );
     input_line(frame, when, d.when, &form.when, focus(VisitPart::When), &t);
     if !form.when.value().trim().is_empty() {
-        let shown = match moment(form.when.value(), state.now) {
+        let shown = match moment(form.when.value(), state.now, state.desk.lang) {
             Ok((at, _)) => Line::from(format!("→ {}", crate::dates::shown_moment(at))),
             Err(_) => Line::styled(d.bad_moment, t.warn),
         };

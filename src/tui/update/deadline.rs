@@ -53,7 +53,10 @@ pub fn resolve(pick: &DeadlinePick, rules: Rules) -> Resolved {
             guard: guard(rule, letter, rules.english),
             check: LetterDate::check(letter, rules.today),
         },
-        Err(e) => Resolved::BadLetter(e.to_string()),
+        Err(e) => {
+            let lang = if rules.english { Lang::En } else { Lang::Nl };
+            Resolved::BadLetter(crate::labels::refusal::date(lang, &e))
+        }
     }
 }
 
@@ -149,7 +152,8 @@ pub(super) fn make(
         .map_err(|e| (FollowupField::Text, crate::labels::refusal::input(lang, &e)))?;
     let due = match &guard {
         Some(g) if due.trim().is_empty() => g.due,
-        _ => parse_date(due, rules.today).map_err(|e| (FollowupField::Due, e.to_string()))?,
+        _ => parse_date(due, rules.today)
+            .map_err(|e| (FollowupField::Due, crate::labels::refusal::date(lang, &e)))?,
     };
     // With a rule the due date lies before the deadline, which the letter's date (asked
     // about above) bounds: only a due date of its own is asked about.

@@ -2,6 +2,7 @@
 //! Enter or Ctrl-S plans it, Esc goes back to the card.
 
 use super::{Effect, edit};
+use crate::config::Lang;
 use crate::dates::{coming_moment, shown_moment};
 use crate::model::{NewAppointment, unlikely_appointment};
 use crate::tui::forms::{PlanField, PlanForm};
@@ -27,6 +28,7 @@ pub(super) fn open(state: &mut State) -> Vec<Effect> {
 pub(super) fn plan_key(state: &mut State, action: Option<Action>, k: &KeyEvent) -> Vec<Effect> {
     let now = state.now;
     let d = state.desk.d();
+    let lang = state.desk.lang;
     let english = state.desk.english();
     let save_key = state
         .desk
@@ -56,7 +58,7 @@ pub(super) fn plan_key(state: &mut State, action: Option<Action>, k: &KeyEvent) 
             form.part = PlanField::ALL[(at + n - 1) % n];
             Vec::new()
         }
-        Some(Action::Save) => match appointment(form, now) {
+        Some(Action::Save) => match appointment(form, now, lang) {
             Ok(new) => {
                 // Years ahead is asked back, as on the command line: the next save keeps it.
                 let odd = unlikely_appointment(new.at, now).filter(|_| form.asked != Some(new.at));
@@ -87,8 +89,13 @@ pub(super) fn plan_key(state: &mut State, action: Option<Action>, k: &KeyEvent) 
 }
 
 /// The appointment the form describes, or the field to fix and why.
-fn appointment(form: &PlanForm, now: NaiveDateTime) -> Result<NewAppointment, (PlanField, String)> {
-    let at = coming_moment(form.at.value(), now).map_err(|e| (PlanField::At, e.to_string()))?;
+fn appointment(
+    form: &PlanForm,
+    now: NaiveDateTime,
+    lang: Lang,
+) -> Result<NewAppointment, (PlanField, String)> {
+    let at = coming_moment(form.at.value(), now)
+        .map_err(|e| (PlanField::At, crate::labels::refusal::date(lang, &e)))?;
     let new = NewAppointment {
         client: form.client,
         at,

@@ -2,6 +2,7 @@
 
 use super::deadline::{self, Rules};
 use super::{Effect, edit, step};
+use crate::config::Lang;
 use crate::dates::parse_datetime;
 use crate::model::{
     CatalogKind, Channel, Referral, Stamp, Unlikely, Visit, clean_note, unlikely_visit,
@@ -242,11 +243,15 @@ pub(super) fn visit_key(state: &mut State, action: Option<Action>, k: &KeyEvent)
 
 /// The moment of a visit from the form's "when" (empty: now), and what is unlikely about it
 /// (see `unlikely_visit`); a moment that cannot have happened yet is refused.
-pub fn moment(text: &str, now: NaiveDateTime) -> Result<(NaiveDateTime, Option<Unlikely>), String> {
+pub fn moment(
+    text: &str,
+    now: NaiveDateTime,
+    lang: Lang,
+) -> Result<(NaiveDateTime, Option<Unlikely>), String> {
     if text.trim().is_empty() {
         return Ok((now, None));
     }
-    let when = parse_datetime(text, now).map_err(|e| e.to_string())?;
+    let when = parse_datetime(text, now).map_err(|e| crate::labels::refusal::date(lang, &e))?;
     let odd = unlikely_visit(when, now).map_err(visit_not_yet)?;
     Ok((when, odd))
 }
@@ -274,7 +279,7 @@ fn save_visit(state: &mut State) -> Vec<Effect> {
         form.part = VisitPart::Categories;
         return Vec::new();
     }
-    let when = match moment(form.when.value(), now) {
+    let when = match moment(form.when.value(), now, lang) {
         Ok((w, Some(odd))) if form.asked_when != Some(w) => {
             form.asked_when = Some(w);
             let question = odd.question(rules.english);

@@ -6,7 +6,8 @@ use super::labels;
 use crate::config::Lang;
 use crate::dates::DateError;
 use crate::model::{AppointmentState, InputError};
-use crate::store::StoreError;
+use crate::store::files::OpenToOthers;
+use crate::store::{OpenNote, StoreError};
 
 /// What the store refused and what to do, in `lang`.
 pub fn store(lang: Lang, e: &StoreError) -> String {
@@ -21,6 +22,36 @@ pub fn input(lang: Lang, e: &InputError) -> String {
     match lang {
         Lang::En => e.to_string(),
         Lang::Nl => dutch_input(e),
+    }
+}
+
+/// What opening the store finished after an interrupted command, or could not, in `lang`.
+pub fn open_note(lang: Lang, note: &OpenNote) -> String {
+    match (lang, note) {
+        (Lang::En, note) => note.to_string(),
+        (Lang::Nl, OpenNote::ErasureFinished) => "een wissen dat eerder werd onderbroken is nu afgemaakt: het opslagbestand is herschreven, dus er staat geen gewiste tekst meer in".into(),
+        (Lang::Nl, OpenNote::PartialRemoved(path)) => format!(
+            "{} verwijderd, een half geschreven kopie van de opslag die een onderbroken opdracht achterliet",
+            path.display()
+        ),
+        (Lang::Nl, OpenNote::ErasureUnfinished(reason)) => format!(
+            "een wissen is opgeslagen, maar het opslagbestand moet daarna nog herschreven worden ({reason}), dus gewiste tekst staat nog in de vrije ruimte van het bestand; maak schijfruimte vrij als de schijf vol is en laat daarna `spreekuur check --repair` draaien"
+        ),
+    }
+}
+
+/// That others on the server can read the store, for the desk's status line in `lang`: the
+/// command that fixes it comes first, so an 80-column line still shows it whole.
+pub fn open_to_others(lang: Lang, w: &OpenToOthers) -> String {
+    match lang {
+        Lang::En => format!(
+            "warning, run: {} — other users of this server can read or change the store of clients' personal data (mode {:o})",
+            w.fix, w.mode
+        ),
+        Lang::Nl => format!(
+            "let op, voer uit: {} — andere gebruikers van deze server kunnen de opslag met persoonsgegevens lezen of veranderen (modus {:o})",
+            w.fix, w.mode
+        ),
     }
 }
 
@@ -181,6 +212,30 @@ mod tests {
             assert!(!nl.contains("could not"), "{nl}");
             assert_eq!(date(Lang::En, &e), e.to_string());
         }
+    }
+
+    #[test]
+    fn what_opening_finished_and_a_store_others_can_read_are_said_in_dutch_with_the_fix() {
+        let w = OpenToOthers {
+            path: "/srv/spreekuur/s.redb".into(),
+            mode: 0o644,
+            fix: "chmod 600 /srv/spreekuur/s.redb".into(),
+        };
+        for lang in [Lang::Nl, Lang::En] {
+            let said = open_to_others(lang, &w);
+            let fix = said.find("chmod 600 /srv/spreekuur/s.redb");
+            assert!(
+                fix.is_some_and(|at| at < 20) && said.contains("644"),
+                "{said}"
+            );
+        }
+        let note = OpenNote::ErasureUnfinished("schijf vol".into());
+        let nl = open_note(Lang::Nl, &note);
+        assert!(
+            nl.contains("schijf vol") && nl.contains("check --repair"),
+            "{nl}"
+        );
+        assert_eq!(open_note(Lang::En, &note), note.to_string());
     }
 
     #[test]

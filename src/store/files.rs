@@ -4,7 +4,7 @@
 use std::fs::{DirBuilder, File, OpenOptions};
 use std::io;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The mode of a new file: 0600, or 0660 for a group.
 fn file_mode(group: Option<&str>) -> u32 {
@@ -77,19 +77,40 @@ pub(crate) fn identity(path: &Path) -> io::Result<(u64, u64)> {
     Ok((m.dev(), m.ino()))
 }
 
-/// A warning, with the command that fixes it, when users other than the owner (and the
-/// config's group) can read or write the store file.
-pub fn permission_warning(path: &Path, group: Option<&str>) -> Option<String> {
+/// That users other than the owner (and the config's group) can read or write the store
+/// file, with the command that fixes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenToOthers {
+    pub path: PathBuf,
+    pub mode: u32,
+    /// The command that fixes it, ready to paste.
+    pub fix: String,
+}
+
+impl std::fmt::Display for OpenToOthers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "warning: the store {} can be read or changed by other users of this server (mode {:o}); it holds personal data of clients. Fix it with: {}",
+            self.path.display(),
+            self.mode,
+            self.fix
+        )
+    }
+}
+
+/// The warning for a store file that others can read or change, if it is one.
+pub fn permission_warning(path: &Path, group: Option<&str>) -> Option<OpenToOthers> {
     let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
     let allowed = file_mode(group);
     if mode & !allowed == 0 {
         return None;
     }
-    let fix = format!("chmod {:o} {}", allowed, shell_quoted(path));
-    Some(format!(
-        "warning: the store {} can be read or changed by other users of this server (mode {mode:o}); it holds personal data of clients. Fix it with: {fix}",
-        path.display()
-    ))
+    Some(OpenToOthers {
+        path: path.to_path_buf(),
+        mode,
+        fix: format!("chmod {:o} {}", allowed, shell_quoted(path)),
+    })
 }
 
 /// A path as one shell word, so a printed command can be pasted.
@@ -125,7 +146,7 @@ mod tests {
         );
         assert_eq!(permission_warning(&path, None), None);
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-        let warning = permission_warning(&path, None).unwrap();
+        let warning = permission_warning(&path, None).unwrap().to_string();
         assert!(
             warning.contains(&format!("chmod 600 {}", path.display())),
             "{warning}"

@@ -87,11 +87,15 @@ pub fn open_desk(opts: DeskOptions) -> Result<(), String> {
     queue.push_back(Event::Tick);
     // A store others can read: the warning (with the command that fixes it) stays in view.
     if let Some(w) = warning {
-        queue.push_back(Event::Failed(w));
+        queue.push_back(Event::Failed(crate::labels::refusal::open_to_others(
+            opts.lang, &w,
+        )));
     }
     // What opening finished (an interrupted erasure), or could not, is said once.
     for note in store.open_notes() {
-        queue.push_back(Event::Failed(note.to_string()));
+        queue.push_back(Event::Failed(crate::labels::refusal::open_note(
+            opts.lang, note,
+        )));
     }
     if let Ok(Some(draft)) = store.draft(&state.desk.volunteer) {
         queue.push_back(Event::DraftFound(draft));

@@ -363,27 +363,10 @@ impl Weighed {
         )
     }
 
-    /// The weight of the `SCORED`-th best of the first `known` clients, if there are as many.
-    fn threshold(&self, known: usize, slots: usize) -> Option<u32> {
+    /// Each of the first `known` clients with its weight, those some word found.
+    fn ranked(&self, known: usize, slots: usize) -> Vec<(u64, u32)> {
         let words = slots - 1;
-        let mut totals: Vec<u32> = (0..known)
-            .map(|i| {
-                let w = self.weights(i, slots);
-                Weighed::total(w[..words].iter().copied(), w[words])
-            })
-            .filter(|&t| t > 0)
-            .collect();
-        if totals.len() < SCORED {
-            return None;
-        }
-        totals.select_nth_unstable_by(SCORED - 1, |a, b| b.cmp(a));
-        Some(totals[SCORED - 1])
-    }
-
-    /// The `SCORED` best of the first `known` clients, best first.
-    fn best(&self, known: usize, slots: usize) -> Vec<u64> {
-        let words = slots - 1;
-        let mut ranked: Vec<(u64, u32)> = (0..known)
+        (0..known)
             .map(|i| {
                 let w = self.weights(i, slots);
                 (
@@ -392,13 +375,16 @@ impl Weighed {
                 )
             })
             .filter(|&(_, total)| total > 0)
-            .collect();
-        let order = |a: &(u64, u32), b: &(u64, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+            .collect()
+    }
+
+    /// The `SCORED` best of `ranked`, best first.
+    fn best(mut ranked: Vec<(u64, u32)>) -> Vec<u64> {
         if ranked.len() > SCORED {
-            ranked.select_nth_unstable_by(SCORED, order);
+            ranked.select_nth_unstable_by(SCORED, by_weight);
             ranked.truncate(SCORED);
         }
-        ranked.sort_unstable_by(order);
+        ranked.sort_unstable_by(by_weight);
         ranked.into_iter().map(|(id, _)| id).collect()
     }
 
@@ -408,10 +394,16 @@ impl Weighed {
         // Clients numbered up to `frontier` are weighed in full: every unfinished look-up has
         // been read past them.
         let Some(frontier) = frontier(lookups) else {
-            return Some(self.best(self.ids.len(), slots));
+            return Some(Weighed::best(self.ranked(self.ids.len(), slots)));
         };
         let known = self.ids.partition_point(|&id| id <= frontier);
-        let threshold = self.threshold(known, slots)?;
+        // The weight of the `SCORED`-th best of them, if there are as many.
+        let mut ranked = self.ranked(known, slots);
+        if ranked.len() < SCORED {
+            return None;
+        }
+        ranked.select_nth_unstable_by(SCORED - 1, by_weight);
+        let threshold = ranked[SCORED - 1].1;
         // A client beyond the frontier takes, for each word, the better of what was found of
         // it and the best an unfinished look-up could still give it. It only displaces one of
         // these with a higher weight: at an equal weight the lower number wins.
@@ -421,8 +413,13 @@ impl Weighed {
         if std::iter::once(unseen).chain(beyond).any(|b| b > threshold) {
             return None;
         }
-        Some(self.best(known, slots))
+        Some(Weighed::best(ranked))
     }
+}
+
+/// The higher weight first; between equal weights the lower number.
+fn by_weight(a: &(u64, u32), b: &(u64, u32)) -> std::cmp::Ordering {
+    b.1.cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
 /// The best weight the look-ups can give, per word and the year.

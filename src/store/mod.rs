@@ -389,6 +389,17 @@ fn code(t: &mut WriteTables, kind: &'static str, key: &str) -> Result<u32, Store
     Ok(code)
 }
 
+/// A change made by volunteer "test" at 10:00 on 29-11-2026, for the store's tests.
+#[cfg(test)]
+pub(crate) fn test_stamp() -> crate::model::Stamp {
+    crate::model::Stamp {
+        who: "test".into(),
+        at: chrono::NaiveDate::from_ymd_opt(2026, 11, 29)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .expect("a real day and time"),
+    }
+}
+
 /// Takes the next number of a counter and moves the counter on (in a batch, in memory until
 /// its end: see `held_back`).
 fn next_number(t: &mut WriteTables, counter: &'static str) -> Result<u64, StoreError> {
@@ -435,12 +446,7 @@ mod tests {
     fn a_name_index_from_other_search_rules_is_rebuilt_on_open() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.redb");
-        let stamp = crate::model::Stamp {
-            who: "test".into(),
-            at: chrono::NaiveDate::from_ymd_opt(2026, 11, 29)
-                .and_then(|d| d.and_hms_opt(10, 0, 0))
-                .unwrap(),
-        };
+        let stamp = test_stamp();
         {
             let store = Store::open(&path).unwrap();
             let draft = crate::model::ClientDraft {

@@ -289,16 +289,9 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ClientDraft, Stamp};
+    use crate::model::ClientDraft;
 
-    fn stamp() -> Stamp {
-        Stamp {
-            who: "test".into(),
-            at: chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
-                .and_then(|d| d.and_hms_opt(10, 0, 0))
-                .unwrap(),
-        }
-    }
+    use crate::store::test_stamp as stamp;
 
     fn found(store: &Store, query: &str) -> Vec<u64> {
         let hits = store.find(query, 5, false).unwrap();

@@ -67,16 +67,9 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AuditAction, ClientDraft, Stamp};
+    use crate::model::{AuditAction, ClientDraft};
 
-    fn stamp() -> Stamp {
-        Stamp {
-            who: "test".into(),
-            at: chrono::NaiveDate::from_ymd_opt(2026, 11, 29)
-                .and_then(|d| d.and_hms_opt(10, 0, 0))
-                .unwrap(),
-        }
-    }
+    use crate::store::test_stamp as stamp;
 
     fn holds(path: &std::path::Path, needle: &str) -> bool {
         let bytes = std::fs::read(path).unwrap();

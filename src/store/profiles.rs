@@ -174,16 +174,9 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Birth, ClientDraft, ClosedYear, Gender, Stamp};
+    use crate::model::{Birth, ClientDraft, ClosedYear, Gender};
 
-    fn stamp() -> Stamp {
-        Stamp {
-            who: "test".into(),
-            at: chrono::NaiveDate::from_ymd_opt(2026, 11, 29)
-                .and_then(|d| d.and_hms_opt(10, 0, 0))
-                .unwrap(),
-        }
-    }
+    use crate::store::test_stamp as stamp;
 
     #[test]
     fn a_store_from_before_profiles_gets_them_at_its_first_open_and_check_compares_them() {

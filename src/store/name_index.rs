@@ -119,9 +119,11 @@ pub(super) fn with_term(
             out.push(bounds.client(n)?);
         }
     }
+    // The first `limit` of each source hold the first `limit` of both.
     if let Some(older) = older(t)? {
+        let from_blocks = out.len();
         for entry in older.range((term, from)..=(term, u64::MAX))? {
-            if out.len() >= limit.saturating_mul(2) {
+            if out.len() - from_blocks >= limit {
                 break;
             }
             out.push(bounds.client(entry?.0.value().1)?);

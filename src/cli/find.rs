@@ -19,9 +19,6 @@ pub fn run(ctx: &Context, args: FindArgs) -> Result<Output, CliError> {
             "the search is empty: give part of a name, a birth year, a client number or a phone number".into(),
         ));
     }
-    // The name-part table is read while the store opens, on the other core; the search
-    // waits for it if it is not done.
-    std::thread::spawn(crate::search::prepare);
     let store = ctx.open()?;
     let found = store.find(&query, args.limit, args.restricted)?;
     logged(ctx, &store, &found)?;

@@ -85,13 +85,6 @@ pub struct Hit {
     pub alias: Option<String>,
 }
 
-/// Reads the name-part table now rather than at the first query (about a millisecond): a
-/// caller with other work to do first, such as opening the store, runs this on a thread of
-/// its own beside it.
-pub fn prepare() {
-    table::table();
-}
-
 /// The phone index key: the last nine digits, so "+31 6 12345678" and "0612345678" meet.
 pub fn phone_key(phone: &str) -> Option<String> {
     let digits = phone_digits(phone);

@@ -5,7 +5,7 @@ use super::normalise::fold_words;
 use super::phonetic;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// How a compound name part is built around a listed part; kept in the top bits of a group id
 /// so "Abd al-Rahman" and "Rahman" are different names that each match their own spellings.
@@ -37,7 +37,10 @@ struct TableFile {
 pub struct Table {
     names: Vec<String>,
     by_spelling: FastMap<String, Vec<GroupId>>,
-    keys: FastSet<String>,
+    /// The phonetic keys of every spelling, made at the first `knows` that needs them (a
+    /// word of no group that may be a solid form): many searches never do, and the keys are
+    /// a third of reading the table, which a `find` process pays before it can answer.
+    keys: OnceLock<FastSet<String>>,
     titles: FastSet<String>,
     leading_titles: FastSet<String>,
 }
@@ -64,7 +67,7 @@ impl Table {
         let mut table = Table {
             names: Vec::with_capacity(file.groups.len()),
             by_spelling: FastMap::default(),
-            keys: FastSet::default(),
+            keys: OnceLock::new(),
             titles: file.titles.iter().map(folded).collect(),
             leading_titles: file.leading_titles.iter().map(folded).collect(),
         };
@@ -78,7 +81,6 @@ impl Table {
                 if folded.is_empty() {
                     return Err(format!("group {name}: empty spelling"));
                 }
-                table.keys.extend(phonetic::keys(&folded));
                 let ids = table.by_spelling.entry(folded).or_default();
                 if !ids.contains(&id) {
                     ids.push(id);
@@ -108,7 +110,15 @@ impl Table {
     /// may be split ("alhassan" -> al + hassan, but not "alia").
     pub fn knows(&self, word: &str) -> bool {
         !self.groups(word).is_empty()
-            || (word.len() >= 4 && phonetic::keys(word).iter().any(|k| self.keys.contains(k)))
+            || (word.len() >= 4 && {
+                let known = self.keys.get_or_init(|| {
+                    self.by_spelling
+                        .keys()
+                        .flat_map(|s| phonetic::keys(s))
+                        .collect()
+                });
+                phonetic::keys(word).iter().any(|k| known.contains(k))
+            })
     }
 
     /// Readable name of a group id, used in index terms: "muhammad", "abd+rahman".

@@ -25,8 +25,23 @@ fn number(block: u32, place: u16) -> u64 {
     u64::from(block) * TERM_BLOCK + u64::from(place)
 }
 
+/// A block as a refusal or `check` names it.
+fn block_name(term: &str, block: u32) -> String {
+    format!("the name index block {block} of \"{term}\"")
+}
+
 fn damaged(term: &str, block: u32) -> StoreError {
-    StoreError::damaged(format!("the name index block {block} of \"{term}\""))
+    StoreError::damaged(block_name(term, block))
+}
+
+/// The client numbers a block holds, ascending.
+fn clients_in<'a>(
+    term: &str,
+    block: u32,
+    bytes: &'a [u8],
+) -> Result<impl Iterator<Item = u64> + 'a, StoreError> {
+    let places = decode_term_block(bytes).map_err(|_| damaged(term, block))?;
+    Ok(places.map(move |place| number(block, place)))
 }
 
 /// The places in `term`'s block `block` (none when it has no such block).
@@ -107,9 +122,7 @@ pub(super) fn with_term(
     };
     'blocks: for entry in t.name_term_blocks.range((term, first)..=(term, u32::MAX))? {
         let (key, bytes) = entry?;
-        let block = key.value().1;
-        for place in decode_term_block(bytes.value()).map_err(|_| damaged(term, block))? {
-            let n = number(block, place);
+        for n in clients_in(term, key.value().1, bytes.value())? {
             if n < from {
                 continue;
             }
@@ -161,11 +174,11 @@ pub(super) fn with_term_prefix(
     for entry in t.name_term_blocks.range((prefix, 0)..(end.as_str(), 0))? {
         let (key, bytes) = entry?;
         let (term, block) = key.value();
-        for place in decode_term_block(bytes.value()).map_err(|_| damaged(term, block))? {
+        for n in clients_in(term, block, bytes.value())? {
             if out.len() >= limit {
                 return Ok(out);
             }
-            out.push(bounds.client(number(block, place))?);
+            out.push(bounds.client(n)?);
         }
     }
     Ok(out)
@@ -192,9 +205,9 @@ pub(super) fn all_entries(
     for entry in t.name_term_blocks.iter()? {
         let (key, bytes) = entry?;
         let (term, block) = key.value();
-        match decode_term_block(bytes.value()) {
-            Ok(places) => out.extend(places.map(|p| (term.to_string(), number(block, p)))),
-            Err(_) => unreadable.push(format!("the name index block {block} of \"{term}\"")),
+        match clients_in(term, block, bytes.value()) {
+            Ok(clients) => out.extend(clients.map(|n| (term.to_string(), n))),
+            Err(_) => unreadable.push(block_name(term, block)),
         }
     }
     if let Some(older) = &t.name_terms {
@@ -261,27 +274,33 @@ impl Store {
             return Ok(());
         }
         let (txn, _) = self.begin_write()?;
-        let has_older = txn.list_tables()?.any(|t| t.name() == NAME_TERMS.name());
+        // Opened only when there, since opening it for a write would make it.
+        let older = if txn.list_tables()?.any(|t| t.name() == NAME_TERMS.name()) {
+            Some(NAME_TERMS.open_write(&txn)?)
+        } else {
+            None
+        };
         {
             let schema = txn.open_table(META)?.get("schema")?.map(|v| v.value());
             let mut t = WriteTables::open(&txn)?;
             let terms = t.meta.get(TERMS_VERSION)?.map(|v| v.value());
-            let older = if has_older {
-                NAME_TERMS.open_write(&txn)?.len()?
-            } else {
-                0
+            let older_entries = match &older {
+                Some(table) => table.len()?,
+                None => 0,
             };
             // Another process may have rebuilt it a moment ago.
-            if current(schema, terms, older) {
+            if current(schema, terms, older_entries) {
                 drop(t);
+                drop(older);
                 txn.abort()?;
                 return Ok(());
             }
             rebuild(&mut t)?;
         }
-        if has_older {
-            NAME_TERMS.open_write(&txn)?.retain(|_, _| false)?;
-        }
+        // Emptied, not deleted: see `tables::NAME_TERMS`.
+        older
+            .map(|mut table| table.retain(|_, _| false))
+            .transpose()?;
         txn.open_table(META)?.insert("schema", SCHEMA_VERSION)?;
         txn.commit()?;
         Ok(())

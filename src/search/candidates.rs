@@ -27,11 +27,16 @@ const W_TYPED: u8 = 3;
 const W_KEY: u8 = 2;
 const W_PREFIX: u8 = 1;
 const W_BIRTH: u8 = 3;
+/// Each further query word that found a client counts as much as the best look-up: a client
+/// met loosely by two of three typed words (Abrehet Kahsay for "Abrehit Kasay Yusuf") is
+/// more promising than the thousands met by a common one (Yusuf) alone.
+const W_MET: u32 = W_SPELLING as u32;
 
 /// The client numbers worth scoring for `query`, most promising first, at most `SCORED`.
 ///
 /// A client's weight is, for each query word, the best weight of the look-ups that found it,
-/// added up over the words, plus `W_BIRTH` when it was born in the year asked for. The
+/// added up over the words, plus `W_MET` for each word beyond the first that found it, plus
+/// `W_BIRTH` when it was born in the year asked for. The
 /// clients scored are the `SCORED` of highest weight, the lowest numbers first between equal
 /// weights. Exact-term look-ups give clients in number order, so a single word's are read a
 /// part at a time: once the clients up to where every look-up has been read hold `SCORED`
@@ -337,13 +342,16 @@ impl Weighed {
     }
 
     /// A client's weight from its best weight per word and for the year: the year counts
-    /// only for a client some word found.
+    /// only for a client some word found, and each word beyond the first that found it
+    /// adds `W_MET`.
     fn total(per_word: impl Iterator<Item = u8>, year: u8) -> u32 {
-        let words: u32 = per_word.map(u32::from).sum();
-        if words == 0 {
+        let (sum, met) = per_word.fold((0u32, 0u32), |(sum, met), w| {
+            (sum + u32::from(w), met + u32::from(w > 0))
+        });
+        if met == 0 {
             0
         } else {
-            words + u32::from(year)
+            sum + W_MET * (met - 1) + u32::from(year)
         }
     }
 
@@ -489,6 +497,27 @@ mod tests {
             let whole = read_whole(office(), &query);
             prop_assert_eq!(&read_by(office(), &query, first_read), &whole);
         }
+    }
+
+    #[test]
+    fn a_client_met_by_more_typed_words_is_scored_before_many_met_by_one_common_word() {
+        let mut source = MemorySource::new();
+        let record = |number: u64, name: String| crate::search::NameRecord {
+            number,
+            name,
+            aliases: Vec::new(),
+            birth: crate::model::Birth::Unknown,
+            restricted: false,
+        };
+        // More clients with the common word as written than are scored, numbered first.
+        for n in 1..=2 * SCORED as u64 {
+            source.insert(record(n, format!("Yusuf Berhe{n}")), None);
+        }
+        let wanted = 2 * SCORED as u64 + 1;
+        source.insert(record(wanted, "Abrehet Kahsay".into()), None);
+        let query = Query::parse("Abrehit Kasay Yusuf ");
+        let chosen = gather(&source, &query).unwrap_or_else(|never| match never {});
+        assert!(chosen.contains(&wanted), "{chosen:?}");
     }
 
     /// A source that counts the clients its exact-term look-ups give.

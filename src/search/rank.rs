@@ -137,7 +137,7 @@ impl<'q> Scorer<'q> {
         let gq: Vec<Vec<u32>> = (0..n.saturating_sub(1))
             .map(|i| {
                 r.iter()
-                    .map(|p| self.grade(&self.joined[i], typing_at(i + 1), p))
+                    .map(|p| self.pair_grade(&self.joined[i], typing_at(i + 1), p))
                     .collect()
             })
             .collect();
@@ -151,7 +151,7 @@ impl<'q> Scorer<'q> {
                 .map(|i| {
                     joined
                         .iter()
-                        .map(|p| self.grade(&q[i], typing_at(i), p))
+                        .map(|p| self.pair_grade(&q[i], typing_at(i), p))
                         .collect()
                 })
                 .collect()
@@ -261,6 +261,32 @@ impl<'q> Scorer<'q> {
             kind,
             matched,
             name: 0,
+        }
+    }
+
+    /// `grade` where one side is two words run together: below a listed spelling of the
+    /// same name, only a letter apart, and never a letter apart from an article and a listed
+    /// name. Two names typed apart are two names unless they are the one written solid
+    /// ("Gebre Hiwet", "Ghebrehiwet"); by sound or a letter "Ali Ahmed" run together would
+    /// meet "AlAhmad" and "AlAhmed".
+    fn pair_grade(&self, q: &Part, typing: bool, r: &Part) -> u32 {
+        let grade = self.grade(q, typing, r);
+        let article_and_name = |p: &Part| {
+            p.readings
+                .iter()
+                .any(|rr| rr.particle.is_some() && rr.is_listed())
+        };
+        let letter_apart = || {
+            !article_and_name(q)
+                && !article_and_name(r)
+                && r.readings
+                    .iter()
+                    .any(|rr| edit_distance(q.main().core.as_bytes(), rr.core.as_bytes()) <= 1)
+        };
+        if grade >= GROUP || (grade > 0 && letter_apart()) {
+            grade
+        } else {
+            0
         }
     }
 
@@ -576,6 +602,24 @@ mod tests {
         assert!(
             points("Kidane Gebreyesus", "Kidane Gebre Yesus")
                 >= points("Kidane Gebreyesus", "Kidane Gebre")
+        );
+    }
+
+    #[test]
+    fn two_names_typed_apart_are_not_an_article_and_a_name_written_solid() {
+        // "Ali Ahmed" run together sounds like AlAhmad and is a letter from AlAhmed, but the
+        // client typed is one with an Ali and an Ahmed, not one with neither.
+        let q = "Husain Ali Ahmed";
+        assert!(points(q, "Hussein Ali") > points(q, "Hussein Hassan AlAhmad"));
+        assert!(points(q, "Hussein Ali") > points(q, "Ghaith Hussein AlAhmed"));
+        // The written-solid forms still meet a letter apart.
+        assert!(
+            points("Filmon Gebre Hiwet", "Filmon Ghebrehiwet")
+                > points("Filmon Gebre Hiwet", "Filmon Tesfay")
+        );
+        assert!(
+            points("Kidane Gebre Yesus", "Kidane Ghebreyesus")
+                > points("Kidane Gebre Yesus", "Kidane Gebre")
         );
     }
 

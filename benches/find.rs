@@ -45,17 +45,26 @@ fn names_file(store: &Store, path: &std::path::Path) {
     }
 }
 
+/// Both medians from runs taken in turn, so that a machine slowing down or speeding up during
+/// the bench weighs on both sides of the ratio alike.
+fn timed_side_by_side(mut one: impl FnMut(), mut other: impl FnMut()) -> (Duration, Duration) {
+    one();
+    other();
+    let (ones, others) = (0..RUNS)
+        .map(|_| (once(&mut one), once(&mut other)))
+        .unzip();
+    (median(ones), median(others))
+}
+
+fn once(run: &mut impl FnMut()) -> Duration {
+    let t = Instant::now();
+    run();
+    t.elapsed()
+}
+
 fn timed(mut run: impl FnMut()) -> Duration {
     run();
-    median(
-        (0..RUNS)
-            .map(|_| {
-                let t = Instant::now();
-                run();
-                t.elapsed()
-            })
-            .collect(),
-    )
+    median((0..RUNS).map(|_| once(&mut run)).collect())
 }
 
 fn main() {
@@ -72,7 +81,7 @@ fn main() {
         "query", "find", "fzf", "ratio"
     );
     for query in QUERIES {
-        let find = timed(|| {
+        let find = || {
             let out = Command::new(bin())
                 .arg("--db")
                 .arg(&db)
@@ -81,26 +90,31 @@ fn main() {
                 .output()
                 .expect("find runs");
             assert!(out.status.success(), "find {query}");
-        });
-        let line = if fzf {
-            let filter = timed(|| {
-                let input = std::fs::File::open(&names).expect("names file");
-                let status = Command::new("fzf")
-                    .args(["--filter", query])
-                    .stdin(input)
-                    .stdout(Stdio::null())
-                    .status()
-                    .expect("fzf runs");
-                // fzf exits 1 when nothing matched; that is a result too.
-                assert!(status.code().is_some_and(|c| c <= 1), "fzf {query}");
-            });
-            format!(
+        };
+        let filter = || {
+            let input = std::fs::File::open(&names).expect("names file");
+            let status = Command::new("fzf")
+                .args(["--filter", query])
+                .stdin(input)
+                .stdout(Stdio::null())
+                .status()
+                .expect("fzf runs");
+            // fzf exits 1 when nothing matched; that is a result too.
+            assert!(status.code().is_some_and(|c| c <= 1), "fzf {query}");
+        };
+        let (find, filter) = if fzf {
+            let (find, filter) = timed_side_by_side(find, filter);
+            (find, Some(filter))
+        } else {
+            (timed(find), None)
+        };
+        let line = match filter {
+            Some(filter) => format!(
                 "{:>6.1} ms {:>6.2}×",
                 ms(filter),
                 ms(find) / ms(filter).max(0.001)
-            )
-        } else {
-            "   (no fzf)".to_string()
+            ),
+            None => "   (no fzf)".to_string(),
         };
         println!("  {query:<20} {:>6.1} ms {line}", ms(find));
     }

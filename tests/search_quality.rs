@@ -220,12 +220,22 @@ fn plain_words(text: &str) -> Vec<String> {
 }
 
 /// Whether `query` alone puts `number` first among the clients its name tells apart: every
-/// client ranked above it is registered under the same name (only the birth can tell them
-/// apart), or holds more of the typed words exactly as typed in its name or an alias (issue
-/// 12: a full match of every typed part wins; "Hussain Rezai" is rather Hossein Rezai than
-/// Hossein Rezaei), or scored the same (an equally close spelling, ordered by last contact).
-/// Without a year that is as far as a name can go; the desk asks the year.
-fn first_told_apart(source: &MemorySource, query: &str, number: u64) -> bool {
+/// client ranked above it is registered under the same name or under another spelling of it
+/// (only the birth can tell them apart), or holds more of the typed words exactly as typed in
+/// its name or an alias (issue 12: a full match of every typed part wins; "Hussain Rezai" is
+/// rather Hossein Rezai than Hossein Rezaei), or scored the same (an equally close spelling,
+/// ordered by last contact). Without a year that is as far as a name can go; the desk asks
+/// the year.
+///
+/// Another spelling of the same name is one the variant group itself gives: a client whose
+/// every name word is a spelling of the group ("Hussain Ali" when Hussein Ali is looked for
+/// as "Husain Ali"), with as many words as were typed.
+fn first_told_apart(
+    source: &MemorySource,
+    query: &str,
+    number: u64,
+    group_words: &[String],
+) -> bool {
     let hits = search(source, query, 50, false).unwrap_or_else(|e| match e {});
     let Some(at) = hits.iter().position(|h| h.number == number) else {
         return false;
@@ -247,9 +257,15 @@ fn first_told_apart(source: &MemorySource, query: &str, number: u64) -> bool {
         })
     };
     let registered = |n: u64| record_of(n).map(|r| plain_words(&r.name));
+    let another_spelling = |n: u64| {
+        registered(n).is_some_and(|words| {
+            words.len() >= typed.len() && words.iter().all(|w| group_words.contains(w))
+        })
+    };
     hits[..at].iter().all(|hit| {
         hit.score == hits[at].score
             || registered(hit.number) == registered(number)
+            || another_spelling(hit.number)
             || as_typed(hit.number) > as_typed(number)
     })
 }
@@ -297,6 +313,7 @@ fn measure(source: &mut MemorySource, groups: &[Vec<String>], set: u64) -> Figur
     };
     for (i, group) in groups.iter().enumerate() {
         let number = test_number(set, i);
+        let group_words: Vec<String> = group.iter().flat_map(|s| plain_words(s)).collect();
         for spelling in &group[1..] {
             f.queries += 1;
             let with_year = rank_of(source, &format!("{spelling} {}", year_for(i)), number);
@@ -313,7 +330,7 @@ fn measure(source: &mut MemorySource, groups: &[Vec<String>], set: u64) -> Figur
             if name_only == Some(0) {
                 f.first_name_only += 1;
             }
-            if name_only == Some(0) || first_told_apart(source, spelling, number) {
+            if name_only == Some(0) || first_told_apart(source, spelling, number, &group_words) {
                 *f.first_told_apart.get_or_insert(0) += 1;
             } else {
                 f.misses.push(format!(
@@ -438,12 +455,13 @@ fn variant_groups_distinct_pairs_and_held_out_groups() {
     // for the year (the volunteer always asks it) and a slightly lower one without.
     assert!(held_out.pct(held_out.first_with_year) >= 90.0);
     assert!(held_out.pct(held_out.top5_name_only) >= 90.0);
-    // Name alone first: most of the clients above the one looked for are ones the name cannot
-    // tell apart from it (see `first_told_apart`); the rest must stay rare.
+    // Name alone first (issue 12's goal, 95%): most of the clients above the one looked for
+    // are ones the name cannot tell apart from it (see `first_told_apart`), such as the demo's
+    // own Hussain Ali when Hussein Ali is looked for as "Hussain Ali".
     let told_apart = |f: &Figures| f.pct(f.first_told_apart.unwrap_or(0));
     assert!(
-        told_apart(&tested) >= 90.0,
-        "name only first (but for clients the name cannot tell apart) below 90%"
+        told_apart(&tested) >= 95.0,
+        "name only first (but for clients the name cannot tell apart) below 95%"
     );
     assert!(
         told_apart(&held_out) >= 95.0,

@@ -191,9 +191,21 @@ fn every_find_is_logged_with_the_clients_shown_and_never_the_query() {
     office.ok(&["--as", "joost", "find", "--begeleider", "joost"]);
     office.ok(&["find", "nobody-at-all"]);
 
+    // `find` reads the store without writing to it: its lines wait beside the store, on disk
+    // before the results were shown, until a command that writes moves them into the log.
+    let beside = office.store().with_extension("redb.lookups");
+    let kept = std::fs::read_to_string(&beside).expect("the lookups are kept beside the store");
+    assert_eq!(kept.lines().count(), 3, "{kept}");
+    assert!(!kept.to_lowercase().contains("warsame"), "{kept}");
+    assert!(!kept.contains("nobody-at-all"), "{kept}");
     let log = office.ok(&["audit", "--action", "find", "--json"]).json();
     let lines = log.as_array().unwrap();
     assert_eq!(lines.len(), 3, "{log}");
+    assert_eq!(
+        std::fs::read_to_string(&beside).unwrap(),
+        "",
+        "moved, not kept twice"
+    );
     assert!(lines.iter().all(|l| l["action"] == "find"));
     assert_eq!(
         listed(&lines[0]),

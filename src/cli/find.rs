@@ -7,7 +7,7 @@ use crate::store::{ClientSummary, Store};
 
 pub fn run(ctx: &Context, args: FindArgs) -> Result<Output, CliError> {
     if let Some(name) = &args.begeleider {
-        let store = ctx.open()?;
+        let store = ctx.open_for_lookup()?;
         let mut guided = store.clients_guided_by(name.trim(), args.restricted)?;
         guided.truncate(args.limit);
         logged(ctx, &store, &guided)?;
@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, args: FindArgs) -> Result<Output, CliError> {
             "the search is empty: give part of a name, a birth year, a client number or a phone number".into(),
         ));
     }
-    let store = ctx.open()?;
+    let store = ctx.open_for_lookup()?;
     let found = store.find(&query, args.limit, args.restricted)?;
     logged(ctx, &store, &found)?;
     Ok(shown(ctx, &found))

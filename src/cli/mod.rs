@@ -83,7 +83,18 @@ impl Context {
     /// and says on stderr what it finished and when other users of the server can read it.
     pub fn open(&self) -> Result<Store, CliError> {
         let group = self.config.group.as_deref();
-        let store = Store::open_shared(&self.store_path, group)?;
+        self.opened(Store::open_shared(&self.store_path, group)?)
+    }
+
+    /// Opens the store like `open` for a command that only looks clients up (`find`).
+    pub fn open_for_lookup(&self) -> Result<Store, CliError> {
+        let group = self.config.group.as_deref();
+        self.opened(Store::open_for_lookup(&self.store_path, group)?)
+    }
+
+    /// Says on stderr what opening the store found or did.
+    fn opened(&self, store: Store) -> Result<Store, CliError> {
+        let group = self.config.group.as_deref();
         if let Some(warning) = crate::store::files::permission_warning(&self.store_path, group) {
             eprintln!("spreekuur: {warning}");
         }

@@ -34,6 +34,9 @@ pub fn open_note(lang: Lang, note: &OpenNote) -> String {
             "{} verwijderd, een half geschreven kopie van de opslag die een onderbroken opdracht achterliet",
             path.display()
         ),
+        (Lang::Nl, OpenNote::LookupsKept(reason)) => format!(
+            "de auditregels van recente zoekopdrachten konden nog niet in het logboek van de opslag worden gezet ({reason}); ze blijven naast de opslag bewaard en de volgende opdracht die de opslag wijzigt zet ze erin"
+        ),
         (Lang::Nl, OpenNote::ErasureUnfinished(reason)) => format!(
             "een wissen is opgeslagen, maar het opslagbestand moet daarna nog herschreven worden ({reason}), dus gewiste tekst staat nog in de vrije ruimte van het bestand; maak schijfruimte vrij als de schijf vol is en laat daarna `spreekuur check --repair` draaien"
         ),
@@ -99,6 +102,7 @@ fn dutch(e: &StoreError) -> String {
         StoreError::Failed(reason) => format!(
             "de opslag kon niet gelezen of geschreven worden: {reason}. Er is niets opgeslagen; probeer het opnieuw"
         ),
+        StoreError::ReadingOnly => "de opslag is alleen om te lezen geopend en kan door deze opdracht niet gewijzigd worden; er is niets opgeslagen, probeer het opnieuw".into(),
         StoreError::ErasureUnfinished(reason) => format!(
             "het wissen is opgeslagen, maar het opslagbestand kon daarna niet herschreven worden ({reason}), dus gewiste tekst staat nog in de vrije ruimte van het bestand; maak schijfruimte vrij als de schijf vol is en laat daarna `spreekuur check --repair` draaien om het wissen af te maken"
         ),

@@ -44,7 +44,7 @@ pub(super) fn append(
 }
 
 /// `append` with the clients a lookup showed.
-fn append_listing(
+pub(super) fn append_listing(
     t: &mut WriteTables,
     stamp: &Stamp,
     client: Option<u64>,
@@ -81,14 +81,21 @@ impl Store {
     }
 
     /// Logs that a lookup (`find`, the desk's result list) showed `stamp.who` these clients,
-    /// in the order shown. The query is not passed: it is a name and must not be kept.
+    /// in the order shown. The query is not passed: it is a name and must not be kept. With
+    /// the store opened for a lookup, the line is kept beside it until the next command that
+    /// writes moves it into the log (`lookups.rs`).
     pub fn audit_find(&self, stamp: &Stamp, clients: &[u64]) -> Result<(), StoreError> {
+        if self.database().reading() {
+            return self.keep_lookup(stamp, clients);
+        }
         self.write(|t| {
             append_listing(t, stamp, None, AuditAction::Find, None, clients.to_vec()).map(|_| ())
         })
     }
 
-    /// The lines of the log that pass `filter`, oldest first.
+    /// The lines of the log that pass `filter`, oldest first. (Lookups kept beside the store
+    /// join the log when it is next opened to write, so a line's number is not its place in
+    /// time.)
     pub fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StoreError> {
         self.read(|t| {
             let Some(audit) = &t.audit else {
@@ -104,6 +111,7 @@ impl Store {
                     out.push(e);
                 }
             }
+            out.sort_by_key(|e| e.stamp.at);
             Ok(out)
         })
     }

@@ -29,6 +29,12 @@ pub enum StoreError {
     },
     #[error("the store could not be read or written: {0}. Nothing was saved; try again")]
     Failed(String),
+    /// A store opened for a lookup was asked to change; `open_for_lookup` then opens it to
+    /// write, so a volunteer never meets this.
+    #[error(
+        "the store was opened for reading only and cannot be changed by this command; nothing was saved, try again"
+    )]
+    ReadingOnly,
     #[error(
         "the erasure is saved, but the store file could not be rewritten after it ({0}), so erased text still lies in the file's free space; free disk space if the disk is full, then run `spreekuur check --repair` to finish the erasure"
     )]

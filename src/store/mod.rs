@@ -22,6 +22,7 @@ pub mod files;
 mod followups;
 mod forget;
 mod held_back;
+mod lookups;
 mod migrate;
 mod name_index;
 mod open;
@@ -48,7 +49,7 @@ pub use open::OpenNote;
 pub use seal::seal;
 pub use visits::NewFollowUp;
 
-use redb::{Database, DatabaseError, ReadableDatabase, ReadableTable};
+use redb::{Database, DatabaseError, ReadOnlyDatabase, ReadableDatabase, ReadableTable};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use tables::{META, ReadTables, WriteTables};
@@ -77,8 +78,35 @@ const REOPEN_TRIES: usize = 5;
 
 /// An open database and the identity (device, inode) of the file it was opened from.
 struct Handle {
-    db: Database,
+    db: Opened,
     file: (u64, u64),
+}
+
+/// How a process holds the file: to read and write, or (a lookup: `find`) to read only, which
+/// costs no flush to disk when it opens and closes.
+enum Opened {
+    Writable(Database),
+    Reading(ReadOnlyDatabase),
+}
+
+impl Handle {
+    fn begin_read(&self) -> Result<redb::ReadTransaction, redb::TransactionError> {
+        match &self.db {
+            Opened::Writable(db) => db.begin_read(),
+            Opened::Reading(db) => db.begin_read(),
+        }
+    }
+
+    fn begin_write(&self) -> Result<redb::WriteTransaction, StoreError> {
+        match &self.db {
+            Opened::Writable(db) => Ok(db.begin_write()?),
+            Opened::Reading(_) => Err(StoreError::ReadingOnly),
+        }
+    }
+
+    fn reading(&self) -> bool {
+        matches!(self.db, Opened::Reading(_))
+    }
 }
 
 pub struct Store {
@@ -113,21 +141,59 @@ impl Store {
         Store::open_untidied(path, group)
     }
 
-    fn open_untidied(path: &Path, group: Option<&str>) -> Result<Store, StoreError> {
-        let (handle, fresh) = open_database(path, group)?;
-        let store = Store {
+    /// Opens the store to look clients up (`find`): for reading only, so that neither the open
+    /// nor the close waits for the disk, with the lookup's audit line kept aside until the next
+    /// command that writes moves it into the log (`lookups.rs`). A store that needs anything
+    /// done first (a new file, an older layout, an unfinished erasure, a file an interrupted
+    /// writer left) is opened as by `open_shared`, which does it.
+    pub fn open_for_lookup(path: &Path, group: Option<&str>) -> Result<Store, StoreError> {
+        match Store::open_reading(path, group) {
+            Ok(Some(store)) => Ok(store),
+            // Any refusal is decided again, and said, by the open that can act on it.
+            Ok(None) | Err(_) => Store::open_shared(path, group),
+        }
+    }
+
+    fn open_reading(path: &Path, group: Option<&str>) -> Result<Option<Store>, StoreError> {
+        if std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
+            return Ok(None);
+        }
+        let store = Store::on(open_database(path, group, Mode::Reading)?.0, path, group);
+        store.check_schema(false)?;
+        store.ready()?;
+        if store.erasure_unfinished()? {
+            return Ok(None);
+        }
+        let mut store = store;
+        store.notes = store.remove_stale_partials();
+        Ok(Some(store))
+    }
+
+    fn on(handle: Handle, path: &Path, group: Option<&str>) -> Store {
+        Store {
             db: RwLock::new(Arc::new(handle)),
             path: path.to_path_buf(),
             group: group.map(str::to_string),
             notes: Vec::new(),
-        };
+        }
+    }
+
+    fn open_untidied(path: &Path, group: Option<&str>) -> Result<Store, StoreError> {
+        let (handle, fresh) = open_database(path, group, Mode::Writable)?;
+        let store = Store::on(handle, path, group);
         store.check_schema(fresh)?;
-        // First: every read opens the name index of today's layout.
-        store.refresh_name_index()?;
-        store.count_followup_events()?;
-        store.build_profiles()?;
-        store.build_day_blocks()?;
+        store.ready()?;
         Ok(store)
+    }
+
+    /// Builds what this release reads and an older store lacks. Opened for reading only, a
+    /// store that lacks any of it refuses with `ReadingOnly`.
+    fn ready(&self) -> Result<(), StoreError> {
+        // First: every read opens the name index of today's layout.
+        self.refresh_name_index()?;
+        self.count_followup_events()?;
+        self.build_profiles()?;
+        self.build_day_blocks()
     }
 
     /// What opening the store did after an interrupted command, for a line each on stderr or
@@ -185,15 +251,30 @@ impl Store {
             .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if Arc::ptr_eq(&current, stale) {
-            let (handle, _) = open_database(&self.path, self.group.as_deref())?;
+            let mode = if stale.reading() {
+                Mode::Reading
+            } else {
+                Mode::Writable
+            };
+            let (handle, _) = open_database(&self.path, self.group.as_deref(), mode)?;
             *current = Arc::new(handle);
         }
         Ok(())
     }
 }
 
-/// Opens (or creates) the redb file; says whether it was fresh.
-fn open_database(path: &Path, group: Option<&str>) -> Result<(Handle, bool), StoreError> {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Writable,
+    Reading,
+}
+
+/// Opens (or, to write, creates) the redb file; says whether it was fresh.
+fn open_database(
+    path: &Path,
+    group: Option<&str>,
+    mode: Mode,
+) -> Result<(Handle, bool), StoreError> {
     let open_error = |reason: String| StoreError::Open {
         path: path.to_path_buf(),
         reason,
@@ -203,7 +284,7 @@ fn open_database(path: &Path, group: Option<&str>) -> Result<(Handle, bool), Sto
             return Err(open_error("that is a directory, not a file".into()));
         }
         Ok(m) => m.len() == 0,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && mode == Mode::Writable => {
             files::create_private_file(path, group).map_err(|e| open_error(e.to_string()))?;
             true
         }
@@ -211,10 +292,10 @@ fn open_database(path: &Path, group: Option<&str>) -> Result<(Handle, bool), Sto
     };
     let mut builder = Database::builder();
     builder.set_concurrency_mode(redb::ConcurrencyMode::MultiWriter);
-    let opened = if fresh {
-        builder.create(path)
-    } else {
-        builder.open(path)
+    let opened = match mode {
+        Mode::Writable if fresh => builder.create(path).map(Opened::Writable),
+        Mode::Writable => builder.open(path).map(Opened::Writable),
+        Mode::Reading => builder.open_read_only(path).map(Opened::Reading),
     };
     let db = opened.map_err(|e| match e {
         DatabaseError::Storage(redb::StorageError::Io(io))
@@ -311,7 +392,7 @@ impl Store {
     fn begin_write(&self) -> Result<(redb::WriteTransaction, Arc<Handle>), StoreError> {
         for _ in 0..REOPEN_TRIES {
             let handle = self.database();
-            let txn = handle.db.begin_write()?;
+            let txn = handle.begin_write()?;
             let moved = txn.open_table(META)?.get(MOVED)?.is_some();
             // The file at the path is another one: a forget replaced it but could not mark
             // this one (see `rewrite`).
@@ -342,7 +423,7 @@ impl Store {
     fn begin_read(&self) -> Result<redb::ReadTransaction, StoreError> {
         for _ in 0..REOPEN_TRIES {
             let handle = self.database();
-            let txn = handle.db.begin_read()?;
+            let txn = handle.begin_read()?;
             let moved = match txn.open_table(META) {
                 Ok(meta) => meta.get(MOVED)?.is_some(),
                 Err(redb::TableError::TableDoesNotExist(_)) => false,

@@ -16,6 +16,8 @@ pub enum OpenNote {
     ErasureUnfinished(String),
     /// A copy of the store that a command which is gone left half-written, now removed.
     PartialRemoved(PathBuf),
+    /// The lookups kept aside (`lookups.rs`) could not be moved into the audit log; the reason.
+    LookupsKept(String),
 }
 
 impl std::fmt::Display for OpenNote {
@@ -30,6 +32,10 @@ impl std::fmt::Display for OpenNote {
                 "removed {}, a half-written copy of the store left by an interrupted command",
                 path.display()
             ),
+            OpenNote::LookupsKept(reason) => write!(
+                f,
+                "the audit lines of recent lookups could not be moved into the store's log yet ({reason}); they are kept beside the store, and the next command that changes the store moves them"
+            ),
             OpenNote::ErasureUnfinished(reason) => write!(
                 f,
                 "an erasure is saved, but the store file is still to be rewritten after it ({reason}), so erased text still lies in the file's free space; free disk space if the disk is full, then run `spreekuur check --repair`"
@@ -39,15 +45,13 @@ impl std::fmt::Display for OpenNote {
 }
 
 impl Store {
-    /// Removes stale copies and finishes an unfinished erasure. A failure does not stop the
-    /// open: the store is sound, the mark stays, and the note says how to finish it.
+    /// Removes stale copies, moves the lookups kept aside into the audit log and finishes an
+    /// unfinished erasure. A failure does not stop the open: the store is sound, what was
+    /// left stays, and the note says how it gets done.
     pub(super) fn tidy(&self) -> Vec<OpenNote> {
-        let mut notes = Vec::new();
-        for stale in stale_partials(&self.path) {
-            // One that cannot be removed stays for `check` to report.
-            if std::fs::remove_file(&stale).is_ok() {
-                notes.push(OpenNote::PartialRemoved(stale));
-            }
+        let mut notes = self.remove_stale_partials();
+        if let Err(e) = self.move_lookups_into_log() {
+            notes.push(OpenNote::LookupsKept(e.reason()));
         }
         match self.erasure_unfinished().and_then(|pending| {
             if pending {
@@ -59,6 +63,18 @@ impl Store {
             Ok(true) => notes.push(OpenNote::ErasureFinished),
             Ok(false) => {}
             Err(e) => notes.push(OpenNote::ErasureUnfinished(e.reason())),
+        }
+        notes
+    }
+
+    /// Removes the copies that commands which are gone left half-written.
+    pub(super) fn remove_stale_partials(&self) -> Vec<OpenNote> {
+        let mut notes = Vec::new();
+        for stale in stale_partials(&self.path) {
+            // One that cannot be removed stays for `check` to report.
+            if std::fs::remove_file(&stale).is_ok() {
+                notes.push(OpenNote::PartialRemoved(stale));
+            }
         }
         notes
     }

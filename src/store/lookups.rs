@@ -81,11 +81,14 @@ impl Store {
                 path.display()
             ))
         };
-        files::create_private_file(&path, self.group()).map_err(failed)?;
-        let mut file = OpenOptions::new()
-            .append(true)
-            .open(&path)
-            .map_err(failed)?;
+        let append = || OpenOptions::new().append(true).open(&path);
+        let mut file = match append() {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                files::create_private_file(&path, self.group()).and_then(|()| append())
+            }
+            opened => opened,
+        }
+        .map_err(failed)?;
         file.lock_shared().map_err(failed)?;
         let line = Line {
             token: token(),
@@ -163,6 +166,14 @@ mod tests {
             .collect()
     }
 
+    /// A store made in a new temporary directory, closed again.
+    fn made() -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.redb");
+        drop(Store::open(&path).unwrap());
+        (dir, path)
+    }
+
     #[test]
     fn a_line_is_written_as_json_with_the_time_to_the_second() {
         let line = Line {
@@ -186,9 +197,7 @@ mod tests {
 
     #[test]
     fn a_lookup_opened_for_reading_is_logged_beside_the_store_then_moved_into_the_log() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.redb");
-        drop(Store::open(&path).unwrap());
+        let (_dir, path) = made();
         {
             let store = Store::open_for_lookup(&path, None).unwrap();
             assert!(store.database().reading());
@@ -209,9 +218,7 @@ mod tests {
 
     #[test]
     fn lines_moved_by_a_command_killed_before_it_emptied_the_file_are_not_moved_twice() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.redb");
-        drop(Store::open(&path).unwrap());
+        let (_dir, path) = made();
         let lookup = Store::open_for_lookup(&path, None).unwrap();
         lookup.audit_find(&stamp(), &[1001]).unwrap();
         let beside = path_beside(&path);
@@ -239,9 +246,7 @@ mod tests {
     #[test]
     fn the_file_beside_the_store_is_private() {
         use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.redb");
-        drop(Store::open(&path).unwrap());
+        let (_dir, path) = made();
         let store = Store::open_for_lookup(&path, None).unwrap();
         store.audit_find(&stamp(), &[1001]).unwrap();
         let mode = std::fs::metadata(path_beside(&path))

@@ -158,13 +158,12 @@ impl Store {
         if std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
             return Ok(None);
         }
-        let store = Store::on(open_database(path, group, Mode::Reading)?.0, path, group);
+        let mut store = Store::on(open_database(path, group, Mode::Reading)?.0, path, group);
         store.check_schema(false)?;
         store.ready()?;
         if store.erasure_unfinished()? {
             return Ok(None);
         }
-        let mut store = store;
         store.notes = store.remove_stale_partials();
         Ok(Some(store))
     }

@@ -63,6 +63,22 @@ fn lines_of(text: &str) -> Vec<Line> {
         .collect()
 }
 
+/// Removes the file beside a store being made: what it holds are lookups of a store that was
+/// deleted at that path.
+pub(super) fn forget_earlier(store: &Path) -> Result<(), StoreError> {
+    let path = path_beside(store);
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Open {
+            path: store.to_path_buf(),
+            reason: format!(
+                "{} holds lookups of a store deleted earlier and cannot be removed ({e}); remove it, then try again",
+                path.display()
+            ),
+        }),
+        _ => Ok(()),
+    }
+}
+
 fn stamp_of(line: &Line) -> Option<Stamp> {
     let at = chrono::NaiveDateTime::parse_from_str(&line.at, AT).ok()?;
     Some(Stamp {
@@ -240,6 +256,19 @@ mod tests {
         assert!(!store.database().reading());
         store.audit_find(&stamp(), &[]).unwrap();
         assert_eq!(finds(&store).len(), 1);
+        assert!(!path_beside(&path).exists());
+    }
+
+    #[test]
+    fn lookups_of_a_deleted_store_do_not_join_the_log_of_a_new_one_at_its_path() {
+        let (_dir, path) = made();
+        Store::open_for_lookup(&path, None)
+            .unwrap()
+            .audit_find(&stamp(), &[1001])
+            .unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let store = Store::open(&path).unwrap();
+        assert!(finds(&store).is_empty());
         assert!(!path_beside(&path).exists());
     }
 

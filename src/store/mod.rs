@@ -358,6 +358,9 @@ impl Store {
             txn.abort()?;
             return Ok(());
         }
+        // Lookups kept beside a store that was deleted are not this store's: gone before any
+        // lookup can open this one (it reads no store until this commit).
+        lookups::forget_earlier(&self.path)?;
         {
             let mut t = WriteTables::open(&txn)?;
             t.meta.insert("next_client", FIRST_CLIENT_NUMBER)?;

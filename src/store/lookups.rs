@@ -1,7 +1,7 @@
 //! The audit lines of lookups made with the store opened for reading only (`find`), kept aside
 //! in `STORE.lookups` until the next command that writes moves them into the log.
 //!
-//! A write transaction costs a lookup six flushes to disk (the open, the commit, the close);
+//! Opening to write costs a lookup seven flushes to disk (the open, the commit, the close);
 //! a line appended here costs one, and is on disk before anything is shown, like a line in
 //! the log. The file holds what the log would (who, when, the client numbers shown: never a
 //! name) with the store's own mode. Appending holds the file's lock shared, moving the lines
@@ -118,48 +118,44 @@ impl Store {
     }
 
     /// Moves the lines kept aside into the audit log, in one transaction, then empties the
-    /// file. Gives how many lines were moved.
-    pub(super) fn move_lookups_into_log(&self) -> Result<usize, StoreError> {
+    /// file.
+    pub(super) fn move_lookups_into_log(&self) -> Result<(), StoreError> {
         let path = path_beside(&self.path);
         let failed = |e: std::io::Error| {
             StoreError::Failed(format!("{} could not be read ({e})", path.display()))
         };
         let mut file = match OpenOptions::new().read(true).write(true).open(&path) {
             Ok(file) => file,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(e) => return Err(failed(e)),
         };
         if file.metadata().map_err(failed)?.len() == 0 {
-            return Ok(0);
+            return Ok(());
         }
         file.lock().map_err(failed)?;
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes).map_err(failed)?;
         let lines = lines_of(&String::from_utf8_lossy(&bytes));
-        let moved = self.write(|t| {
+        self.write(|t| {
             let moved_up_to = t.meta.get(MOVED_UP_TO)?.map(|v| v.value());
             // Lines up to the last one moved before were moved by a command that was killed
             // before it emptied the file.
             let from = moved_up_to
                 .and_then(|token| lines.iter().position(|l| l.token == token))
                 .map_or(0, |at| at + 1);
-            let mut moved = 0;
             for line in &lines[from..] {
-                let Some(stamp) = stamp_of(line) else {
-                    continue;
-                };
-                append_listing(t, &stamp, None, AuditAction::Find, None, line.shown.clone())?;
-                moved += 1;
+                if let Some(stamp) = stamp_of(line) {
+                    append_listing(t, &stamp, None, AuditAction::Find, None, line.shown.clone())?;
+                }
             }
             if let Some(last) = lines.last() {
                 t.meta.insert(MOVED_UP_TO, last.token)?;
             }
-            Ok(moved)
+            Ok(())
         })?;
         file.set_len(0)
             .and_then(|()| file.sync_data())
-            .map_err(failed)?;
-        Ok(moved)
+            .map_err(failed)
     }
 }
 

@@ -70,6 +70,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
             "imported": added.as_ref().map(|a| a.added.iter().map(|(line, n)| json!({"line": line, "number": n})).collect::<Vec<_>>()),
             "skipped": added.as_ref().map(|a| a.skipped),
             "skipped_by_name": added.as_ref().map(|a| a.skipped_by_name),
+            "skipped_alike": added.as_ref().map(|a| a.skipped_alike),
         })));
     }
     let mut out = format!(
@@ -140,6 +141,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
             for (n, label) in [
                 (added.skipped, l.import_skipped),
                 (added.skipped_by_name, l.import_skipped_by_name),
+                (added.skipped_alike, l.import_skipped_alike),
             ] {
                 if n > 0 {
                     out.push_str(&format!("{n} {label}\n"));

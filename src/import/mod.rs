@@ -128,17 +128,32 @@ pub struct Applied {
     pub skipped: usize,
     /// Rows without a birth left out as like a client by name alone.
     pub skipped_by_name: usize,
+    /// Rows left out as like an earlier row of the same file.
+    pub skipped_alike: usize,
+}
+
+impl Plan {
+    /// The lines that look like an earlier line of the file: every group's lines but its first.
+    fn later_alike(&self) -> std::collections::BTreeSet<usize> {
+        self.like_each_other
+            .iter()
+            .flat_map(|group| group.iter().skip(1).copied())
+            .collect()
+    }
 }
 
 /// Registers the readable rows in one transaction: all of them, or none if anything fails.
 /// With `skip_like_existing`, rows that look like a client already in the store are left out,
-/// the weaker name-only matches too.
+/// the weaker name-only matches too, and so is a row that looks like an earlier row of the
+/// file: the first of them stands for the person, so the office does not start with one
+/// history split over two records.
 pub fn apply(
     plan: &Plan,
     store: &Store,
     stamp: Stamp,
     skip_like_existing: bool,
 ) -> Result<Applied, StoreError> {
+    let later_alike = plan.later_alike();
     store.batch(|batch| {
         let mut applied = Applied::default();
         for row in &plan.readable {
@@ -146,6 +161,9 @@ pub fn apply(
             match like {
                 Some(l) if skip_like_existing && l.by_name_only => applied.skipped_by_name += 1,
                 Some(_) if skip_like_existing => applied.skipped += 1,
+                None if skip_like_existing && later_alike.contains(&row.line) => {
+                    applied.skipped_alike += 1
+                }
                 _ => applied.added.push((
                     row.line,
                     batch.register_client(row.draft.clone(), stamp.clone())?,

@@ -6,14 +6,14 @@
 //! - `normalise`: case, diacritics, Turkish i, ß, apostrophes, ICAO umlaut forms;
 //! - `parts`: particles, Abd-/-ullah/-uddin compounds, solid forms, surname-first;
 //! - `phonetic`: the consonant-skeleton key;
-//! - `table`: equivalent spellings of common name parts (`data/name_parts.toml`);
+//! - `table`: equivalent spellings of common name parts (`data/name_parts.toml`, read by
+//!   `table_file` in `build.rs` into static data);
 //! - `query`, `terms`, `candidates`, `rank`: what was typed, what is stored, what is fetched,
 //!   how it is ordered.
 //!
 //! Nothing here merges clients: the search proposes, the volunteer decides.
 
 mod candidates;
-mod fasthash;
 pub mod memory;
 mod normalise;
 mod parts;
@@ -21,6 +21,8 @@ mod phonetic;
 mod query;
 mod rank;
 mod table;
+#[cfg(test)]
+mod table_file;
 mod terms;
 
 pub use rank::MatchKind;

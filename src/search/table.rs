@@ -1,11 +1,7 @@
-//! The table of equivalent spellings of common name parts (`data/name_parts.toml`), read once.
+//! The table of equivalent spellings of common name parts (`data/name_parts.toml`), made into
+//! static data by the build.
 
-use super::fasthash::{FastMap, FastSet};
-use super::normalise::fold_words;
 use super::phonetic;
-use serde::Deserialize;
-use std::collections::BTreeMap;
-use std::sync::{LazyLock, OnceLock};
 
 /// How a compound name part is built around a listed part; kept in the top bits of a group id
 /// so "Abd al-Rahman" and "Rahman" are different names that each match their own spellings.
@@ -24,101 +20,66 @@ pub enum Compound {
 /// A group id: the index of the group in the table, with the compound kind in bits 16 and up.
 pub type GroupId = u32;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TableFile {
-    #[serde(default)]
-    titles: Vec<String>,
-    #[serde(default)]
-    leading_titles: Vec<String>,
-    groups: BTreeMap<String, Vec<String>>,
+/// The table as `build.rs` wrote it from `data/name_parts.toml`: spellings, keys and titles
+/// folded and sorted, so a lookup is a binary search and nothing is read at start.
+mod shipped {
+    include!(concat!(env!("OUT_DIR"), "/name_parts.rs"));
 }
 
 pub struct Table {
-    names: Vec<String>,
-    by_spelling: FastMap<String, Vec<GroupId>>,
-    /// The phonetic keys of every spelling, made at the first `knows` that needs them (a
-    /// word of no group that may be a solid form): many searches never do, and the keys are
-    /// a third of reading the table, which a `find` process pays before it can answer.
-    keys: OnceLock<FastSet<String>>,
-    titles: FastSet<String>,
-    leading_titles: FastSet<String>,
+    names: &'static [&'static str],
+    /// Sorted by spelling.
+    spellings: &'static [(&'static str, &'static [GroupId])],
+    /// The phonetic keys of every spelling, sorted.
+    keys: &'static [&'static str],
+    titles: &'static [&'static str],
+    leading_titles: &'static [&'static str],
 }
 
-/// The name-part table as shipped.
+/// The name-part table as shipped: what `terms::terms_version` hashes, so that a changed
+/// table rebuilds the name index.
 pub const SOURCE: &str = include_str!("../../data/name_parts.toml");
 
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    // The file is compiled in and `tests::the_shipped_table_parses` reads it, so a build whose
-    // table does not parse fails its tests before it can ship.
-    Table::parse(SOURCE).expect("data/name_parts.toml is checked by a unit test")
-});
+static TABLE: Table = Table {
+    names: shipped::NAMES,
+    spellings: shipped::SPELLINGS,
+    keys: shipped::KEYS,
+    titles: shipped::TITLES,
+    leading_titles: shipped::LEADING_TITLES,
+};
 
 /// The table shipped with the program.
 pub fn table() -> &'static Table {
     &TABLE
 }
 
-impl Table {
-    pub fn parse(text: &str) -> Result<Table, String> {
-        let file: TableFile = toml::from_str(text).map_err(|e| e.to_string())?;
-        let folded =
-            |w: &String| -> String { fold_words(w).into_iter().map(|f| f.plain).collect() };
-        let mut table = Table {
-            names: Vec::with_capacity(file.groups.len()),
-            by_spelling: FastMap::default(),
-            keys: OnceLock::new(),
-            titles: file.titles.iter().map(folded).collect(),
-            leading_titles: file.leading_titles.iter().map(folded).collect(),
-        };
-        for (index, (name, spellings)) in file.groups.into_iter().enumerate() {
-            let id = GroupId::try_from(index)
-                .ok()
-                .filter(|&i| i < 1 << 16)
-                .ok_or("more than 65536 groups in the name-part table")?;
-            for spelling in std::iter::once(&name).chain(spellings.iter()) {
-                let folded: String = fold_words(spelling).into_iter().map(|w| w.plain).collect();
-                if folded.is_empty() {
-                    return Err(format!("group {name}: empty spelling"));
-                }
-                let ids = table.by_spelling.entry(folded).or_default();
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
-            table.names.push(name);
-        }
-        Ok(table)
-    }
+fn listed(words: &[&str], word: &str) -> bool {
+    words.binary_search(&word).is_ok()
+}
 
+impl Table {
     /// A title or honorific ("haji", "dr"), no part of the name.
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(word)
+        listed(self.titles, word)
     }
 
     /// A title only at the start of a name of at least three parts ("sayyid").
     pub fn is_leading_title(&self, word: &str) -> bool {
-        self.leading_titles.contains(word)
+        listed(self.leading_titles, word)
     }
 
     /// The groups a folded word belongs to; empty when the table does not know it.
-    pub fn groups(&self, word: &str) -> &[GroupId] {
-        self.by_spelling.get(word).map_or(&[], Vec::as_slice)
+    pub fn groups(&self, word: &str) -> &'static [GroupId] {
+        self.spellings
+            .binary_search_by(|(spelling, _)| (*spelling).cmp(word))
+            .map_or(&[], |at| self.spellings[at].1)
     }
 
     /// A known name part: listed, or sounding like a listed one. Decides whether a solid form
     /// may be split ("alhassan" -> al + hassan, but not "alia").
     pub fn knows(&self, word: &str) -> bool {
         !self.groups(word).is_empty()
-            || (word.len() >= 4 && {
-                let known = self.keys.get_or_init(|| {
-                    self.by_spelling
-                        .keys()
-                        .flat_map(|s| phonetic::keys(s))
-                        .collect()
-                });
-                phonetic::keys(word).iter().any(|k| known.contains(k))
-            })
+            || (word.len() >= 4 && phonetic::keys(word).iter().any(|k| listed(self.keys, k)))
     }
 
     /// Readable name of a group id, used in index terms: "muhammad", "abd+rahman".
@@ -126,7 +87,8 @@ impl Table {
         let base = self
             .names
             .get((id & 0xFFFF) as usize)
-            .map_or("?", String::as_str);
+            .copied()
+            .unwrap_or("?");
         match id >> 16 {
             1 => format!("abd+{base}"),
             2 => format!("{base}+allah"),
@@ -146,9 +108,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_shipped_table_parses() {
-        let t = Table::parse(include_str!("../../data/name_parts.toml")).unwrap();
+    fn the_built_table_is_the_shipped_file_sorted_for_searching() {
+        let read = super::super::table_file::read(SOURCE).unwrap();
+        let t = table();
         assert!(t.names.len() > 150, "{} groups", t.names.len());
+        assert_eq!(t.names, read.names);
+        assert_eq!(t.spellings.len(), read.spellings.len());
+        for ((spelling, ids), (read_spelling, read_ids)) in t.spellings.iter().zip(&read.spellings)
+        {
+            assert_eq!(
+                (*spelling, *ids),
+                (read_spelling.as_str(), read_ids.as_slice())
+            );
+        }
+        assert!(t.titles.is_sorted() && t.leading_titles.is_sorted() && t.keys.is_sorted());
+        assert!(
+            t.titles.iter().eq(&read.titles) && t.leading_titles.iter().eq(&read.leading_titles)
+        );
+        let keys: std::collections::BTreeSet<String> = read
+            .spellings
+            .keys()
+            .flat_map(|s| phonetic::keys(s))
+            .collect();
+        assert!(t.keys.iter().eq(&keys));
     }
 
     #[test]
@@ -190,7 +172,9 @@ mod tests {
 
     #[test]
     fn bad_tables_are_refused() {
-        assert!(Table::parse("groups = 3").is_err());
-        assert!(Table::parse("[groups]\nx = [\"--\"]").is_err());
+        use super::super::table_file::read;
+        assert!(read("groups = 3").is_err());
+        assert!(read("[groups]\nx = [\"--\"]").is_err());
+        assert!(read("[groups]\nx = []\nspelling = [\"x\"]\ncolour = 1").is_err());
     }
 }

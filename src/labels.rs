@@ -101,6 +101,8 @@ pub struct Labels {
     pub import_skipped: &'static str,
     pub import_skipped_by_name: &'static str,
     pub import_skipped_alike: &'static str,
+    /// Before the lines a dry run with --skip-existing would leave out.
+    pub import_left_out: &'static str,
     pub import_rejects_written: &'static str,
     pub appointment: &'static AppointmentLabels,
 }
@@ -194,6 +196,7 @@ pub const NL: Labels = Labels {
     import_skipped: "overgeslagen: lijken op een cliënt (naam en geboorte)",
     import_skipped_by_name: "overgeslagen: lijken op een cliënt (alleen naam)",
     import_skipped_alike: "overgeslagen: lijken op een eerdere rij van de lijst",
+    import_left_out: "met --skip-existing overgeslagen",
     import_rejects_written: "onleesbare rijen, met de reden, geschreven naar",
     appointment: &APPOINTMENT_NL,
 };
@@ -287,6 +290,7 @@ pub const EN: Labels = Labels {
     import_skipped: "left out: like a client (name and birth)",
     import_skipped_by_name: "left out: like a client (name only)",
     import_skipped_alike: "left out: like an earlier row of the list",
+    import_left_out: "left out with --skip-existing",
     import_rejects_written: "unreadable rows, with the reason, written to",
     appointment: &APPOINTMENT_EN,
 };

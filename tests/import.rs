@@ -282,3 +282,42 @@ fn refused_rows_go_to_a_file_to_fix_and_import_again_and_twice_registers_nobody_
     let found = office.ok(&["find", "hodan jama", "--json"]).json();
     assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
 }
+
+#[test]
+fn skip_existing_leaves_out_only_a_row_like_a_registered_one_with_a_birth() {
+    let office = Office::new();
+    let file = office.dir.path().join("lijst.csv");
+    // The row without a birth is like both others, the 1992 and 1993 rows are two people.
+    std::fs::write(
+        &file,
+        "Naam;Geboren\nAhmad Karimi;;\nAhmad Karimi;1992\nAhmad Karimi;1993\nAhmad Karimi;1992\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let dry = office
+        .ok(&["import", path, "--skip-existing", "--json"])
+        .json();
+    assert_eq!(
+        dry["left_out"],
+        json!([5]),
+        "named before anything is stored"
+    );
+    let text = office.ok(&["import", path, "--skip-existing"]).stdout;
+    assert!(
+        text.contains("met --skip-existing overgeslagen: regel 5"),
+        "{text}"
+    );
+    let done = office
+        .ok(&["import", path, "--yes", "--skip-existing", "--json"])
+        .json();
+    assert_eq!(done["imported"].as_array().unwrap().len(), 3, "{done}");
+    assert_eq!(done["skipped_alike"], 1);
+    let found = office.ok(&["find", "ahmad karimi", "--json"]).json();
+    let born: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["born"].as_str())
+        .collect();
+    assert!(born.contains(&"1992") && born.contains(&"1993"), "{born:?}");
+}

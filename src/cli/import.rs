@@ -41,6 +41,13 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
     } else {
         None
     };
+    // What --skip-existing leaves out, shown in the dry run too, so that no one is dropped
+    // unseen.
+    let left_out: Vec<usize> = if args.skip_existing {
+        plan.left_out().into_keys().collect()
+    } else {
+        Vec::new()
+    };
     let l = ctx.labels();
     let reasons = crate::labels::import_reason_labels(ctx.lang);
     let rejects = match &args.rejects {
@@ -64,6 +71,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
                 "by_name_only": l.by_name_only,
             })).collect::<Vec<_>>(),
             "like_each_other": plan.like_each_other,
+            "left_out": args.skip_existing.then_some(&left_out),
             "refused_columns": plan.refused_columns,
             "unknown_columns": plan.unknown_columns,
             "rejects": rejects,
@@ -126,6 +134,15 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
             let lines: Vec<String> = lines.iter().map(|n| n.to_string()).collect();
             out.push_str(&format!("  {} {}\n", l.import_line, lines.join(", ")));
         }
+    }
+    if added.is_none() && !left_out.is_empty() {
+        let lines: Vec<String> = left_out.iter().map(|n| n.to_string()).collect();
+        out.push_str(&format!(
+            "{}: {} {}\n",
+            l.import_left_out,
+            l.import_line,
+            lines.join(", ")
+        ));
     }
     if let Some(path) = rejects {
         out.push_str(&format!(

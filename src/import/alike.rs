@@ -1,6 +1,6 @@
-//! Rows of one file that may be the same person, by the search's own duplicate rules (a name
-//! in any spelling, or all but one of its parts with the same birth year), so the dry run
-//! warns before an office starts with a split history.
+//! Rows of one file that may be the same person, by the search's own duplicate rules
+//! (`search::duplicates`) and births that may be one (two whole dates the same day), so the
+//! dry run warns before an office starts with a split history.
 
 use super::Readable;
 use crate::model::Birth;
@@ -11,11 +11,12 @@ use std::collections::{BTreeMap, BTreeSet};
 /// How many look-alikes one row may bring up; more than this in one list is a list problem.
 const LIMIT: usize = 10;
 
-/// Groups of lines that look like each other: a row with the rows like it, each group
-/// sorted, in order of their first line. Not chained further (A like B and B like C lists
-/// A, B, C, but not whoever looks like C), so one common name cannot pull half a list into
-/// one group; a group inside another one is left out.
-pub fn groups(rows: &[Readable]) -> Vec<Vec<usize>> {
+/// Which line looks like which, both ways: a row with the rows like it.
+pub type Alike = BTreeMap<usize, BTreeSet<usize>>;
+
+/// The rows that look like each other, by the duplicate warning's rules: either row finding
+/// the other is enough, since the rule looks at one row's birth.
+pub fn pairs(rows: &[Readable]) -> Alike {
     let mut source = MemorySource::new();
     for row in rows {
         source.insert(
@@ -29,27 +30,31 @@ pub fn groups(rows: &[Readable]) -> Vec<Vec<usize>> {
             None,
         );
     }
-    let births: BTreeMap<u64, Birth> = rows
-        .iter()
-        .map(|r| (r.line as u64, r.draft.birth))
-        .collect();
-    let mut like: BTreeMap<u64, BTreeSet<u64>> = BTreeMap::new();
+    let births: BTreeMap<usize, Birth> = rows.iter().map(|r| (r.line, r.draft.birth)).collect();
+    let mut like = Alike::new();
     for row in rows {
-        let line = row.line as u64;
         let hits = duplicates(&source, &row.draft.name, &row.draft.birth, LIMIT + 1)
             .unwrap_or_else(|e| match e {});
-        for hit in hits.iter().filter(|h| h.number != line) {
-            if births
-                .get(&hit.number)
-                .is_some_and(|b| row.draft.birth.may_be(b))
+        for hit in hits.iter().filter_map(|h| usize::try_from(h.number).ok()) {
+            if hit != row.line
+                && births
+                    .get(&hit)
+                    .is_some_and(|b| row.draft.birth.may_be_same_day(b))
             {
-                // Either row finding the other is enough: the rule looks at one row's birth.
-                like.entry(line).or_default().insert(hit.number);
-                like.entry(hit.number).or_default().insert(line);
+                like.entry(row.line).or_default().insert(hit);
+                like.entry(hit).or_default().insert(row.line);
             }
         }
     }
-    let group = |line: u64| -> BTreeSet<u64> {
+    like
+}
+
+/// Groups of lines that look like each other: a row with the rows like it, each group
+/// sorted, in order of their first line. Not chained further (A like B and B like C lists
+/// A, B, C, but not whoever looks like C), so one common name cannot pull half a list into
+/// one group; a group inside another one is left out.
+pub fn groups(like: &Alike) -> Vec<Vec<usize>> {
+    let group = |line: usize| -> BTreeSet<usize> {
         let mut g = like.get(&line).cloned().unwrap_or_default();
         g.insert(line);
         g
@@ -62,7 +67,7 @@ pub fn groups(rows: &[Readable]) -> Vec<Vec<usize>> {
             theirs.len() > mine.len() && mine.is_subset(&theirs)
         });
         if !inside_another {
-            out.insert(mine.into_iter().map(|n| n as usize).collect());
+            out.insert(mine.into_iter().collect());
         }
     }
     out.into_iter().collect()
@@ -95,14 +100,14 @@ mod tests {
             row(5, "Tesfay Haile", Birth::Year(1970)),
             row(6, "Amina Yusuf", Birth::Unknown),
         ];
-        assert_eq!(groups(&rows), [vec![2, 4, 6]]);
+        assert_eq!(groups(&pairs(&rows)), [vec![2, 4, 6]]);
         let chain = [
             row(2, "Hassan Omar Ali", Birth::Year(1980)),
             row(3, "Hassan Omar Farah", Birth::Year(1980)),
             row(4, "Jama Omar Farah", Birth::Year(1980)),
             row(5, "Jama Abdi Farah", Birth::Year(1980)),
         ];
-        let found = groups(&chain);
+        let found = groups(&pairs(&chain));
         assert!(
             found.iter().all(|g| !(g.contains(&2) && g.contains(&5))),
             "one step, not a chain: {found:?}"

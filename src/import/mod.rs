@@ -54,6 +54,8 @@ pub struct Plan {
     pub like_existing: Vec<LikeExisting>,
     /// Lines that look like the same person, by the duplicate warning's rules.
     pub like_each_other: Vec<Vec<usize>>,
+    /// Which line looks like which, the pairs those groups are made of.
+    like: alike::Alike,
     /// Columns left out because the office may not hold them (BSN, V-nummer …).
     pub refused_columns: Vec<String>,
     /// Columns not recognised, so not read.
@@ -87,7 +89,7 @@ pub fn plan(
                 let by_name_only = draft.birth.year().is_none();
                 let similar = store.possible_duplicates(&draft.name, &draft.birth, 3)?;
                 for hit in similar.clients {
-                    if draft.birth.may_be(&hit.client.birth) {
+                    if draft.birth.may_be_same_day(&hit.client.birth) {
                         plan.like_existing.push(LikeExisting {
                             line,
                             client: Some(Existing {
@@ -116,8 +118,61 @@ pub fn plan(
         }
     }
     progress(table.rows.len(), table.rows.len());
-    plan.like_each_other = alike::groups(&plan.readable);
+    plan.like = alike::pairs(&plan.readable);
+    plan.like_each_other = alike::groups(&plan.like);
     Ok(plan)
+}
+
+/// Why `--skip-existing` leaves a row out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut {
+    /// Like a client already in the store, by name and birth.
+    LikeClient,
+    /// Without a birth, like a client by name alone.
+    LikeClientByName,
+    /// Like an earlier row of the file that is registered, both giving a birth that fits.
+    LikeEarlierRow,
+}
+
+impl Plan {
+    /// The rows `--skip-existing` leaves out, by line. A row like an earlier row is left out
+    /// only when it looks like a row that is registered itself, and both rows give a birth:
+    /// a row without one would otherwise pull people of different years together, and a
+    /// row like a left-out row would lose a person the store does not have.
+    pub fn left_out(&self) -> std::collections::BTreeMap<usize, LeftOut> {
+        let mut out = std::collections::BTreeMap::new();
+        let born: std::collections::BTreeSet<usize> = self
+            .readable
+            .iter()
+            .filter(|r| r.draft.birth.year().is_some())
+            .map(|r| r.line)
+            .collect();
+        let mut registered = std::collections::BTreeSet::new();
+        for row in &self.readable {
+            let why = match self.like_existing.iter().find(|l| l.line == row.line) {
+                Some(l) if l.by_name_only => Some(LeftOut::LikeClientByName),
+                Some(_) => Some(LeftOut::LikeClient),
+                None if born.contains(&row.line)
+                    && self.like.get(&row.line).is_some_and(|like| {
+                        like.iter()
+                            .any(|l| *l < row.line && born.contains(l) && registered.contains(l))
+                    }) =>
+                {
+                    Some(LeftOut::LikeEarlierRow)
+                }
+                None => None,
+            };
+            match why {
+                Some(why) => {
+                    out.insert(row.line, why);
+                }
+                None => {
+                    registered.insert(row.line);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// What `apply` did: who was registered from which line, and how many rows it left out.
@@ -132,39 +187,36 @@ pub struct Applied {
     pub skipped_alike: usize,
 }
 
-impl Plan {
-    /// The lines that look like an earlier line of the file: every group's lines but its first.
-    fn later_alike(&self) -> std::collections::BTreeSet<usize> {
-        self.like_each_other
-            .iter()
-            .flat_map(|group| group.iter().skip(1).copied())
-            .collect()
+impl Applied {
+    /// Counts the rows left out, by why.
+    fn left_out(&mut self, why: LeftOut) {
+        match why {
+            LeftOut::LikeClient => self.skipped += 1,
+            LeftOut::LikeClientByName => self.skipped_by_name += 1,
+            LeftOut::LikeEarlierRow => self.skipped_alike += 1,
+        }
     }
 }
 
 /// Registers the readable rows in one transaction: all of them, or none if anything fails.
-/// With `skip_like_existing`, rows that look like a client already in the store are left out,
-/// the weaker name-only matches too, and so is a row that looks like an earlier row of the
-/// file: the first of them stands for the person, so the office does not start with one
-/// history split over two records.
+/// With `skip_like_existing`, the rows `Plan::left_out` names are left out.
 pub fn apply(
     plan: &Plan,
     store: &Store,
     stamp: Stamp,
     skip_like_existing: bool,
 ) -> Result<Applied, StoreError> {
-    let later_alike = plan.later_alike();
+    let left_out = if skip_like_existing {
+        plan.left_out()
+    } else {
+        Default::default()
+    };
     store.batch(|batch| {
         let mut applied = Applied::default();
         for row in &plan.readable {
-            let like = plan.like_existing.iter().find(|l| l.line == row.line);
-            match like {
-                Some(l) if skip_like_existing && l.by_name_only => applied.skipped_by_name += 1,
-                Some(_) if skip_like_existing => applied.skipped += 1,
-                None if skip_like_existing && later_alike.contains(&row.line) => {
-                    applied.skipped_alike += 1
-                }
-                _ => applied.added.push((
+            match left_out.get(&row.line) {
+                Some(why) => applied.left_out(*why),
+                None => applied.added.push((
                     row.line,
                     batch.register_client(row.draft.clone(), stamp.clone())?,
                 )),

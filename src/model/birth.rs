@@ -53,6 +53,16 @@ impl Birth {
         self.year().is_none() || self.year() == other.year()
     }
 
+    /// `may_be`, and where both are whole dates, the same day: what an import needs before it
+    /// leaves a row out as someone already there, since a row left out is a person lost if
+    /// the two are not one.
+    pub fn may_be_same_day(&self, other: &Birth) -> bool {
+        match (self, other) {
+            (Birth::Date(a), Birth::Date(b)) => a == b,
+            _ => self.may_be(other),
+        }
+    }
+
     /// As people read it: the year, or day-month-year (the form every screen and text output
     /// uses, `dates::SHOWN_DATE`); empty when unknown.
     pub fn shown(&self) -> String {
@@ -87,6 +97,17 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(1988, 4, 2).unwrap();
         assert_eq!(Birth::parse("1988-04-02", today()), Ok(Birth::Date(d)));
         assert_eq!(Birth::parse("02-04-1988", today()), Ok(Birth::Date(d)));
+    }
+
+    #[test]
+    fn two_whole_dates_are_one_birth_only_on_the_same_day() {
+        let d = |m, day| Birth::Date(NaiveDate::from_ymd_opt(1985, m, day).unwrap());
+        assert!(d(4, 3).may_be(&d(6, 5)), "the warning asks the year");
+        assert!(!d(4, 3).may_be_same_day(&d(6, 5)));
+        assert!(d(4, 3).may_be_same_day(&d(4, 3)));
+        assert!(d(4, 3).may_be_same_day(&Birth::Year(1985)));
+        assert!(Birth::Unknown.may_be_same_day(&d(4, 3)));
+        assert!(!Birth::Year(1986).may_be_same_day(&d(4, 3)));
     }
 
     #[test]

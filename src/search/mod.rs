@@ -127,9 +127,11 @@ pub fn search<S: CandidateSource>(
         .collect())
 }
 
-/// Clients that may be the person being registered: the same name in any spelling, or all but
-/// one of its parts with the same birth year. Restricted clients are included and marked, so
-/// the desk can warn that one exists without showing who.
+/// Clients that may be the person being registered: the same name in any spelling (a word met
+/// only by sound or loosely needs a fitting birth too), or all but one of its parts, met
+/// closely and from the given name on, with the same birth year (for a name of two parts, the
+/// same date of birth: one common given name and a year are no sign of one person). Restricted clients are included
+/// and marked, so the desk can warn that one exists without showing who.
 pub fn duplicates<S: CandidateSource>(
     source: &S,
     name: &str,
@@ -142,8 +144,28 @@ pub fn duplicates<S: CandidateSource>(
     };
     let q = Query::for_name(name, birth.year(), date);
     let n = q.parts.len();
-    let alike =
-        |s: &Scored| s.hit.kind != MatchKind::Partial || (n >= 2 && s.matched + 1 >= n && s.born);
+    let alike = |s: &Scored| {
+        let l = s.likeness;
+        let year = s.birth >= rank::YEAR;
+        match s.hit.kind {
+            MatchKind::Number | MatchKind::Phone => true,
+            // All but one word, the others close and from the given name on, with the birth.
+            MatchKind::Partial => {
+                l.leads
+                    && l.close + 1 >= n
+                    && ((n >= 3 && year) || (n == 2 && s.birth == rank::DATE))
+            }
+            // Every word: each at a part of its own, at most one part more (not the given
+            // name), and close but for at most one word, which then needs the birth. A name
+            // of one word is many people unless the whole name is that word and the birth fits.
+            _ => {
+                l.distinct
+                    && (l.spare == 0 || (l.spare == 1 && l.given_met))
+                    && (l.close >= n || (l.close + 1 >= n && year))
+                    && (n >= 2 || (l.spare == 0 && year))
+            }
+        }
+    };
     Ok(rank_candidates(source, &q, &[], limit, alike)?
         .into_iter()
         .map(|s| s.hit)
@@ -152,10 +174,10 @@ pub fn duplicates<S: CandidateSource>(
 
 struct Scored {
     hit: Hit,
-    /// Query words that met a part of the client's name.
-    matched: usize,
-    /// The birth in the query fits the client's.
-    born: bool,
+    /// How the query's words and the client's name pair up.
+    likeness: rank::Likeness,
+    /// The points the birth in the query gave (`rank::birth_points`); 0 when it does not fit.
+    birth: i64,
 }
 
 /// The best `limit` candidates that `kept` keeps, best first.
@@ -178,9 +200,9 @@ fn rank_candidates<S: CandidateSource>(
             .filter(|&&(n, _)| n == record.number)
             .map(|&(_, kind)| kind)
             .min();
-        let (score, kind, matched, born, name) = match first {
-            Some(MatchKind::Number) => (NUMBER_FIRST, MatchKind::Number, 0, false, 0),
-            Some(kind) => (PHONE_FIRST, kind, 0, false, 0),
+        let (score, kind, likeness, birth, name) = match first {
+            Some(MatchKind::Number) => (NUMBER_FIRST, MatchKind::Number, Default::default(), 0, 0),
+            Some(kind) => (PHONE_FIRST, kind, Default::default(), 0, 0),
             None => {
                 let names: Vec<Vec<parts::Part>> = std::iter::once(&record.name)
                     .chain(&record.aliases)
@@ -193,8 +215,8 @@ fn rank_candidates<S: CandidateSource>(
                 (
                     best.points + birth,
                     best.kind,
-                    best.matched,
-                    birth > 0,
+                    best.likeness,
+                    birth,
                     best.name,
                 )
             }
@@ -211,8 +233,8 @@ fn rank_candidates<S: CandidateSource>(
                 restricted: record.restricted,
                 alias,
             },
-            matched,
-            born,
+            likeness,
+            birth,
         });
     }
     scored.retain(&kept);
@@ -461,5 +483,47 @@ mod tests {
         let hits =
             duplicates(&s, "Tesfay Haile", &Birth::Year(1980), 5).unwrap_or_else(|e| match e {});
         assert!(hits.is_empty());
+    }
+
+    #[test]
+    fn a_shared_common_part_or_a_sound_alike_is_not_the_same_person() {
+        let day = |y, m, d| Birth::Date(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let mut s = MemorySource::new();
+        let people = [
+            (1, "Ghaith Salah AlJaafar", day(2006, 1, 26)),
+            (2, "Meryem Ali", day(1973, 4, 12)),
+            (3, "Mohammad Tamim Naderi", Birth::Year(1999)),
+            (4, "Amina Yusuf Ali", day(1985, 4, 3)),
+            (5, "Hassan Omar Farah", Birth::Year(1980)),
+        ];
+        for (number, name, birth) in people {
+            s.insert(client(number, name, &[], birth, false), None);
+        }
+        let like = |name: &str, birth: Birth| {
+            numbers(&duplicates(&s, name, &birth, 5).unwrap_or_else(|e| match e {}))
+        };
+        // Kees sounds like Ghaith by the consonant key only; one part of two is no match.
+        assert_eq!(like("Kees de Wit", day(2006, 1, 28)), [] as [u64; 0]);
+        // One Ali is one part, however often it is typed.
+        assert_eq!(like("Ali Ali", Birth::Year(1973)), [] as [u64; 0]);
+        // A single common name and a year are many people; so are two of three parts in
+        // another order, or without the given name.
+        assert_eq!(like("Mohammad", Birth::Year(1999)), [] as [u64; 0]);
+        assert_eq!(like("Ali", Birth::Year(1973)), [] as [u64; 0]);
+        assert_eq!(like("Omar Hassan Ali", Birth::Year(1980)), [] as [u64; 0]);
+        assert_eq!(like("Abdi Omar Farah", Birth::Year(1980)), [] as [u64; 0]);
+        assert_eq!(like("Amina Hassan", Birth::Year(1985)), [] as [u64; 0]);
+        // The same person still warns: another spelling, a part fewer, two of three parts
+        // with the year, the same given name with the same date of birth.
+        assert_eq!(like("Amina Yusuf Aly", Birth::Unknown), [4]);
+        assert_eq!(like("Amina Yusuf", Birth::Unknown), [4]);
+        assert_eq!(
+            like("Yusuf Ali", day(1985, 4, 3)),
+            [] as [u64; 0],
+            "her given name is Amina"
+        );
+        assert_eq!(like("Hassan Omar Ali", Birth::Year(1980)), [5]);
+        assert_eq!(like("Amina Hassan", day(1985, 4, 3)), [4]);
+        assert_eq!(like("Hassan Omar Ali", Birth::Year(1981)), [] as [u64; 0]);
     }
 }

@@ -46,8 +46,8 @@ const SOME_IN_ORDER: i64 = 100;
 const FIRST_FIRST: i64 = 30;
 const UNMENTIONED_PART: i64 = 25;
 const OWN_NAME_UNTYPED: i64 = 75;
-const YEAR: i64 = 400;
-const DATE: i64 = 600;
+pub const YEAR: i64 = 400;
+pub const DATE: i64 = 600;
 const SAME_YEAR_OTHER_DAY: i64 = 150;
 
 /// How a hit was found, for the desk to show beside it.
@@ -81,6 +81,8 @@ pub struct NameScore {
     pub kind: MatchKind,
     /// Query words that met a part.
     pub matched: usize,
+    /// How the name's parts and the query's words pair up, for the duplicate warning.
+    pub likeness: Likeness,
     /// Which of the client's names scored it: 0 the registered name, i the i-th alias.
     pub name: usize,
 }
@@ -123,6 +125,7 @@ impl<'q> Scorer<'q> {
                 points: 0,
                 kind: MatchKind::Partial,
                 matched: 0,
+                likeness: Likeness::default(),
                 name: 0,
             };
         }
@@ -260,6 +263,10 @@ impl<'q> Scorer<'q> {
             points,
             kind,
             matched,
+            likeness: Likeness {
+                leads: first && met_o + 1 >= n,
+                ..likeness(&g, &gq, &gr, &best_u, met_o == n)
+            },
             name: 0,
         }
     }
@@ -375,6 +382,63 @@ impl<'q> Scorer<'q> {
         } else {
             FUZZY + (20.0 * r.min(1.0)) as u32
         }
+    }
+}
+
+/// How a query's words and a name's parts pair up: what tells "the same name" from "a name
+/// that shares a common part" (Ali Ali and Meryem Ali share one Ali, not two).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Likeness {
+    /// Words met closely (the same name in a spelling of the name-part table, or nearer; not
+    /// only by sound or a fuzzy likeness), counted no higher than the parts they met.
+    pub close: usize,
+    /// Parts of the name that no word met.
+    pub spare: usize,
+    /// Some word met the name's first part, its given name.
+    pub given_met: bool,
+    /// Each word met a part of its own: in the typed order, or each at a different part.
+    pub distinct: bool,
+    /// The first word met the first part, and all words but at most one met parts in the
+    /// typed order: the same given name leads both names.
+    pub leads: bool,
+}
+
+/// `g[i][j]`: word i against part j; `gq[i][j]`: words i and i+1 run together against part j;
+/// `gr[i][j]`: word i against parts j and j+1 run together; `best_u[i]`: word i's best grade.
+fn likeness(
+    g: &[Vec<u32>],
+    gq: &[Vec<u32>],
+    gr: &[Vec<u32>],
+    best_u: &[u32],
+    in_order: bool,
+) -> Likeness {
+    let k = g.first().map_or(0, Vec::len);
+    let close_grade = GROUP - 2;
+    let part_met = |j: usize, least: u32| {
+        g.iter().any(|row| row[j] >= least)
+            || gq.iter().any(|row| row[j] >= least)
+            || gr.iter().any(|row| {
+                row.get(j).is_some_and(|&x| x >= least) || (j > 0 && row[j - 1] >= least)
+            })
+    };
+    let close_words = best_u.iter().filter(|&&x| x >= close_grade).count();
+    let close_parts = (0..k).filter(|&j| part_met(j, close_grade)).count();
+    // The part each word met best, where that was a part alone; two words on one part are
+    // one name part typed twice.
+    let mut own_parts: Vec<usize> = g
+        .iter()
+        .zip(best_u)
+        .filter_map(|(row, &best)| row.iter().position(|&x| x > 0 && x == best))
+        .collect();
+    let words_alone = own_parts.len();
+    own_parts.sort_unstable();
+    own_parts.dedup();
+    Likeness {
+        close: close_words.min(close_parts),
+        spare: (0..k).filter(|&j| !part_met(j, 1)).count(),
+        given_met: k > 0 && part_met(0, 1),
+        distinct: in_order || own_parts.len() == words_alone,
+        leads: false,
     }
 }
 

@@ -371,7 +371,7 @@ fn bad_appointments_are_refused_with_what_to_do_and_nothing_stored() {
 
 #[test]
 fn a_restricted_clients_appointments_show_only_to_its_volunteer_or_with_restricted() {
-    let office = Office::new();
+    let office = Office::with_config("coordinators = [\"marieke\"]\n");
     let hidden = office.client(&["--name", "Verborgen Persoon"]).to_string();
     let open = office.client(&["--name", "Gewoon Persoon"]).to_string();
     office.ok(&["afspraak", "add", &hidden, "--at", "vrijdag 10:00"]);
@@ -390,8 +390,9 @@ fn a_restricted_clients_appointments_show_only_to_its_volunteer_or_with_restrict
             "--as", who, "afspraak", "list", "--day", "vrijdag", "--json",
         ];
         args.extend_from_slice(extra);
+        // The login is a coordinator, for --restricted; --as is whose list it is.
         office
-            .ok(&args)
+            .ok_as_coordinator("marieke", &args)
             .json()
             .as_array()
             .unwrap()
@@ -596,7 +597,7 @@ fn demo_data_holds_kept_cancelled_missed_and_coming_appointments_the_same_for_a_
             .json();
         assert!(out["appointments"].as_u64().unwrap() > 0, "{out}");
     };
-    let office = Office::new();
+    let office = Office::with_config("coordinators = [\"marieke\"]\n");
     fill(&office);
     let all = office
         .ok(&[
@@ -617,14 +618,17 @@ fn demo_data_holds_kept_cancelled_missed_and_coming_appointments_the_same_for_a_
         "each named visit by appointment kept one (anonymous ones none): {all}"
     );
     let coming = office
-        .ok(&[
-            "afspraak",
-            "list",
-            "--week",
-            "+1w",
-            "--restricted",
-            "--json",
-        ])
+        .ok_as_coordinator(
+            "marieke",
+            &[
+                "afspraak",
+                "list",
+                "--week",
+                "+1w",
+                "--restricted",
+                "--json",
+            ],
+        )
         .json();
     let coming = coming.as_array().unwrap();
     assert!(!coming.is_empty());
@@ -636,7 +640,7 @@ fn demo_data_holds_kept_cancelled_missed_and_coming_appointments_the_same_for_a_
     );
     assert!(office.ok(&["check"]).stdout.contains("in orde"));
 
-    let twin = Office::new();
+    let twin = Office::with_config("coordinators = [\"marieke\"]\n");
     fill(&twin);
     let week = [
         "afspraak",
@@ -646,5 +650,8 @@ fn demo_data_holds_kept_cancelled_missed_and_coming_appointments_the_same_for_a_
         "--restricted",
         "--json",
     ];
-    assert_eq!(twin.ok(&week).json(), office.ok(&week).json());
+    assert_eq!(
+        twin.ok_as_coordinator("marieke", &week).json(),
+        office.ok_as_coordinator("marieke", &week).json()
+    );
 }

@@ -967,7 +967,7 @@ fn compare_csv_and_workbook_can_be_read_back() {
 
 #[test]
 fn a_begeleider_gets_the_follow_ups_and_lists_the_clients_they_guide() {
-    let office = Office::new();
+    let office = Office::with_config("coordinators = [\"marieke\"]\n");
     let amina = office.client(&["--name", "Amina Yusuf", "--begeleider", "joost"]);
     let other = office.client(&["--name", "Hassan Omar"]);
     let shown = office.ok(&["show", &amina.to_string(), "--json"]).json();
@@ -1030,7 +1030,10 @@ fn a_begeleider_gets_the_follow_ups_and_lists_the_clients_they_guide() {
     );
     assert_eq!(
         office
-            .ok(&["find", "--begeleider", "joost", "--restricted", "--json"])
+            .ok_as_coordinator(
+                "marieke",
+                &["find", "--begeleider", "joost", "--restricted", "--json"]
+            )
             .json()
             .as_array()
             .unwrap()
@@ -1040,7 +1043,10 @@ fn a_begeleider_gets_the_follow_ups_and_lists_the_clients_they_guide() {
     office.ok(&["client", "edit", &amina.to_string(), "--no-begeleider"]);
     assert_eq!(
         office
-            .ok(&["find", "--begeleider", "joost", "--restricted", "--json"])
+            .ok_as_coordinator(
+                "marieke",
+                &["find", "--begeleider", "joost", "--restricted", "--json"]
+            )
             .json(),
         json!([])
     );

@@ -345,9 +345,7 @@ fn forget_erases_every_byte_of_the_client_and_keeps_past_counts() {
     assert_eq!(past_counts(&office), before, "past tallies do not change");
     let err = office.refused(&["show", &n]);
     assert!(err.contains("no client"), "{err}");
-    let found = office
-        .ok(&["find", "zerihun", "--restricted", "--json"])
-        .json();
+    let found = coordinator(&office, &["find", "zerihun", "--restricted", "--json"]).json();
     assert_eq!(found, json!([]));
     let checked = office.ok(&["check"]).stdout;
     assert!(checked.contains("in orde"), "{checked}");
@@ -430,11 +428,20 @@ fn restrict_hides_a_client_from_search_until_lifted_by_a_coordinator() {
         json!([]),
         "nor in a household member's card"
     );
-    let asked = office.ok(&["followups", "--restricted", "--json"]).json();
+    let asked = coordinator(&office, &["followups", "--restricted", "--json"]).json();
     assert_eq!(asked[0]["client"].to_string(), n);
-    let asked = office
-        .ok(&["find", "warsame", "--restricted", "--json"])
-        .json();
+    let asked = coordinator(&office, &["find", "warsame", "--restricted", "--json"]).json();
+    for asked in [
+        &["find", "warsame", "--restricted"][..],
+        &["followups", "--restricted"],
+        &["afspraak", "list", "--restricted"],
+    ] {
+        let err = refused_as(&office, "els", asked);
+        assert!(
+            err.contains("coordinator"),
+            "{asked:?} for a volunteer: {err}"
+        );
+    }
     assert_eq!(asked[0]["number"].to_string(), n);
     assert_eq!(
         office.ok(&["show", &n, "--json"]).json()["client"]["restricted"],

@@ -53,6 +53,9 @@ fn add(ctx: &Context, args: AfspraakAddArgs) -> Result<Output, CliError> {
 }
 
 fn list(ctx: &Context, args: AfspraakListArgs) -> Result<Output, CliError> {
+    if args.restricted {
+        ctx.require_coordinator("afspraak list --restricted")?;
+    }
     let today = ctx.today();
     let (from, to) = match (&args.day, &args.week) {
         (Some(d), _) => {

@@ -220,7 +220,7 @@ pub struct FindArgs {
     /// The clients this volunteer guides (instead of a search)
     #[arg(long, value_name = "NAME", conflicts_with = "query")]
     pub begeleider: Option<String>,
-    /// Include restricted clients
+    /// Include restricted clients (coordinator)
     #[arg(long)]
     pub restricted: bool,
 }
@@ -356,7 +356,7 @@ pub struct AfspraakListArgs {
     /// Only those with this volunteer
     #[arg(long, value_name = "NAME")]
     pub with: Option<String>,
-    /// Include those of restricted clients (yours are always shown)
+    /// Include those of restricted clients (coordinator; yours are always shown)
     #[arg(long)]
     pub restricted: bool,
 }
@@ -411,7 +411,7 @@ pub struct FollowupsArgs {
     /// Only those assigned to this volunteer
     #[arg(long, value_name = "NAME")]
     pub assignee: Option<String>,
-    /// Include those of restricted clients
+    /// Include those of restricted clients (coordinator)
     #[arg(long)]
     pub restricted: bool,
 }

@@ -6,6 +6,9 @@ use super::{CliError, Context, json};
 use crate::store::{ClientSummary, Store};
 
 pub fn run(ctx: &Context, args: FindArgs) -> Result<Output, CliError> {
+    if args.restricted {
+        ctx.require_coordinator("find --restricted")?;
+    }
     if let Some(name) = &args.begeleider {
         let store = ctx.open_for_lookup()?;
         let mut guided = store.clients_guided_by(name.trim(), args.restricted)?;

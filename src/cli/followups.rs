@@ -11,6 +11,9 @@ use serde_json::json;
 use std::collections::HashMap;
 
 pub fn list(ctx: &Context, args: FollowupsArgs) -> Result<Output, CliError> {
+    if args.restricted {
+        ctx.require_coordinator("followups --restricted")?;
+    }
     let today = ctx.today();
     let due_before = match &args.due_before {
         Some(d) => Some(parse_date(d, today)?),

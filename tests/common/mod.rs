@@ -138,6 +138,24 @@ impl Office {
         }
     }
 
+    /// Runs as the coordinator `login` (whom the test's config.toml lists) and expects
+    /// success.
+    pub fn ok_as_coordinator(&self, login: &str, args: &[&str]) -> Ran {
+        let out = self
+            .command()
+            .env("LOGNAME", login)
+            .args(args)
+            .output()
+            .expect("the binary runs");
+        let ran = Ran {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        };
+        assert_eq!(ran.code, 0, "{args:?} failed: {}", ran.stderr);
+        ran
+    }
+
     /// Runs and expects success.
     pub fn ok(&self, args: &[&str]) -> Ran {
         let ran = self.run(args);

@@ -253,16 +253,43 @@ pub fn store_path(flag: Option<&Path>, env: Env) -> PathBuf {
         .join("spreekuur.redb")
 }
 
-/// Who does the thing: --as, else $SPREEKUUR_VOLUNTEER, else the login name.
-pub fn volunteer(flag: Option<&str>, env: Env) -> String {
-    flag.map(str::to_string)
-        .or_else(|| env("SPREEKUUR_VOLUNTEER"))
-        .or_else(|| env("LOGNAME"))
-        .or_else(|| env("USER"))
-        .or_else(account_name)
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| "onbekend".to_string())
+/// Who does the thing: --as, else $SPREEKUUR_VOLUNTEER, else the login name. The name goes
+/// into every audit line and is printed by `audit`, so it is one short line of visible text:
+/// a line break or an escape sequence in it could make a line that looks like another.
+pub fn volunteer(flag: Option<&str>, env: Env) -> Result<String, String> {
+    let (given, from) = match flag {
+        Some(name) => (Some(name.to_string()), "--as"),
+        None => match env("SPREEKUUR_VOLUNTEER") {
+            Some(name) => (Some(name), "SPREEKUUR_VOLUNTEER"),
+            None => (
+                env("LOGNAME").or_else(|| env("USER")).or_else(account_name),
+                "the login name",
+            ),
+        },
+    };
+    let Some(name) = given.map(|n| n.trim().to_string()) else {
+        return Ok("onbekend".to_string());
+    };
+    if name.is_empty() {
+        return Err(format!(
+            "{from} is empty: give the volunteer's name, as it should stand in the audit log"
+        ));
+    }
+    if name
+        .chars()
+        .any(|c| c.is_control() || crate::model::is_invisible_format(c))
+    {
+        return Err(format!(
+            "{from} holds a line break, a control or an invisible character: give the volunteer's name as plain text"
+        ));
+    }
+    const LONGEST: usize = 60;
+    if name.chars().count() > LONGEST {
+        return Err(format!(
+            "{from} is longer than {LONGEST} characters: give the volunteer's name, not more"
+        ));
+    }
+    Ok(name)
 }
 
 /// The account this process runs as, from /etc/passwd, for sessions (cron, some SSH setups)
@@ -436,6 +463,20 @@ pub fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_volunteer_is_one_short_line_of_visible_text() {
+        let none = |_: &str| None;
+        let env = |k: &str| (k == "SPREEKUUR_VOLUNTEER").then(|| " anna ".to_string());
+        assert_eq!(volunteer(Some(" els "), &none), Ok("els".to_string()));
+        assert_eq!(volunteer(None, &env), Ok("anna".to_string()));
+        let forged = "els\n999 01-01-2026 09:00  marieke  find";
+        for bad in ["", "   ", forged, "els\u{1b}[2J", "e\u{200b}ls"] {
+            let err = volunteer(Some(bad), &none).unwrap_err();
+            assert!(err.starts_with("--as "), "{bad:?}: {err}");
+        }
+        assert!(volunteer(Some(&"x".repeat(61)), &none).is_err());
+    }
 
     #[test]
     fn relabels_adds_and_retires() {

@@ -1515,3 +1515,25 @@ fn unlikely_dates_are_asked_back_and_stored_only_with_yes() {
         .json();
     assert_eq!(edited["when"], "1998-05-04 09:00");
 }
+
+#[test]
+fn a_volunteer_name_that_could_forge_an_audit_line_is_refused() {
+    let office = Office::new();
+    let n = office.client(&["--name", "Hodan Jama"]).to_string();
+    for who in [
+        "",
+        "els\n999 01-01-2026 09:00  marieke  find",
+        "els\u{1b}[31m",
+    ] {
+        let err = office.refused(&["--as", who, "show", &n]);
+        assert!(err.contains("--as"), "{who:?}: {err}");
+    }
+    let log = office.ok(&["audit", "--json"]).json();
+    assert!(
+        log.as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["who"] == "marieke"),
+        "nothing was done in another name: {log}"
+    );
+}

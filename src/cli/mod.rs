@@ -69,7 +69,7 @@ impl Context {
         };
         Ok(Context {
             store_path: config::store_path(cli.db.as_deref(), env),
-            volunteer: config::volunteer(cli.volunteer.as_deref(), env),
+            volunteer: config::volunteer(cli.volunteer.as_deref(), env)?,
             lang,
             config,
             now: chrono::Local::now().naive_local(),

@@ -25,11 +25,22 @@ pub fn safe(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Columns aligned by display width (names in any script), two spaces apart.
+/// Columns aligned by display width (names in any script), two spaces apart. A cell is one
+/// line: a line break in one (a stored name from before names were checked) would make a
+/// row that looks like another.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let columns = header.len();
+    let one_line = |cell: &String| -> String {
+        cell.chars()
+            .map(|c| if c.is_control() { '?' } else { c })
+            .collect()
+    };
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(one_line).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in rows {
+    for row in &rows {
         for (i, cell) in row.iter().enumerate().take(columns) {
             widths[i] = widths[i].max(cell.width());
         }
@@ -47,7 +58,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         out.push('\n');
     };
     line(&mut header.iter().copied());
-    for row in rows {
+    for row in &rows {
         line(&mut row.iter().map(String::as_str));
     }
     out
@@ -81,6 +92,12 @@ mod tests {
             ],
         );
         assert_eq!(t, "nr    naam\n1001  Ali\n1002  ሰላም\n");
+    }
+
+    #[test]
+    fn a_cell_is_one_line() {
+        let t = table(&["wie"], &[vec!["els\n999  marieke  find".into()]]);
+        assert_eq!(t, "wie\nels?999  marieke  find\n");
     }
 
     #[test]

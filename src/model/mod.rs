@@ -31,7 +31,9 @@ pub use gender::Gender;
 pub use groups::{ReportGroup, UNGROUPED, default_groups, group_of};
 pub use languages::language_name;
 pub use profile::Profile;
-pub use text::{InputError, clean_line, clean_note, contains_bsn, phone_digits};
+pub use text::{
+    InputError, clean_line, clean_note, contains_bsn, is_invisible_format, phone_digits,
+};
 pub use unlikely::{Unlikely, unlikely_appointment, unlikely_due, unlikely_visit, visit_not_yet};
 pub use visit::{Referral, Visit};
 

@@ -88,15 +88,25 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
-/// Bidirectional overrides, which change how the rest of the line is drawn, and invisible
-/// characters a paste brings along (zero-width space, byte-order mark, word joiner and the
-/// rest of U+2060–U+206F), which make a name differ from the same name typed: none has a
-/// place in a name or a note. The zero-width (non-)joiners U+200C/U+200D stay: Persian and
-/// Arabic script names need them.
-fn is_invisible_format(c: char) -> bool {
+/// Bidirectional overrides and marks, which change how the rest of the line is drawn, and
+/// invisible characters a paste brings along (zero-width space, byte-order mark, word joiner
+/// and the rest of U+2060–U+206F, soft hyphen, combining grapheme joiner, Mongolian vowel
+/// separator), which make a name differ from the same name typed: none has a place in a name
+/// or a note. The zero-width (non-)joiners U+200C/U+200D stay: Persian and Arabic script
+/// names need them.
+pub fn is_invisible_format(c: char) -> bool {
     matches!(
         c,
-        '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}'
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{061c}'
+            | '\u{180e}'
+            | '\u{200b}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{feff}'
     )
 }
 
@@ -178,7 +188,8 @@ mod tests {
     #[test]
     fn removes_zero_width_and_invisible_format_characters() {
         let invisible = [
-            '\u{200b}', '\u{feff}', '\u{2060}', '\u{2064}', '\u{206a}', '\u{206f}',
+            '\u{200b}', '\u{feff}', '\u{2060}', '\u{2064}', '\u{206a}', '\u{206f}', '\u{00ad}',
+            '\u{034f}', '\u{061c}', '\u{180e}',
         ];
         for c in invisible {
             let pasted = format!("{c}Ami{c}na Yusuf{c}");

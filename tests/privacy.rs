@@ -570,6 +570,49 @@ fn backup_writes_a_private_consistent_copy() {
     assert!(err.contains("store itself"), "{err}");
     let log = office.ok(&["audit", "--json"]).json();
     assert_eq!(log.as_array().unwrap().last().unwrap()["action"], "backup");
+
+    // Only an earlier backup at that place is replaced: not a file of another kind, not
+    // another store in use, not a backup put back as a store.
+    let keep = office.dir.path().join("keep.txt");
+    std::fs::write(&keep, "important").unwrap();
+    let err = refused_as(&office, COORDINATOR, &["backup", keep.to_str().unwrap()]);
+    assert!(err.contains("not a backup spreekuur wrote"), "{err}");
+    assert_eq!(std::fs::read_to_string(&keep).unwrap(), "important");
+    let other = office.dir.path().join("other.redb");
+    office.ok(&[
+        "--db",
+        other.to_str().unwrap(),
+        "client",
+        "add",
+        "--name",
+        "Andere Cliënt",
+    ]);
+    let err = refused_as(&office, COORDINATOR, &["backup", other.to_str().unwrap()]);
+    assert!(err.contains("not a backup spreekuur wrote"), "{err}");
+    let restored = office.dir.path().join("restored.redb");
+    std::fs::copy(&target, &restored).unwrap();
+    office.ok(&["--db", restored.to_str().unwrap(), "show", "1001"]);
+    let err = refused_as(
+        &office,
+        COORDINATOR,
+        &["backup", restored.to_str().unwrap()],
+    );
+    assert!(err.contains("not a backup spreekuur wrote"), "{err}");
+    let kept = office
+        .ok(&["--db", other.to_str().unwrap(), "find", "andere", "--json"])
+        .json();
+    assert_eq!(
+        kept[0]["name"], "Andere Cliënt",
+        "the other store is untouched"
+    );
+
+    let nowhere = office.dir.path().join("no-such-folder").join("s.redb");
+    let err = refused_as(&office, COORDINATOR, &["backup", nowhere.to_str().unwrap()]);
+    assert!(
+        err.contains("could not be written") && err.contains("store itself is unchanged"),
+        "{err}"
+    );
+    assert!(!err.contains("try again"), "{err}");
 }
 
 #[test]

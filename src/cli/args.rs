@@ -639,7 +639,8 @@ pub struct NoticeArgs {
 
 #[derive(Args, Debug)]
 pub struct BackupArgs {
-    /// The file to write (an older copy there is replaced)
+    /// The file to write (an earlier backup to that path is replaced; any other file is
+    /// left alone)
     pub path: PathBuf,
 }
 

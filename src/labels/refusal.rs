@@ -106,6 +106,14 @@ fn dutch(e: &StoreError) -> String {
         StoreError::ErasureUnfinished(reason) => format!(
             "het wissen is opgeslagen, maar het opslagbestand kon daarna niet herschreven worden ({reason}), dus gewiste tekst staat nog in de vrije ruimte van het bestand; maak schijfruimte vrij als de schijf vol is en laat daarna `spreekuur check --repair` draaien om het wissen af te maken"
         ),
+        StoreError::BackupWouldReplace { target } => format!(
+            "{} bestaat al en is geen reservekopie die spreekuur schreef (het kan een opslag in gebruik zijn, of een ander bestand), dus het blijft zoals het is: geef een ander pad voor de reservekopie, of zet dat bestand eerst ergens anders",
+            target.display()
+        ),
+        StoreError::BackupNotWritten { target, reason } => format!(
+            "de reservekopie kon niet naar {} geschreven worden ({reason}); de opslag zelf is niet veranderd: controleer of de map bestaat, beschreven mag worden en ruimte heeft, en maak de reservekopie opnieuw",
+            target.display()
+        ),
         StoreError::NoSuchClient(n) => {
             format!("er is geen cliënt {n}; zoek het nummer op met `spreekuur find`")
         }

@@ -16,7 +16,10 @@
 use super::tables::{COUNTERS, META, sealed_tables};
 use super::{MOVED, REWRITE_PENDING, Store, StoreError, files};
 use crate::model::{AuditAction, Stamp};
-use redb::{Database, Key, ReadableTable, TableDefinition, TableHandle, Value, WriteTransaction};
+use redb::{
+    Database, Key, ReadableDatabase, ReadableTable, TableDefinition, TableHandle, Value,
+    WriteTransaction,
+};
 use std::path::{Path, PathBuf};
 
 /// Opens each known table of `$src` (a read or a write transaction) and copies it into
@@ -72,6 +75,52 @@ pub(super) fn all_known(
         }
     }
     Ok(())
+}
+
+/// Set in the meta table of a copy that `backup` wrote, to the `place` it was written to, so
+/// that a later backup to that place may replace it (a nightly backup to one path). A backup
+/// put back as the store, or copied anywhere else, is at another place: no backup replaces it.
+pub(super) const BACKUP_COPY: &str = "backup_copy";
+
+/// Where a file is, as a number: FNV-1a over the canonical path of its folder and its name.
+fn place(target: &Path) -> Option<u64> {
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let full = std::fs::canonicalize(dir).ok()?.join(target.file_name()?);
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in full.as_os_str().as_encoded_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    Some(h)
+}
+
+/// Refuses a backup target that is something other than an earlier backup written there: a
+/// store in use (whose desks would go on writing to a file no longer at its path), a backup
+/// put back as a store, or any other file.
+fn replaceable(target: &Path) -> Result<(), StoreError> {
+    let refused = || StoreError::BackupWouldReplace {
+        target: target.to_path_buf(),
+    };
+    match std::fs::symlink_metadata(target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Ok(m) if m.is_file() => {}
+        _ => return Err(refused()),
+    }
+    let written_to = || -> Option<u64> {
+        let mut builder = Database::builder();
+        builder.set_concurrency_mode(redb::ConcurrencyMode::MultiWriter);
+        let db = builder.open_read_only(target).ok()?;
+        let txn = db.begin_read().ok()?;
+        let meta = txn.open_table(META).ok()?;
+        Some(meta.get(BACKUP_COPY).ok()??.value())
+    };
+    match (written_to(), place(target)) {
+        (Some(there), Some(here)) if there == here => Ok(()),
+        _ => Err(refused()),
+    }
 }
 
 /// The temporary file a copy is written to before it is renamed to `target`.
@@ -146,7 +195,8 @@ pub(super) fn put_in_place(partial: &Path, target: &Path) -> Result<(), StoreErr
 }
 
 impl Store {
-    /// Writes a consistent copy of the store to `target` (replacing an older copy there)
+    /// Writes a consistent copy of the store to `target` (replacing an older backup there,
+    /// never another file)
     /// while others keep reading and writing, and logs it. The copy is 0600 (0660 with the
     /// group). Refuses a target that is the store itself.
     pub fn backup(&self, target: &Path, stamp: &Stamp) -> Result<(), StoreError> {
@@ -155,6 +205,11 @@ impl Store {
                 "the backup would overwrite the store itself; give another path".into(),
             ));
         }
+        replaceable(target)?;
+        let here = place(target).ok_or_else(|| StoreError::BackupNotWritten {
+            target: target.to_path_buf(),
+            reason: "its folder cannot be found".into(),
+        })?;
         for stale in stale_partials(target) {
             let _ = std::fs::remove_file(stale);
         }
@@ -165,6 +220,7 @@ impl Store {
             let out = copy.begin_write()?;
             let names = copy_tables!(txn, &out);
             all_known(&names, txn.list_tables()?)?;
+            out.open_table(META)?.insert(BACKUP_COPY, here)?;
             out.commit()?;
             drop(copy);
             put_in_place(&partial, target)
@@ -172,7 +228,13 @@ impl Store {
         if result.is_err() {
             let _ = std::fs::remove_file(&partial);
         }
-        result?;
+        result.map_err(|e| match e {
+            StoreError::Failed(reason) => StoreError::BackupNotWritten {
+                target: target.to_path_buf(),
+                reason,
+            },
+            other => other,
+        })?;
         self.audit(stamp, None, AuditAction::Backup)
     }
 

@@ -39,6 +39,14 @@ pub enum StoreError {
         "the erasure is saved, but the store file could not be rewritten after it ({0}), so erased text still lies in the file's free space; free disk space if the disk is full, then run `spreekuur check --repair` to finish the erasure"
     )]
     ErasureUnfinished(String),
+    #[error(
+        "{target} is there already and is not a backup spreekuur wrote (it may be a store in use, or another file), so it is left as it is: give another path for the backup, or move that file away first"
+    )]
+    BackupWouldReplace { target: PathBuf },
+    #[error(
+        "the backup could not be written to {target} ({reason}); the store itself is unchanged: check that the folder exists, may be written and has room, then run the backup again"
+    )]
+    BackupNotWritten { target: PathBuf, reason: String },
     #[error("there is no client {0}; look the number up with `spreekuur find`")]
     NoSuchClient(u64),
     #[error("there is no visit {0}")]

@@ -642,6 +642,19 @@ fn check_finds_a_broken_index_and_exits_non_zero() {
     }
     let err = office.refused(&["check"]);
     assert!(err.contains("name index") && err.contains("4242"), "{err}");
+    let ran = office.run(&["check", "--json"]);
+    assert_eq!(ran.code, 1, "{}", ran.stderr);
+    let report: serde_json::Value = serde_json::from_str(&ran.stdout).expect("JSON on stdout");
+    assert_eq!(report["clean"], false);
+    assert!(
+        report["problems"][0].as_str().unwrap().contains("4242"),
+        "{report}"
+    );
+    assert!(
+        ran.stderr.contains("check found 1 problem"),
+        "{}",
+        ran.stderr
+    );
     let missing = office.dir.path().join("nothing-here.redb");
     let err = office.refused(&["--db", missing.to_str().unwrap(), "check"]);
     assert!(err.contains("no store"), "{err}");

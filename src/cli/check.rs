@@ -38,22 +38,39 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Output, CliError> {
         ("appointments", report.appointments.to_string()),
         ("forgotten", report.forgotten_clients.to_string()),
     ]);
-    if report.is_clean() {
-        if ctx.json {
-            return Ok(Output::Json(json!({
-                "clean": true,
-                "clients": report.clients,
-                "visits": report.visits,
-                "followups": report.followups,
-                "audit": report.audit_entries,
-                "appointments": report.appointments,
-                "forgotten": report.forgotten_clients,
-                "problems": [],
-            })));
+    let found = report.problems.len() + report.unfinished.len();
+    if ctx.json {
+        let problems: Vec<String> = report
+            .problems
+            .iter()
+            .chain(&report.unfinished)
+            .map(|p| p.to_string())
+            .collect();
+        let document = json!({
+            "clean": report.is_clean(),
+            "clients": report.clients,
+            "visits": report.visits,
+            "followups": report.followups,
+            "audit": report.audit_entries,
+            "appointments": report.appointments,
+            "forgotten": report.forgotten_clients,
+            "problems": problems,
+            "unfinished": !report.unfinished.is_empty(),
+        });
+        if report.is_clean() {
+            return Ok(Output::Json(document));
         }
+        return Err(CliError::Found {
+            output: format!("{document:#}\n"),
+            message: format!(
+                "check found {found} problem(s) in {}",
+                ctx.store_path.display()
+            ),
+        });
+    }
+    if report.is_clean() {
         return Ok(Output::Text(format!("{summary}{}\n", p.check_clean)));
     }
-    let found = report.problems.len() + report.unfinished.len();
     let mut text = format!("{summary}{} ({found}):\n", p.check_found);
     for problem in report.problems.iter().chain(&report.unfinished) {
         text.push_str(&format!("  {problem}\n"));

@@ -27,6 +27,10 @@ pub enum CliError {
     /// A value the volunteer gave that cannot be used; the text says which and why.
     #[error("{0}")]
     Usage(String),
+    /// The command did its job and found something wrong (`check --json`): `output` goes to
+    /// stdout for the program that reads it, `message` to stderr, and the exit is non-zero.
+    #[error("{message}")]
+    Found { output: String, message: String },
 }
 
 impl From<String> for CliError {

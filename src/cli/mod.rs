@@ -171,6 +171,11 @@ pub fn run(cli: Cli) -> ExitCode {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             ExitCode::SUCCESS
         }
+        Err(CliError::Found { output, message }) => {
+            let _ = std::io::stdout().lock().write_all(output.as_bytes());
+            eprintln!("spreekuur: {message}");
+            ExitCode::FAILURE
+        }
         Err(CliError::Store(crate::store::StoreError::Damaged { what, detail })) => {
             eprintln!("{}", failing.damaged(&what, detail.as_deref()));
             ExitCode::FAILURE

@@ -1537,3 +1537,28 @@ fn a_volunteer_name_that_could_forge_an_audit_line_is_refused() {
         "nothing was done in another name: {log}"
     );
 }
+
+#[test]
+fn a_number_that_is_not_one_says_where_the_numbers_are() {
+    let office = Office::new();
+    for (args, says) in [
+        (
+            &["show", "abc"][..],
+            "not a client number: give the number `spreekuur find` shows",
+        ),
+        (
+            &["visit-delete", "x1"],
+            "`spreekuur show CLIENT` lists the client's visits",
+        ),
+        (&["done", "zz"], "`spreekuur followups` lists the open ones"),
+        (
+            &["afspraak", "cancel", "x"],
+            "`spreekuur afspraak list --week`",
+        ),
+        (&["find", "hassan", "--limit", "0"], "a whole number from 1"),
+        (&["show", "99999999999999999999"], "not a client number"),
+    ] {
+        let err = office.refused(args);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}

@@ -186,6 +186,7 @@ pub struct ClientFields {
 #[derive(Args, Debug)]
 pub struct ClientEditArgs {
     /// The client's number
+    #[arg(value_parser = client_number)]
     pub number: u64,
     #[command(flatten)]
     pub fields: ClientFields,
@@ -196,7 +197,7 @@ pub struct ClientEditArgs {
     #[arg(long = "remove-alias", value_name = "A")]
     pub remove_aliases: Vec<String>,
     /// Join the household of client OTHER
-    #[arg(long, value_name = "OTHER")]
+    #[arg(long, value_name = "OTHER", value_parser = client_number)]
     pub household: Option<u64>,
     /// Leave the household
     #[arg(long, conflicts_with = "household")]
@@ -215,7 +216,7 @@ pub struct FindArgs {
     #[arg(required_unless_present = "begeleider", num_args = 1..)]
     pub query: Vec<String>,
     /// At most this many results
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = how_many)]
     pub limit: usize,
     /// The clients this volunteer guides (instead of a search)
     #[arg(long, value_name = "NAME", conflicts_with = "query")]
@@ -228,13 +229,14 @@ pub struct FindArgs {
 #[derive(Args, Debug)]
 pub struct ShowArgs {
     /// The client's number
+    #[arg(value_parser = client_number)]
     pub number: u64,
 }
 
 #[derive(Args, Debug)]
 pub struct VisitArgs {
     /// The client's number (or --anonymous)
-    #[arg(required_unless_present = "anonymous")]
+    #[arg(required_unless_present = "anonymous", value_parser = client_number)]
     pub number: Option<u64>,
     /// A visit without a client; it still counts in tallies
     #[arg(long, conflicts_with = "number")]
@@ -250,7 +252,7 @@ pub struct VisitArgs {
     #[arg(long)]
     pub channel: Option<String>,
     /// This visit keeps the client's planned appointment N
-    #[arg(long, value_name = "N", conflicts_with = "anonymous")]
+    #[arg(long, value_name = "N", conflicts_with = "anonymous", value_parser = appointment_number)]
     pub afspraak: Option<u64>,
     /// A short note
     #[arg(long, value_name = "N")]
@@ -292,6 +294,7 @@ pub enum FollowupCommand {
 #[derive(Args, Debug)]
 pub struct FollowupAddArgs {
     /// The client's number
+    #[arg(value_parser = client_number)]
     pub number: u64,
     /// What is to be done
     #[arg(
@@ -326,6 +329,7 @@ pub enum AfspraakCommand {
 #[derive(Args, Debug)]
 pub struct AfspraakAddArgs {
     /// The client's number
+    #[arg(value_parser = client_number)]
     pub number: u64,
     /// When: a date and a time ("vrijdag 10:30", "2026-12-04 10:30", "morgen 9:15")
     #[arg(long, value_name = "WHEN")]
@@ -364,12 +368,14 @@ pub struct AfspraakListArgs {
 #[derive(Args, Debug)]
 pub struct AfspraakNumber {
     /// The appointment's number
+    #[arg(value_parser = appointment_number)]
     pub appointment: u64,
 }
 
 #[derive(Args, Debug)]
 pub struct VisitEditArgs {
     /// The visit's number
+    #[arg(value_parser = visit_number)]
     pub visit: u64,
     /// When it happened ("2026-11-27 14:30")
     #[arg(long, value_name = "WHEN")]
@@ -397,6 +403,7 @@ pub struct VisitEditArgs {
 #[derive(Args, Debug)]
 pub struct VisitDeleteArgs {
     /// The visit's number
+    #[arg(value_parser = visit_number)]
     pub visit: u64,
 }
 
@@ -419,6 +426,7 @@ pub struct FollowupsArgs {
 #[derive(Args, Debug)]
 pub struct DoneArgs {
     /// The follow-up's number
+    #[arg(value_parser = followup_number)]
     pub followup: u64,
     /// Cancel it instead of marking it done
     #[arg(long)]
@@ -568,7 +576,7 @@ pub struct DemoArgs {
 #[derive(Args, Debug)]
 pub struct AuditArgs {
     /// Only lines about this client
-    #[arg(long, value_name = "NUMBER")]
+    #[arg(long, value_name = "NUMBER", value_parser = client_number)]
     pub client: Option<u64>,
     /// Only lines of this volunteer
     #[arg(long, value_name = "NAME")]
@@ -587,6 +595,7 @@ pub struct AuditArgs {
 #[derive(Args, Debug)]
 pub struct ExportArgs {
     /// The client's number
+    #[arg(value_parser = client_number)]
     pub number: u64,
     /// Readable text (the default; wins over --json)
     #[arg(long)]
@@ -599,6 +608,7 @@ pub struct ExportArgs {
 #[derive(Args, Debug)]
 pub struct ForgetArgs {
     /// The client's number
+    #[arg(value_parser = client_number)]
     pub number: u64,
     /// Do not ask for the typed confirmation (for scripts)
     #[arg(long)]
@@ -608,6 +618,7 @@ pub struct ForgetArgs {
 #[derive(Args, Debug)]
 pub struct RestrictArgs {
     /// The client's number
+    #[arg(value_parser = client_number)]
     pub number: u64,
     /// Lift the restriction
     #[arg(long)]
@@ -650,4 +661,55 @@ pub struct CheckArgs {
     /// file did not complete), then verify
     #[arg(long)]
     pub repair: bool,
+}
+
+/// A number the volunteer types, read with a sentence that says where to find the right one
+/// (clap's own words are a parser's: "invalid digit found in string"); clap puts the value
+/// typed before it.
+fn number(text: &str, what: &str, where_: &str) -> Result<u64, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("not {what}: {where_}"))
+}
+
+fn client_number(text: &str) -> Result<u64, String> {
+    number(
+        text,
+        "a client number",
+        "give the number `spreekuur find` shows, e.g. 1042",
+    )
+}
+
+fn visit_number(text: &str) -> Result<u64, String> {
+    number(
+        text,
+        "a visit number",
+        "`spreekuur show CLIENT` lists the client's visits with their numbers",
+    )
+}
+
+fn followup_number(text: &str) -> Result<u64, String> {
+    number(
+        text,
+        "a follow-up number",
+        "`spreekuur followups` lists the open ones with their numbers",
+    )
+}
+
+fn appointment_number(text: &str) -> Result<u64, String> {
+    number(
+        text,
+        "an appointment number",
+        "`spreekuur afspraak list --week` lists them with their numbers",
+    )
+}
+
+/// How many results: at least one, since a list of none would say "nobody found".
+fn how_many(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!(
+            "not a number of results: give a whole number from 1, e.g. 20"
+        )),
+    }
 }

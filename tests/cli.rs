@@ -1562,3 +1562,26 @@ fn a_number_that_is_not_one_says_where_the_numbers_are() {
         assert!(err.contains(says), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn a_command_that_reads_a_store_that_is_not_there_says_so_and_makes_none() {
+    let office = Office::new();
+    let nowhere = office.dir.path().join("typo").join("spreekuur.redb");
+    let db = nowhere.to_str().unwrap();
+    for args in [
+        &["find", "hassan"][..],
+        &["show", "1001"],
+        &["tally", "--year", "2026"],
+        &["followups"],
+        &["audit"],
+    ] {
+        let mut all = vec!["--db", db];
+        all.extend_from_slice(args);
+        let err = office.refused(&all);
+        assert!(err.contains("there is no store at"), "{args:?}: {err}");
+    }
+    assert!(
+        !nowhere.parent().unwrap().exists(),
+        "nothing was made at the typo"
+    );
+}

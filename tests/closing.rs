@@ -133,6 +133,7 @@ fn a_closed_year_keeps_its_figures_and_counts_what_changed_after() {
 #[test]
 fn a_year_not_yet_begun_cannot_be_closed_and_an_open_year_says_so_with_live() {
     let office = office();
+    office.client(&["--name", "Hodan Jama"]);
     let out = office
         .command()
         .env("LOGNAME", COORDINATOR)

@@ -279,7 +279,8 @@ fn with_full_disk(office: &Office, kib: u64, args: &[&str]) -> (i32, String) {
 #[test]
 fn a_full_disk_gives_a_clear_message_and_stores_nothing_half() {
     let office = Office::new();
-    office.ok(&["audit"]); // creates the empty store
+    // Opening to change client 1 makes the empty store (and then finds no client 1).
+    office.refused(&["restrict", "1"]);
     let size = std::fs::metadata(office.store()).unwrap().len();
     let (code, stderr) = with_full_disk(
         &office,

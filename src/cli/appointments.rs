@@ -70,7 +70,7 @@ fn list(ctx: &Context, args: AfspraakListArgs) -> Result<Output, CliError> {
         viewer: ctx.volunteer.clone(),
         restricted: args.restricted,
     };
-    let store = ctx.open()?;
+    let store = ctx.open_existing()?;
     let listed = store.appointment_list(from, to, &filter)?;
     if ctx.json {
         return Ok(Output::Json(

@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, args: AuditArgs) -> Result<Output, CliError> {
             "--from {from} lies after --to {to}: give the earlier day first"
         )));
     }
-    let store = ctx.open()?;
+    let store = ctx.open_existing()?;
     let entries = store.audit_log(&filter)?;
     if ctx.json {
         return Ok(Output::Json(entries.iter().map(entry_json).collect()));

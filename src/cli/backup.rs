@@ -16,7 +16,7 @@ pub fn run(ctx: &Context, args: BackupArgs) -> Result<Output, CliError> {
             args.path.join("spreekuur-backup.redb").display()
         )));
     }
-    let store = ctx.open()?;
+    let store = ctx.open_existing()?;
     store.backup(&args.path, &ctx.stamp())?;
     if ctx.json {
         return Ok(Output::Json(json!({ "backup": args.path })));

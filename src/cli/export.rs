@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<Output, CliError> {
             path.display()
         )));
     }
-    let store = ctx.open()?;
+    let store = ctx.open_existing()?;
     let client = store.client(args.number)?;
     let visits = store.visits_of(client.number)?;
     let followups = store.followups_of(client.number)?;

@@ -19,7 +19,7 @@ pub fn list(ctx: &Context, args: FollowupsArgs) -> Result<Output, CliError> {
         Some(d) => Some(parse_date(d, today)?),
         None => None,
     };
-    let store = ctx.open()?;
+    let store = ctx.open_existing()?;
     let overdue_limit = if args.overdue { today.pred_opt() } else { None };
     let limit = match (due_before, overdue_limit) {
         (Some(a), Some(b)) => Some(a.min(b)),

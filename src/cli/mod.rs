@@ -88,8 +88,26 @@ impl Context {
 
     /// Opens the store like `open` for a command that only looks clients up (`find`).
     pub fn open_for_lookup(&self) -> Result<Store, CliError> {
+        self.must_exist()?;
         let group = self.config.group.as_deref();
         self.opened(Store::open_for_lookup(&self.store_path, group)?)
+    }
+
+    /// Opens the store like `open` for a command that reads what is there (a list, a tally, a
+    /// card): a mistyped --db path is said, not answered with an empty store made there.
+    pub fn open_existing(&self) -> Result<Store, CliError> {
+        self.must_exist()?;
+        self.open()
+    }
+
+    fn must_exist(&self) -> Result<(), CliError> {
+        if self.store_path.exists() {
+            return Ok(());
+        }
+        Err(CliError::Usage(format!(
+            "there is no store at {}: check the --db path (or $SPREEKUUR_DB); a new store is made when the first client is registered, or when the desk starts",
+            self.store_path.display()
+        )))
     }
 
     /// Says on stderr what opening the store found or did.

@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, args: PurgeArgs) -> Result<Output, CliError> {
         .today()
         .checked_sub_months(Months::new(months))
         .ok_or_else(|| CliError::Usage(format!("{months} months is too long a period")))?;
-    let store = ctx.open()?;
+    let store = ctx.open_existing()?;
     let inactive = store.inactive_since(cutoff)?;
     let numbers: Vec<u64> = inactive.iter().map(|i| i.number).collect();
     let clients = store.clients(&numbers)?;

@@ -7,7 +7,7 @@ use crate::model::{Appointment, AppointmentState, AuditAction, CatalogKind, Visi
 use serde_json::json;
 
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<Output, CliError> {
-    let store = ctx.open()?;
+    let store = ctx.open_existing()?;
     let client = store.client(args.number)?;
     store.audit(&ctx.stamp(), Some(client.number), AuditAction::View)?;
     let visits = store.visits_of(client.number)?;

@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: TallyArgs) -> Result<Output, CliError> {
             "the period ends ({to}) before it starts ({from}): swap --from and --to"
         )));
     }
-    let store = ctx.open()?;
+    let store = ctx.open_existing()?;
     let current = count(ctx, &store, period)?;
     let previous = args
         .compare

@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, mut args: YearArgs) -> Result<Output, CliError> {
             )));
         }
     }
-    let store = ctx.open()?;
+    let store = ctx.open_existing()?;
     let mut notes = Vec::new();
     if args.close {
         let live = count(ctx, &store, period)?;

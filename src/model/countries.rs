@@ -3,7 +3,7 @@
 //! Both come from the `keshvar` crate (the ISO list with CLDR-derived translations), so no
 //! country is missing and none is typed by hand here.
 
-use keshvar::{Alpha2, CountryIterator};
+use keshvar::{Alpha2, Alpha3, CountryIterator};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
@@ -17,9 +17,17 @@ pub fn is_country_code(code: &str) -> bool {
             && Alpha2::try_from(code).is_ok())
 }
 
+/// The alpha-2 code of an ISO 3166-1 alpha-3 code in any case ("SYR", "fra"), as some office
+/// lists give them.
+pub fn country_by_alpha3(code: &str) -> Option<String> {
+    let alpha3 = Alpha3::try_from(code.trim()).ok()?;
+    Some(alpha3.to_country().alpha2().to_string())
+}
+
 /// Folded name -> code, for every country's ISO name, its Dutch and English names, and the
 /// common names it is known by ("Syria" beside "Syrian Arab Republic"). The official names
-/// are entered first, so a common name never takes one over.
+/// are entered first, so a common name never takes one over. Kosovo, which the ISO list
+/// leaves out, goes by its name everywhere.
 static NAMES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     let countries: Vec<_> = CountryIterator::new().collect();
     let mut names = HashMap::new();
@@ -37,6 +45,9 @@ static NAMES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
             names.entry(fold(name)).or_insert_with(|| code.clone());
         }
     }
+    names
+        .entry(fold("Kosovo"))
+        .or_insert_with(|| "XK".to_string());
     names
 });
 
@@ -65,15 +76,13 @@ pub fn country_name(code: &str, english: bool) -> String {
         .to_string()
 }
 
-/// Lower case, diacritics and punctuation away, one space between words: "Côte d'Ivoire" and
-/// "cote divoire" meet.
+/// Lower case, with diacritics, punctuation and the spaces between words away: "Côte
+/// d'Ivoire" and "cote divoire" meet, and so do "Zuid-Soedan", "Zuid Soedan" and "ZuidSoedan".
 fn fold(name: &str) -> String {
-    let plain: String = name
-        .nfkd()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+    name.nfkd()
+        .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect();
-    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+        .collect()
 }
 
 #[cfg(test)]
@@ -96,6 +105,11 @@ mod tests {
             ("Nederland", "NL"),
             ("the Netherlands", "NL"),
             ("Eritrea", "ER"),
+            ("Zuid Soedan", "SS"),
+            ("Noord Macedonië", "MK"),
+            ("Guinee Bissau", "GW"),
+            ("Sri-Lanka", "LK"),
+            ("kosovo", "XK"),
         ] {
             assert_eq!(country_by_name(name), Some(code), "{name}");
         }
@@ -104,6 +118,14 @@ mod tests {
             NAMES.len() > 2 * 249,
             "ISO, Dutch and English names for every country"
         );
+    }
+
+    #[test]
+    fn three_letter_codes_are_read_too() {
+        assert_eq!(country_by_alpha3("SYR").as_deref(), Some("SY"));
+        assert_eq!(country_by_alpha3("fra").as_deref(), Some("FR"));
+        assert_eq!(country_by_alpha3("ERI").as_deref(), Some("ER"));
+        assert_eq!(country_by_alpha3("QQQ"), None);
     }
 
     #[test]

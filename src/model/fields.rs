@@ -32,7 +32,8 @@ pub fn aliases<'a>(list: impl IntoIterator<Item = &'a str>) -> Result<Vec<String
     Ok(out)
 }
 
-/// A country as an ISO 3166 alpha-2 code, or its name in Dutch or English ("Frankrijk").
+/// A country as an ISO 3166 alpha-2 code (stored as such), an alpha-3 code ("SYR"), or its
+/// name in Dutch or English ("Frankrijk").
 pub fn country(text: &str) -> Result<Option<String>, String> {
     let t = text.trim();
     if t.is_empty() {
@@ -40,6 +41,9 @@ pub fn country(text: &str) -> Result<Option<String>, String> {
     }
     let code = t.to_uppercase();
     if super::is_country_code(&code) {
+        return Ok(Some(code));
+    }
+    if let Some(code) = super::countries::country_by_alpha3(t) {
         return Ok(Some(code));
     }
     super::countries::country_by_name(t)

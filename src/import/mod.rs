@@ -79,7 +79,7 @@ pub fn plan(
         }
     }
     for (i, row) in table.rows.iter().enumerate() {
-        let line = i + 2;
+        let line = table.line(i);
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }

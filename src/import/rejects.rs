@@ -17,11 +17,7 @@ pub fn write(
 ) -> Result<(), String> {
     let rows: Vec<(&[String], String)> = refused
         .iter()
-        .filter_map(|u| {
-            // `line` counts the header as 1, so row i of the sheet is line i + 2.
-            let row = table.rows.get(u.line.checked_sub(2)?)?;
-            Some((row.as_slice(), reason(&u.reason)))
-        })
+        .filter_map(|u| Some((table.row_at(u.line)?, reason(&u.reason))))
         .collect();
     let width = rows
         .iter()
@@ -60,6 +56,7 @@ mod tests {
         let table = Table {
             header: vec!["Naam".into(), "Land".into()],
             rows: vec![vec!["Amina".into(), "SO".into()], vec!["Rasha; Q".into()]],
+            lines: vec![2, 3],
             separator: b';',
         };
         let refused = [Unreadable {

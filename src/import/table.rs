@@ -7,8 +7,24 @@ use std::path::Path;
 pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// The line of the file (the row of the sheet) each row starts on, as the spreadsheet
+    /// numbers them: blank lines and a quoted field over several lines count.
+    pub lines: Vec<usize>,
     /// The CSV separator the file used (`;` for a workbook), so refused rows go back the same.
     pub separator: u8,
+}
+
+impl Table {
+    /// The line row `i` starts on.
+    pub fn line(&self, i: usize) -> usize {
+        self.lines.get(i).copied().unwrap_or(i + 2)
+    }
+
+    /// The row that starts on `line`.
+    pub fn row_at(&self, line: usize) -> Option<&[String]> {
+        let i = self.lines.iter().position(|&l| l == line)?;
+        self.rows.get(i).map(Vec::as_slice)
+    }
 }
 
 pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
@@ -30,7 +46,9 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
         Err(_) => bytes.iter().map(|&b| b as char).collect(),
     };
     let text = text.trim_start_matches('\u{feff}');
-    let first = text.lines().next().unwrap_or("");
+    // The header is the first line that holds anything; blank lines before it do not choose
+    // the separator.
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let sep = [b';', b',', b'\t']
         .into_iter()
         .max_by_key(|s| first.matches(*s as char).count())
@@ -40,23 +58,53 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
+    // The line a record's text starts on, counted from its byte offset: the reader's own line
+    // number is where it began to look, before the blank lines it skipped.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut line) = (0usize, 1usize);
+    let mut line_of = |r: &csv::StringRecord| {
+        let mut at = r
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(bytes.len());
+        while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
+            at += 1;
+        }
+        line += bytes[counted_to.min(at)..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted_to = counted_to.max(at);
+        line
+    };
     let mut records = reader.records();
     let header: Vec<String> = match records.next() {
-        Some(r) => r
-            .map_err(|e| e.to_string())?
-            .iter()
-            .map(|c| c.trim().to_string())
-            .collect(),
+        Some(r) => {
+            let r = r.map_err(|e| e.to_string())?;
+            line_of(&r);
+            r.iter().map(|c| c.trim().to_string()).collect()
+        }
         None => return Err("the file is empty: it needs a header row and rows of clients".into()),
     };
     let mut rows = Vec::new();
+    let mut lines = Vec::new();
     for r in records {
         let r = r.map_err(|e| format!("cannot read the file: {e}"))?;
+        lines.push(line_of(&r));
         rows.push(r.iter().map(|c| c.to_string()).collect());
+    }
+    // A quote that is opened and never closed makes the rest of the file one field, and the
+    // clients on those lines would be lost without a word.
+    if text.matches('"').count() % 2 == 1 {
+        let at = lines.last().copied().unwrap_or(1);
+        return Err(format!(
+            "line {at} opens a quote (\") that is never closed, so every line after it would be read as one field: close or remove that quote in the spreadsheet and import again"
+        ));
     }
     Ok(Table {
         header,
         rows,
+        lines,
         separator: sep,
     })
 }
@@ -108,9 +156,11 @@ fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
         .into_iter()
         .map(|h| h.trim().to_string())
         .collect();
+    let rows: Vec<Vec<String>> = rows.collect();
     Ok(Table {
         header,
-        rows: rows.collect(),
+        lines: (2..rows.len() + 2).collect(),
+        rows,
         separator: b';',
     })
 }
@@ -118,6 +168,24 @@ fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_the_files_own_and_blank_lines_first_do_not_hide_the_separator() {
+        let t =
+            read_csv(b"\n\nnaam;geboren\nAmina;1990\n\n\"Ali\nHassan\";1986\nSara;2001\n").unwrap();
+        assert_eq!(t.header, ["naam", "geboren"]);
+        assert_eq!(t.lines, [4, 6, 8], "as the spreadsheet numbers them");
+        assert_eq!(t.row_at(8).unwrap(), ["Sara", "2001"]);
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_refused_not_read_as_the_rest_of_the_file() {
+        let err = read_csv(b"naam;land\n\"Unclosed;NL\nPiet;NL\n").unwrap_err();
+        assert!(
+            err.contains("line 2") && err.contains("never closed"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn reads_dutch_excel_csv_and_others() {

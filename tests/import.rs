@@ -153,6 +153,15 @@ fn headers_it_does_not_know_are_named_with_map_and_xlsx_works() {
         err.contains("no column holds the name") && err.contains("--map"),
         "{err}"
     );
+    let escaped = office.dir.path().join("esc.csv");
+    std::fs::write(&escaped, "Kleur\u{1b}[31m;Maat\u{7}\nblauw;L\n").unwrap();
+    let err = office.refused(&["import", escaped.to_str().unwrap()]);
+    assert!(
+        err.contains("no column holds the name")
+            && !err.contains('\u{1b}')
+            && !err.contains('\u{7}'),
+        "a header read back never drives the terminal: {err:?}"
+    );
     let err = office.refused(&["import", "/nonexistent/list.csv"]);
     assert!(err.contains("cannot read"), "{err}");
 }

@@ -189,9 +189,12 @@ pub fn run(cli: Cli) -> ExitCode {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             ExitCode::SUCCESS
         }
-        Err(CliError::Found { output, message }) => {
-            let _ = std::io::stdout().lock().write_all(output.as_bytes());
-            eprintln!("spreekuur: {message}");
+        Err(CliError::Found {
+            output: report,
+            message,
+        }) => {
+            let _ = std::io::stdout().lock().write_all(report.as_bytes());
+            eprintln!("spreekuur: {}", output::safe(&message));
             ExitCode::FAILURE
         }
         Err(CliError::Store(crate::store::StoreError::Damaged { what, detail })) => {
@@ -199,7 +202,9 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::FAILURE
         }
         Err(e) => {
-            eprintln!("spreekuur: {e}");
+            // A message may quote what a file or a flag held (a header of an import, a
+            // value typed): no escape in it may drive the terminal.
+            eprintln!("spreekuur: {}", output::safe(&e.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -197,7 +197,17 @@ pub fn run(cli: Cli) -> ExitCode {
             eprintln!("spreekuur: {}", output::safe(&message));
             ExitCode::FAILURE
         }
-        Err(CliError::Store(crate::store::StoreError::Damaged { what, detail })) => {
+        Err(CliError::Store(crate::store::StoreError::Damaged {
+            what,
+            place,
+            detail,
+        })) => {
+            let what = match place {
+                Some(place) if failing.command == "check" || failing.verbose => {
+                    format!("{what}: {place}")
+                }
+                _ => what,
+            };
             eprintln!("{}", failing.damaged(&what, detail.as_deref()));
             ExitCode::FAILURE
         }

@@ -623,7 +623,11 @@ mod tests {
             raw.insert("ans", bytes.as_slice()).unwrap();
         }
         txn.commit().unwrap();
-        let err = store.check().expect_err("refused").to_string();
-        assert!(err.contains("drafts \"ans\""), "{err}");
+        match store.check().expect_err("refused") {
+            StoreError::Damaged {
+                place: Some(place), ..
+            } => assert!(place.contains("drafts \"ans\""), "{place}"),
+            other => panic!("{other:?}"),
+        }
     }
 }

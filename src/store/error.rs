@@ -24,6 +24,9 @@ pub enum StoreError {
     )]
     Damaged {
         what: String,
+        /// Which table and key, in our words: for `check` (whose report goes to whoever
+        /// maintains spreekuur) and `--verbose`.
+        place: Option<String>,
         /// redb's own words, for `--verbose` only: a volunteer cannot act on them.
         detail: Option<String>,
     },
@@ -117,6 +120,7 @@ impl StoreError {
     pub(crate) fn damaged(what: impl Into<String>) -> StoreError {
         StoreError::Damaged {
             what: what.into(),
+            place: None,
             detail: None,
         }
     }
@@ -129,6 +133,7 @@ macro_rules! failed_from {
                 match redb::Error::from(e) {
                     redb::Error::Corrupted(detail) => StoreError::Damaged {
                         what: "a page of the file".into(),
+                        place: None,
                         detail: Some(detail),
                     },
                     // redb reads only pages that its own tree points to, within the file it
@@ -137,6 +142,7 @@ macro_rules! failed_from {
                     redb::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
                         StoreError::Damaged {
                             what: "a page of the file, which points past its end".into(),
+                            place: None,
                             detail: Some(e.to_string()),
                         }
                     }
@@ -147,12 +153,14 @@ macro_rules! failed_from {
                     | redb::Error::TableIsMultimap(_)
                     | redb::Error::TableIsNotMultimap(_)) => StoreError::Damaged {
                         what: "a table's definition".into(),
+                        place: None,
                         detail: Some(e.to_string()),
                     },
                     // Every table a store needs is made when it is made (or rewritten); the
                     // ones an older store may lack are opened as optional before this.
                     e @ redb::Error::TableDoesNotExist(_) => StoreError::Damaged {
                         what: "the list of tables".into(),
+                        place: None,
                         detail: Some(e.to_string()),
                     },
                     other => StoreError::Failed(other.to_string()),

@@ -204,9 +204,22 @@ impl<V: Value + 'static> Guard<'_, V> {
     }
 }
 
-/// The sentence for an entry whose seal does not hold, naming the table and the key.
+/// The sentence for an entry whose seal does not hold; the table and the key are its place,
+/// for `check` and `--verbose`: a volunteer cannot act on them.
 fn broken(table: &str, key: &dyn std::fmt::Debug) -> StoreError {
-    StoreError::damaged(format!("{table} {key:?} does not match its checksum"))
+    // The records a volunteer knows by number are named so; an index entry is "a record".
+    let record = match table {
+        "clients" => format!("client {key:?}"),
+        "visits" => format!("visit {key:?}"),
+        "followups" => format!("follow-up {key:?}"),
+        "appointments" => format!("appointment {key:?}"),
+        _ => "a record".into(),
+    };
+    StoreError::Damaged {
+        what: format!("{record} does not match its checksum"),
+        place: Some(format!("{table} {key:?}")),
+        detail: None,
+    }
 }
 
 /// The guard of a value read from table `name` under `key`, if its seal holds.

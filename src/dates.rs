@@ -146,16 +146,19 @@ pub fn parse_letter_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Date
     parse_date(text, today)
 }
 
+/// "+3d", "+2w", "+6m", "+1j": within the years a written date may have (up to 2200), so
+/// "+999999m" is refused like "31-12-9999" rather than stored as the year 85360.
 fn relative(rest: &str, today: NaiveDate) -> Option<NaiveDate> {
     let unit = rest.chars().last()?;
     let n: u32 = rest[..rest.len() - unit.len_utf8()].parse().ok()?;
     match unit {
-        'd' => today.checked_add_days(Days::new(n as u64)),
-        'w' => today.checked_add_days(Days::new(7 * n as u64)),
+        'd' => today.checked_add_days(Days::new(u64::from(n))),
+        'w' => today.checked_add_days(Days::new(7 * u64::from(n))),
         'm' => today.checked_add_months(Months::new(n)),
-        'j' | 'y' => today.checked_add_months(Months::new(12 * n)),
+        'j' | 'y' => today.checked_add_months(Months::new(n.checked_mul(12)?)),
         _ => None,
     }
+    .filter(|d| d.year() <= 2200)
 }
 
 /// Reads a moment: any date form of `parse_date` with a time ("2026-11-27 14:30", "vrijdag
@@ -266,7 +269,18 @@ mod tests {
 
     #[test]
     fn refuses_impossible_dates_with_the_forms_that_work() {
-        for bad in ["31-02-2026", "2026-13-01", "soon", "+3x", "", "+", "99-99"] {
+        for bad in [
+            "31-02-2026",
+            "2026-13-01",
+            "soon",
+            "+3x",
+            "",
+            "+",
+            "99-99",
+            "+999999m",
+            "+400000000j",
+            "+4294967295w",
+        ] {
             let err = parse_date(bad, today()).unwrap_err().to_string();
             assert!(err.contains("vrijdag"), "{err}");
         }

@@ -158,11 +158,19 @@ pub(super) fn stale_partials(target: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Whether process `pid` has ended. Linux: /proc/PID exists while it lives. Without a /proc
+/// Whether process `pid`, which wrote a copy, has ended. Linux: /proc/PID exists while it
+/// lives; a number the system has since given to another program (not a spreekuur) counts as
+/// ended too, or its copy would stay for as long as that program runs. Without a /proc
 /// (another system) every process counts as alive, so no copy is ever taken from under a
 /// running command.
 fn process_gone(pid: u32) -> bool {
-    Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists()
+    if !Path::new("/proc/self").exists() || pid == std::process::id() {
+        return false;
+    }
+    match std::fs::read_to_string(format!("/proc/{pid}/comm")) {
+        Ok(name) => !name.starts_with("spreekuur"),
+        Err(_) => !Path::new(&format!("/proc/{pid}")).exists(),
+    }
 }
 
 /// A new, empty redb file at `path` (0600, or 0660 with the group).

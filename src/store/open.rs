@@ -158,6 +158,23 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_whose_process_number_now_belongs_to_another_program_is_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.redb");
+        drop(Store::open(&path).unwrap());
+        let mut other = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let stale = dir.path().join(format!("s.redb.{}.partial", other.id()));
+        std::fs::write(&stale, "a copy").unwrap();
+        let report = Store::open_to_check(&path, None).unwrap().check().unwrap();
+        let removed = Store::open(&path).map(|s| s.open_notes().to_vec());
+        let _ = other.kill();
+        let _ = other.wait();
+        assert_eq!(report.unfinished.len(), 1, "check reports it: {report:?}");
+        assert_eq!(removed.unwrap(), [OpenNote::PartialRemoved(stale.clone())]);
+        assert!(!stale.exists());
+    }
+
+    #[test]
     fn a_rewrite_that_fails_says_the_erasure_is_saved_and_the_next_open_finishes_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.redb");

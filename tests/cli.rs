@@ -1585,3 +1585,40 @@ fn a_command_that_reads_a_store_that_is_not_there_says_so_and_makes_none() {
         "nothing was made at the typo"
     );
 }
+
+#[test]
+fn a_duplicate_warning_and_an_import_dry_run_that_name_clients_are_logged_as_lookups() {
+    let office = Office::new();
+    let amina = office.client(&["--name", "Amina Yusuf Ali", "--born", "1985-04-03"]);
+    let added = office.ok(&[
+        "client",
+        "add",
+        "--name",
+        "Amina Yusuf Aly",
+        "--born",
+        "1985-04-03",
+    ]);
+    assert!(
+        added.stderr.contains(&amina.to_string()),
+        "{}",
+        added.stderr
+    );
+    let file = office.dir.path().join("lijst.csv");
+    std::fs::write(&file, "Naam;Geboren\nAmina Yusuf Ali;03-04-1985\n").unwrap();
+    office.ok(&["import", file.to_str().unwrap()]);
+    let log = office.ok(&["audit", "--action", "find", "--json"]).json();
+    let lines = log.as_array().unwrap();
+    assert_eq!(lines.len(), 2, "the warning and the dry run: {log}");
+    assert!(
+        lines[0]["clients"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(amina))
+    );
+    assert!(
+        lines[1]["clients"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(amina))
+    );
+}

@@ -316,8 +316,51 @@ fn new_client_takes_the_query_and_looks_for_duplicates() {
     update(&mut s, Event::DuplicatesFound(dups), now());
     update(&mut s, ctrl('d'), now());
     let fx = update(&mut s, key(KeyCode::Enter), now());
-    assert_eq!(fx, vec![Effect::LoadCard(1050), Effect::AuditView(1050)]);
+    // The panel showed the client's name and birth: the lookup, then the view.
+    let shown = Effect::AuditFind {
+        numbers: vec![1050],
+    };
+    assert_eq!(
+        fx,
+        vec![shown, Effect::LoadCard(1050), Effect::AuditView(1050)]
+    );
     assert_eq!(s.screen, Screen::Card);
+}
+
+#[test]
+fn possible_duplicates_that_stay_on_screen_are_logged_once() {
+    let mut s = State::new(desk(MONO), now());
+    typed(&mut s, "Yohannes");
+    update(&mut s, ctrl('n'), now());
+    let dups = |numbers: &[u64]| {
+        Event::DuplicatesFound(spreekuur::store::Duplicates {
+            clients: numbers
+                .iter()
+                .map(|&n| summary(n, "Yohanes Tesfay", 1990))
+                .collect(),
+            restricted: 0,
+        })
+    };
+    update(&mut s, dups(&[1050, 1051]), now());
+    assert_eq!(
+        lookups(&update(&mut s, Event::Tick, later(1))),
+        Vec::<Vec<u64>>::new()
+    );
+    let fx = update(&mut s, Event::Tick, later(2));
+    assert_eq!(lookups(&fx), [vec![1050, 1051]], "settled: one line");
+    update(&mut s, dups(&[1050, 1051]), later(3));
+    assert_eq!(
+        lookups(&update(&mut s, Event::Tick, later(9))),
+        Vec::<Vec<u64>>::new(),
+        "the same list again: no new line"
+    );
+    update(&mut s, dups(&[1050]), later(10));
+    let fx = update(&mut s, key(KeyCode::Esc), later(10));
+    assert_eq!(
+        lookups(&fx),
+        [vec![1050]],
+        "left before it settled: logged at once"
+    );
 }
 
 #[test]

@@ -94,6 +94,9 @@ fn add(ctx: &Context, fields: ClientFields) -> Result<Output, CliError> {
         .filter(|s| draft.birth.may_be(&s.client.birth))
         .collect();
     if !same_year.is_empty() {
+        // The warning shows other clients' names and births: a lookup, logged as one.
+        let shown: Vec<u64> = same_year.iter().map(|s| s.client.number).collect();
+        store.audit_find(&ctx.stamp(), &shown)?;
         eprintln!("{}", l.maybe_same);
         for s in same_year {
             eprintln!(

@@ -48,6 +48,15 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
     } else {
         Vec::new()
     };
+    // The dry run names the clients already here that rows look like: a lookup, logged.
+    let shown: Vec<u64> = plan
+        .like_existing
+        .iter()
+        .filter_map(|e| e.client.as_ref().map(|c| c.number))
+        .collect();
+    if !shown.is_empty() {
+        store.audit_find(&ctx.stamp(), &shown)?;
+    }
     let l = ctx.labels();
     let reasons = crate::labels::import_reason_labels(ctx.lang);
     let rejects = match &args.rejects {

@@ -162,7 +162,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.redb");
         drop(Store::open(&path).unwrap());
-        let mut other = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let mut other = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
         let stale = dir.path().join(format!("s.redb.{}.partial", other.id()));
         std::fs::write(&stale, "a copy").unwrap();
         let report = Store::open_to_check(&path, None).unwrap().check().unwrap();

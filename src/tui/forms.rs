@@ -316,6 +316,10 @@ pub struct ClientForm {
     /// One input per field (the interpreter's holds "ja" or nothing).
     pub fields: [Input; 9],
     pub duplicates: Vec<ClientSummary>,
+    /// When the possible duplicates on screen arrived, and whether they were logged: a list
+    /// that stays is a lookup (`update::new_client::settle_duplicates`).
+    pub duplicates_at: chrono::NaiveDateTime,
+    pub duplicates_logged: bool,
     /// A restricted client may match: said without who, for the coordinator to check.
     pub restricted_match: bool,
     pub dup_selected: usize,
@@ -330,6 +334,8 @@ impl ClientForm {
             part: 0,
             fields: Default::default(),
             duplicates: Vec::new(),
+            duplicates_at: chrono::NaiveDateTime::MIN,
+            duplicates_logged: false,
             restricted_match: false,
             dup_selected: 0,
             error: None,

@@ -138,10 +138,12 @@ pub fn update(state: &mut State, event: Event, now: NaiveDateTime) -> Vec<Effect
         Event::Tick => {
             let mut fx = refresh(state);
             fx.extend(search::tick(state));
+            fx.extend(new_client::tick(state));
             fx
         }
         Event::Hangup => {
             let mut fx: Vec<Effect> = search::settle(state).into_iter().collect();
+            fx.extend(new_client::settle_duplicates(state));
             state.quit = true;
             fx.extend(draft_effect(state));
             fx
@@ -323,9 +325,10 @@ fn key(state: &mut State, k: KeyEvent) -> Vec<Effect> {
     };
     // These leave any screen, the search too: results on it settle first.
     let mut fx: Vec<Effect> = match action {
-        Some(Action::Quit | Action::Help | Action::Today | Action::Tally) => {
-            search::settle(state).into_iter().collect()
-        }
+        Some(Action::Quit | Action::Help | Action::Today | Action::Tally) => search::settle(state)
+            .into_iter()
+            .chain(new_client::settle_duplicates(state))
+            .collect(),
         _ => Vec::new(),
     };
     fx.extend(act(state, action, &k));

@@ -10,12 +10,43 @@ use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 
 pub(super) fn duplicates_found(state: &mut State, d: Duplicates) -> Vec<Effect> {
+    let now = state.now;
     if let Some(form) = &mut state.client_form {
+        let numbers = |list: &[crate::store::ClientSummary]| -> Vec<u64> {
+            list.iter().map(|s| s.client.number).collect()
+        };
+        if numbers(&form.duplicates) != numbers(&d.clients) {
+            form.duplicates_at = now;
+            form.duplicates_logged = false;
+        }
         form.duplicates = d.clients;
         form.restricted_match = d.restricted > 0;
         clamp(&mut form.dup_selected, form.duplicates.len());
     }
     Vec::new()
+}
+
+/// The possible duplicates on screen show other clients' names and births, so a list that
+/// stays (`search::SETTLED`), or that the volunteer acts on or leaves, is an audit line like a
+/// search's, once per list.
+pub(super) fn settle_duplicates(state: &mut State) -> Option<Effect> {
+    let form = state.client_form.as_mut()?;
+    if form.duplicates.is_empty() || form.duplicates_logged {
+        return None;
+    }
+    form.duplicates_logged = true;
+    Some(Effect::AuditFind {
+        numbers: form.duplicates.iter().map(|s| s.client.number).collect(),
+    })
+}
+
+/// At a tick: a list of possible duplicates that has stayed settles.
+pub(super) fn tick(state: &mut State) -> Option<Effect> {
+    let form = state.client_form.as_ref()?;
+    if state.now - form.duplicates_at < super::search::SETTLED {
+        return None;
+    }
+    settle_duplicates(state)
 }
 
 /// The saved client's card opens, with what was saved in the status line.
@@ -46,6 +77,17 @@ pub(super) fn duplicates_effect(form: &ClientForm, today: chrono::NaiveDate) -> 
 }
 
 pub(super) fn client_key(state: &mut State, action: Option<Action>, k: &KeyEvent) -> Vec<Effect> {
+    // Each of these takes the possible duplicates off the screen (or opens one of them).
+    let mut fx: Vec<Effect> = match action {
+        Some(Action::Back | Action::Save) => settle_duplicates(state).into_iter().collect(),
+        _ if k.code == KeyCode::Enter => settle_duplicates(state).into_iter().collect(),
+        _ => Vec::new(),
+    };
+    fx.extend(form_key(state, action, k));
+    fx
+}
+
+fn form_key(state: &mut State, action: Option<Action>, k: &KeyEvent) -> Vec<Effect> {
     let today = state.today();
     let d = state.desk.d();
     let yes = state.desk.l().yes;

@@ -13,7 +13,7 @@ use tui_input::Input;
 /// How long a query must stay as typed, with its results on screen, before those results
 /// count as a lookup: typing searches at every key, and a line per keystroke would log clients
 /// the volunteer never looked at.
-const SETTLED: TimeDelta = TimeDelta::seconds(2);
+pub(super) const SETTLED: TimeDelta = TimeDelta::seconds(2);
 
 /// Results for a query the volunteer has since typed past are dropped.
 pub(super) fn found(state: &mut State, query: String, results: Vec<ClientSummary>) -> Vec<Effect> {

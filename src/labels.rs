@@ -1025,6 +1025,7 @@ pub struct ImportReasonLabels {
     pub gender: &'static str,
     pub languages: &'static str,
     pub phone: &'static str,
+    pub interpreter: &'static str,
     /// The header of the reason column in a --rejects file.
     pub column: &'static str,
 }
@@ -1038,6 +1039,7 @@ pub const IMPORT_REASON_NL: ImportReasonLabels = ImportReasonLabels {
     gender: "geslacht \"{value}\" is niet te lezen: geef v (vrouw), m (man) of x, of laat het leeg als het niet bekend is",
     languages: "\"{value}\" zijn geen talen: geef ISO-codes (ar, ti, prs, so, kmr) of namen zoals Arabisch, gescheiden door komma's",
     phone: "\"{value}\" is geen telefoonnummer: gebruik cijfers, spaties, + en -, bijv. 06-12345678",
+    interpreter: "tolk \"{value}\" is niet te lezen: geef ja of nee, of laat het leeg",
     column: "Reden",
 };
 
@@ -1050,6 +1052,7 @@ pub const IMPORT_REASON_EN: ImportReasonLabels = ImportReasonLabels {
     gender: "the gender \"{value}\" cannot be read: give f or v (female), m (male) or x, or leave it empty when it is not known",
     languages: "\"{value}\" are not languages: give ISO codes (ar, ti, prs, so, kmr) or names such as Arabic, separated by commas",
     phone: "\"{value}\" is not a phone number: use digits, spaces, + and -, e.g. 06-12345678",
+    interpreter: "the interpreter \"{value}\" cannot be read: give yes or no, or leave it empty",
     column: "Reason",
 };
 

@@ -330,3 +330,35 @@ fn skip_existing_leaves_out_only_a_row_like_a_registered_one_with_a_birth() {
         .collect();
     assert!(born.contains(&"1992") && born.contains(&"1993"), "{born:?}");
 }
+
+#[test]
+fn a_rejects_file_never_holds_a_bsn_and_an_unreadable_interpreter_is_a_reason() {
+    let office = Office::new();
+    let file = office.dir.path().join("lijst.csv");
+    std::fs::write(
+        &file,
+        "Naam;BSN;Tolk;Land\nHodan Jama;111222333;misschien;SO\nAmina Yusuf;111222333;nee;Atlantis\nTesfay Haile;;ja;ER\n",
+    )
+    .unwrap();
+    let rejects = office.dir.path().join("fout.csv");
+    let dry = office
+        .ok(&[
+            "import",
+            file.to_str().unwrap(),
+            "--rejects",
+            rejects.to_str().unwrap(),
+            "--json",
+        ])
+        .json();
+    let reasons: Vec<&str> = dry["unreadable"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(reasons[0].contains("tolk \"misschien\""), "{reasons:?}");
+    let written = std::fs::read_to_string(&rejects).unwrap();
+    assert!(!written.contains("111222333"), "{written}");
+    assert!(written.contains("Hodan Jama;;misschien;SO;"), "{written}");
+}

@@ -192,9 +192,22 @@ fn write_rejects(
         .map_err(|e| write_error(e.to_string()))?;
     let l = ctx.labels();
     let mut out = std::io::BufWriter::new(file);
-    import::rejects::write(&mut out, table, &plan.unreadable, reasons.column, |r| {
-        r.text(l, reasons)
-    })
+    // The columns not read because the office may not hold them stay empty in this file too.
+    let withheld: Vec<usize> = table
+        .header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| plan.refused_columns.contains(h))
+        .map(|(i, _)| i)
+        .collect();
+    import::rejects::write(
+        &mut out,
+        table,
+        &plan.unreadable,
+        &withheld,
+        reasons.column,
+        |r| r.text(l, reasons),
+    )
     .map_err(write_error)?;
     let file = out.into_inner().map_err(|e| write_error(e.to_string()))?;
     file.sync_all().map_err(|e| write_error(e.to_string()))

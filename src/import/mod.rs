@@ -288,9 +288,12 @@ fn draft(
         },
         languages: fields::languages(languages.iter().copied())
             .map_err(|_| unreadable(Field::Languages, &languages.join(", ")))?,
-        interpreter: get(Field::Interpreter)
-            .first()
-            .is_some_and(|v| fields::yes(v)),
+        interpreter: match get(Field::Interpreter).first() {
+            Some(v) if fields::yes(v) => true,
+            Some(v) if fields::no(v) => false,
+            Some(v) => return Err(unreadable(Field::Interpreter, v)),
+            None => false,
+        },
         phone: match get(Field::Phone).first() {
             Some(p) => fields::phone(p).map_err(|_| {
                 if contains_bsn(p) || p.chars().count() > fields::PHONE_MAX {

@@ -51,6 +51,7 @@ impl Reason {
                 Field::Country => reasons.country,
                 Field::Gender => reasons.gender,
                 Field::Languages => reasons.languages,
+                Field::Interpreter => reasons.interpreter,
                 _ => reasons.phone,
             }
             .replace("{value}", value),

@@ -7,17 +7,34 @@ use super::table::Table;
 use std::io::Write;
 
 /// Writes the header and the refused rows, with `column` as the reason column's header, in the
-/// separator the sheet used. A byte-order mark first, so Excel reads the names as UTF-8.
+/// separator the sheet used. A byte-order mark first, so Excel reads the names as UTF-8. The
+/// cells of `withheld` columns (BSN, V-nummer: what the office may not hold) are left empty,
+/// so the file spreekuur writes never holds them either.
 pub fn write(
     mut out: impl Write,
     table: &Table,
     refused: &[Unreadable],
+    withheld: &[usize],
     column: &str,
     reason: impl Fn(&Reason) -> String,
 ) -> Result<(), String> {
-    let rows: Vec<(&[String], String)> = refused
+    let rows: Vec<(Vec<String>, String)> = refused
         .iter()
-        .filter_map(|u| Some((table.row_at(u.line)?, reason(&u.reason))))
+        .filter_map(|u| {
+            let row = table
+                .row_at(u.line)?
+                .iter()
+                .enumerate()
+                .map(|(i, cell)| {
+                    if withheld.contains(&i) {
+                        String::new()
+                    } else {
+                        cell.clone()
+                    }
+                })
+                .collect();
+            Some((row, reason(&u.reason)))
+        })
         .collect();
     let width = rows
         .iter()
@@ -67,10 +84,23 @@ mod tests {
             },
         }];
         let mut out = Vec::new();
-        write(&mut out, &table, &refused, "Reden", |_| "geen land".into()).unwrap();
+        write(&mut out, &table, &refused, &[], "Reden", |_| {
+            "geen land".into()
+        })
+        .unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "\u{feff}Naam;Land;Reden\n\"Rasha; Q\";;geen land\n"
+        );
+        let mut out = Vec::new();
+        write(&mut out, &table, &refused[..], &[0], "Reden", |_| {
+            "x".into()
+        })
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\u{feff}Naam;Land;Reden\n;;x\n",
+            "a withheld column's cells stay empty"
         );
     }
 }

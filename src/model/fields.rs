@@ -155,6 +155,14 @@ pub fn yes(text: &str) -> bool {
     )
 }
 
+/// An answer that is no: what a spreadsheet's yes/no column holds when it is not yes.
+pub fn no(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "nee" | "n" | "no" | "0" | "false" | "onwaar" | "-"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

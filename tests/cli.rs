@@ -79,6 +79,7 @@ fn registers_finds_and_shows_a_client() {
             "country": "SY",
             "last_visit": null,
             "open_followups": 0,
+            "interpreter": true,
             "matched_alias": null,
         })
     );

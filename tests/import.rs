@@ -162,6 +162,8 @@ fn headers_it_does_not_know_are_named_with_map_and_xlsx_works() {
             && !err.contains('\u{7}'),
         "a header read back never drives the terminal: {err:?}"
     );
+    let err = office.refused(&["import", escaped.to_str().unwrap(), "--sheet", "Blad1"]);
+    assert!(err.contains("leave --sheet out"), "{err}");
     let err = office.refused(&["import", "/nonexistent/list.csv"]);
     assert!(err.contains("cannot read"), "{err}");
 }

@@ -27,6 +27,7 @@ pub fn summary(s: &ClientSummary) -> Value {
         "country": s.client.country,
         "last_visit": date(s.last_visit),
         "open_followups": s.open_followups,
+        "interpreter": s.client.interpreter,
         "matched_alias": s.alias,
     })
 }

@@ -31,6 +31,11 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table, String> {
     let lower = path.to_string_lossy().to_lowercase();
     if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") || lower.ends_with(".xls") {
         read_xlsx(path, sheet)
+    } else if let Some(sheet) = sheet {
+        Err(format!(
+            "--sheet {sheet} is for a workbook (.xlsx), and {} is a text list (CSV), which has no sheets: leave --sheet out",
+            path.display()
+        ))
     } else {
         let bytes =
             std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;

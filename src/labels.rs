@@ -779,6 +779,18 @@ pub struct PrivacyLabels {
     pub backup_written: &'static str,
     pub check_clean: &'static str,
     pub check_found: &'static str,
+    /// After check's problems: what finishes an interrupted command's work.
+    pub check_repair: &'static str,
+    /// After check's problems: what to do about damage.
+    pub check_restore: &'static str,
+    /// `{what}` is `erasing_client` or `erasing_clients`.
+    pub erase_saved: &'static str,
+    pub erase_finished: &'static str,
+    pub erase_finished_hung_up: &'static str,
+    /// `{n}`: a client number.
+    pub erasing_client: &'static str,
+    /// `{n}`: how many clients.
+    pub erasing_clients: &'static str,
     pub notice_written: &'static str,
 }
 
@@ -807,6 +819,13 @@ pub const PRIVACY_NL: PrivacyLabels = PrivacyLabels {
     backup_written: "Reservekopie geschreven naar",
     check_clean: "in orde",
     check_found: "problemen gevonden",
+    check_repair: "Laat `spreekuur check --repair` draaien om af te maken wat een onderbroken opdracht achterliet.",
+    check_restore: "Zet de opslag terug uit een reservekopie, of bewaar dit verslag voor wie spreekuur onderhoudt.",
+    erase_saved: "{what} gewist; nu wordt het opslagbestand herschreven zodat er niets van de gewiste tekst in blijft (ophangen wordt genegeerd tot dit klaar is)",
+    erase_finished: "opslagbestand herschreven: het wissen is af",
+    erase_finished_hung_up: "opslagbestand herschreven: het wissen is af (de sessie werd intussen opgehangen)",
+    erasing_client: "cliënt {n}",
+    erasing_clients: "{n} cliënten",
     notice_written: "Privacyuitleg geschreven naar",
 };
 
@@ -835,6 +854,13 @@ pub const PRIVACY_EN: PrivacyLabels = PrivacyLabels {
     backup_written: "Backup written to",
     check_clean: "sound",
     check_found: "problems found",
+    check_repair: "Run `spreekuur check --repair` to finish what an interrupted command left.",
+    check_restore: "Restore the store from a backup, or keep this report for whoever maintains spreekuur.",
+    erase_saved: "{what} erased; now rewriting the store file so that none of the erased text remains in it (a hang-up is ignored until this is done)",
+    erase_finished: "store file rewritten: the erasure is finished",
+    erase_finished_hung_up: "store file rewritten: the erasure is finished (the session hung up meanwhile)",
+    erasing_client: "client {n}",
+    erasing_clients: "{n} clients",
     notice_written: "Privacy notice written to",
 };
 

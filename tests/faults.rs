@@ -732,7 +732,7 @@ fn a_hang_up_during_the_rewrite_does_not_stop_forget() {
     let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
     let mut line = String::new();
     std::io::BufRead::read_line(&mut stderr, &mut line).unwrap();
-    assert!(line.contains("now rewriting"), "{line}");
+    assert!(line.contains("nu wordt het opslagbestand herschreven"), "{line}");
     let hup = Command::new("kill")
         .args(["-HUP", &child.id().to_string()])
         .status()
@@ -741,7 +741,7 @@ fn a_hang_up_during_the_rewrite_does_not_stop_forget() {
     std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
     let status = child.wait().unwrap();
     assert!(status.success(), "forget went on after the hang-up: {rest}");
-    assert!(rest.contains("the erasure is finished"), "{rest}");
+    assert!(rest.contains("het wissen is af"), "{rest}");
     for s in &secrets {
         assert!(!file_holds(&office.store(), s), "{s}");
     }

@@ -76,15 +76,13 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Output, CliError> {
         text.push_str(&format!("  {problem}\n"));
     }
     if !report.unfinished.is_empty() {
-        text.push_str("Run `spreekuur check --repair` to finish what an interrupted command left.");
+        text.push_str(p.check_repair);
     }
     if !report.problems.is_empty() {
         if !report.unfinished.is_empty() {
             text.push('\n');
         }
-        text.push_str(
-            "Restore the store from a backup, or keep this report for whoever maintains spreekuur.",
-        );
+        text.push_str(p.check_restore);
     }
     Err(CliError::Usage(text))
 }

@@ -5,7 +5,7 @@ use super::args::ForgetArgs;
 use super::output::{Output, safe};
 use super::{CliError, Context};
 use crate::labels::privacy_labels;
-use crate::model::{AuditAction, Stamp};
+use crate::model::AuditAction;
 use crate::store::{Store, StoreError};
 use serde_json::json;
 use std::io::{IsTerminal, Write};
@@ -43,10 +43,10 @@ pub fn run(ctx: &Context, args: ForgetArgs) -> Result<Output, CliError> {
         }
     }
     erase(
+        ctx,
         &store,
         &[client.number],
-        &format!("client {}", client.number),
-        &ctx.stamp(),
+        &l.erasing_client.replace("{n}", &client.number.to_string()),
         AuditAction::Forget,
     )?;
     if ctx.json {
@@ -77,12 +77,13 @@ fn already_erased(store: &Store, n: u64) -> Result<String, CliError> {
 /// ignored from before the erasure is saved until the rewrite is done, so it cannot leave
 /// half the work; `what` names the clients in those lines.
 pub(super) fn erase(
+    ctx: &Context,
     store: &Store,
     numbers: &[u64],
     what: &str,
-    stamp: &Stamp,
     action: AuditAction,
 ) -> Result<(), CliError> {
+    let l = privacy_labels(ctx.lang);
     let hung_up = Arc::new(AtomicBool::new(false));
     // Registered for the rest of the process, which only prints its answer after this: a
     // handler that sets a flag replaces the default action (ending the process).
@@ -93,15 +94,13 @@ pub(super) fn erase(
             ))
         },
     )?;
-    store.erase(numbers, stamp, action)?;
-    say(&format!(
-        "{what} erased; now rewriting the store file so that none of the erased text remains in it (a hang-up is ignored until this is done)"
-    ));
+    store.erase(numbers, &ctx.stamp(), action)?;
+    say(&l.erase_saved.replace("{what}", what));
     store.finish_erasure()?;
-    say(&if hung_up.load(Ordering::Relaxed) {
-        "store file rewritten: the erasure is finished (the session hung up meanwhile)".to_string()
+    say(if hung_up.load(Ordering::Relaxed) {
+        l.erase_finished_hung_up
     } else {
-        "store file rewritten: the erasure is finished".to_string()
+        l.erase_finished
     });
     Ok(())
 }

@@ -25,13 +25,10 @@ pub fn run(ctx: &Context, args: PurgeArgs) -> Result<Output, CliError> {
     let numbers: Vec<u64> = inactive.iter().map(|i| i.number).collect();
     let clients = store.clients(&numbers)?;
     if args.yes && !numbers.is_empty() {
-        super::forget::erase(
-            &store,
-            &numbers,
-            &format!("{} clients", numbers.len()),
-            &ctx.stamp(),
-            AuditAction::Purge,
-        )?;
+        let what = privacy_labels(ctx.lang)
+            .erasing_clients
+            .replace("{n}", &numbers.len().to_string());
+        super::forget::erase(ctx, &store, &numbers, &what, AuditAction::Purge)?;
     }
     if ctx.json {
         return Ok(Output::Json(json!({

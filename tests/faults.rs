@@ -732,7 +732,10 @@ fn a_hang_up_during_the_rewrite_does_not_stop_forget() {
     let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
     let mut line = String::new();
     std::io::BufRead::read_line(&mut stderr, &mut line).unwrap();
-    assert!(line.contains("nu wordt het opslagbestand herschreven"), "{line}");
+    assert!(
+        line.contains("nu wordt het opslagbestand herschreven"),
+        "{line}"
+    );
     let hup = Command::new("kill")
         .args(["-HUP", &child.id().to_string()])
         .status()

@@ -708,8 +708,6 @@ fn appointment_number(text: &str) -> Result<u64, String> {
 fn how_many(text: &str) -> Result<usize, String> {
     match text.trim().parse::<usize>() {
         Ok(n) if n > 0 => Ok(n),
-        _ => Err(format!(
-            "not a number of results: give a whole number from 1, e.g. 20"
-        )),
+        _ => Err("not a number of results: give a whole number from 1, e.g. 20".to_string()),
     }
 }

@@ -246,6 +246,19 @@ fn a_store_of_the_previous_release_keeps_working() {
 /// The search's answers the last release printed, by query (the file name's words).
 const RELEASE_2_FINDS: [&str; 4] = ["hassan", "amina yusuf", "mohammed al hassan", "0612345678"];
 
+/// `found` with only the fields the last release printed for each client (a later one adds
+/// fields, such as `interpreter`; what it found must not change).
+fn fields_of(mut found: Value, old: &Value) -> Value {
+    if let (Some(rows), Some(old_rows)) = (found.as_array_mut(), old.as_array()) {
+        for (row, old_row) in rows.iter_mut().zip(old_rows) {
+            if let (Some(row), Some(old_row)) = (row.as_object_mut(), old_row.as_object()) {
+                row.retain(|key, _| old_row.contains_key(key));
+            }
+        }
+    }
+    found
+}
+
 fn release_2_found(office: &Office, query: &str) -> Value {
     let mut args = vec!["--as", "marieke", "find"];
     args.extend(query.split(' '));
@@ -260,7 +273,11 @@ fn a_store_of_the_last_release_finds_what_it_found_and_keeps_finding() {
         let file = Path::new(RELEASE_2).join(format!("find-{}.json", query.replace(' ', "-")));
         let text = std::fs::read_to_string(&file).expect("the fixture's answer");
         let old: Value = serde_json::from_str(&text).expect("the fixture is JSON");
-        assert_eq!(release_2_found(&office, query), old, "find {query}");
+        assert_eq!(
+            fields_of(release_2_found(&office, query), &old),
+            old,
+            "find {query}"
+        );
     }
     assert_in_order(&office);
 

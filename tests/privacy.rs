@@ -228,7 +228,10 @@ fn every_find_is_logged_with_the_clients_shown_and_never_the_query() {
         .ok(&["audit", "--action", "find", "--lang", "en"])
         .stdout;
     assert!(text.contains(&format!("1 shown: {b}")), "{text}");
-    assert!(text.contains("0 shown"), "{text}");
+    assert!(
+        text.lines().any(|l| l.trim_end().ends_with(" 0 shown")),
+        "a lookup of nobody ends at its count: {text}"
+    );
     assert!(text.contains("2 shown: "), "{text}");
     assert!(office.ok(&["check"]).stdout.contains("in orde"));
     let err = office.refused(&["audit", "--action", "peek"]);

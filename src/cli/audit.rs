@@ -63,9 +63,11 @@ pub fn entry_json(e: &AuditEntry) -> Value {
 fn about(e: &AuditEntry, shown_clients: &str) -> String {
     if e.action == AuditAction::Find {
         let numbers: Vec<String> = e.clients.iter().map(u64::to_string).collect();
-        return shown_clients
+        let text = shown_clients
             .replace("{count}", &e.clients.len().to_string())
             .replace("{numbers}", &numbers.join(", "));
+        // A lookup that showed nobody ends at its count: "0 getoond".
+        return text.trim_end().trim_end_matches(':').to_string();
     }
     e.object.map(|o| o.to_string()).unwrap_or_default()
 }

@@ -217,3 +217,29 @@ fn an_appointment_is_planned_kept_by_a_visit_and_the_visit_corrected_from_vandaa
         .collect();
     assert!(actions.contains(&"visit_change"), "{actions:?}");
 }
+
+#[test]
+fn vandaag_shows_a_restricted_clients_visit_only_to_the_volunteer_who_logged_it() {
+    let office = Office::at_noon();
+    let hidden = add_client(&office, "Verborgen Persoon");
+    let open = add_client(&office, "Gewoon Persoon");
+    for (client, category) in [(&hidden, "duo"), (&open, "post")] {
+        office.ok(&["--as", "jan", "visit", client, "--category", category]);
+    }
+    office.ok(&["restrict", &hidden]);
+    for (who, sees) in [("els", false), ("jan", true)] {
+        let mut desk = office.desk(who);
+        desk.wait_for("Zoek:");
+        desk.send(CTRL_D);
+        desk.wait_for(&format!("{open} Gewoon Persoon"));
+        let screen = desk.text();
+        assert_eq!(
+            screen.contains(&format!("{hidden} (afgeschermd)")),
+            sees,
+            "{who}: {screen}"
+        );
+        assert!(!screen.contains("Verborgen"), "{who}: {screen}");
+        desk.send(CTRL_Q);
+        assert!(desk.wait_exit().success());
+    }
+}

@@ -484,9 +484,13 @@ fn today(store: &Store, state: &State) -> Result<TodayData, StoreError> {
             .chain(appointments.iter().map(|a| a.appointment.client)),
     )?;
     let name = |n: Option<u64>| n.and_then(|n| clients.get(&n));
+    let me = state.desk.volunteer.as_str();
     Ok(TodayData {
         visits: visits
             .into_iter()
+            // A restricted client's visit shows only to the volunteer who logged it, as its
+            // follow-ups show only to their assignee: to others it would name its number.
+            .filter(|v| v.client.is_none_or(|n| clients.contains_key(&n)) || v.volunteer == me)
             .map(|visit| VisitRow {
                 client_name: name(visit.client).map(|c| c.name.clone()),
                 begeleider: name(visit.client).and_then(|c| c.begeleider.clone()),

@@ -13,19 +13,7 @@ fn office() -> Office {
 }
 
 fn as_coordinator(office: &Office, args: &[&str]) -> Ran {
-    let out = office
-        .command()
-        .env("LOGNAME", COORDINATOR)
-        .args(args)
-        .output()
-        .unwrap();
-    let ran = Ran {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert_eq!(ran.code, 0, "{args:?}: {}", ran.stderr);
-    ran
+    office.ok_as_coordinator(COORDINATOR, args)
 }
 
 fn visit(office: &Office, client: u64, at: &str, category: &str) -> String {

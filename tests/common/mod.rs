@@ -26,6 +26,16 @@ pub struct Ran {
 }
 
 impl Ran {
+    /// Runs `cmd` to its end and keeps what it said.
+    pub fn of(cmd: &mut Command) -> Ran {
+        let out = cmd.output().expect("the binary runs");
+        Ran {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", self.stdout, self.stderr))
@@ -130,28 +140,13 @@ impl Office {
     }
 
     pub fn run(&self, args: &[&str]) -> Ran {
-        let out = self.command().args(args).output().expect("the binary runs");
-        Ran {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        Ran::of(self.command().args(args))
     }
 
     /// Runs as the coordinator `login` (whom the test's config.toml lists) and expects
     /// success.
     pub fn ok_as_coordinator(&self, login: &str, args: &[&str]) -> Ran {
-        let out = self
-            .command()
-            .env("LOGNAME", login)
-            .args(args)
-            .output()
-            .expect("the binary runs");
-        let ran = Ran {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        };
+        let ran = Ran::of(self.command().env("LOGNAME", login).args(args));
         assert_eq!(ran.code, 0, "{args:?} failed: {}", ran.stderr);
         ran
     }

@@ -263,10 +263,7 @@ impl<'q> Scorer<'q> {
             points,
             kind,
             matched,
-            likeness: Likeness {
-                leads: first && met_o + 1 >= n,
-                ..likeness(&g, &gq, &gr, &best_u, met_o == n)
-            },
+            likeness: likeness(&g, &gq, &gr, &best_u, met_o, first),
             name: 0,
         }
     }
@@ -404,14 +401,18 @@ pub struct Likeness {
 }
 
 /// `g[i][j]`: word i against part j; `gq[i][j]`: words i and i+1 run together against part j;
-/// `gr[i][j]`: word i against parts j and j+1 run together; `best_u[i]`: word i's best grade.
+/// `gr[i][j]`: word i against parts j and j+1 run together; `best_u[i]`: word i's best grade;
+/// `met_in_order`: the words the order-keeping alignment met; `first_first`: whether the first
+/// word met the first part there.
 fn likeness(
     g: &[Vec<u32>],
     gq: &[Vec<u32>],
     gr: &[Vec<u32>],
     best_u: &[u32],
-    in_order: bool,
+    met_in_order: usize,
+    first_first: bool,
 ) -> Likeness {
+    let n = g.len();
     let k = g.first().map_or(0, Vec::len);
     let close_grade = GROUP - 2;
     let part_met = |j: usize, least: u32| {
@@ -437,8 +438,8 @@ fn likeness(
         close: close_words.min(close_parts),
         spare: (0..k).filter(|&j| !part_met(j, 1)).count(),
         given_met: k > 0 && part_met(0, 1),
-        distinct: in_order || own_parts.len() == words_alone,
-        leads: false,
+        distinct: met_in_order == n || own_parts.len() == words_alone,
+        leads: first_first && met_in_order + 1 >= n,
     }
 }
 

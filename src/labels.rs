@@ -779,6 +779,9 @@ pub struct PrivacyLabels {
     pub backup_written: &'static str,
     pub check_clean: &'static str,
     pub check_found: &'static str,
+    /// The counts check gives: clients, visits, follow-ups, audit lines, appointments,
+    /// clients erased.
+    pub check_counts: [&'static str; 6],
     /// After check's problems: what finishes an interrupted command's work.
     pub check_repair: &'static str,
     /// After check's problems: what to do about damage.
@@ -819,6 +822,14 @@ pub const PRIVACY_NL: PrivacyLabels = PrivacyLabels {
     backup_written: "Reservekopie geschreven naar",
     check_clean: "in orde",
     check_found: "problemen gevonden",
+    check_counts: [
+        "cliënten",
+        "bezoeken",
+        "follow-ups",
+        "auditregels",
+        "afspraken",
+        "gewist",
+    ],
     check_repair: "Laat `spreekuur check --repair` draaien om af te maken wat een onderbroken opdracht achterliet.",
     check_restore: "Zet de opslag terug uit een reservekopie, of bewaar dit verslag voor wie spreekuur onderhoudt.",
     erase_saved: "{what} gewist; nu wordt het opslagbestand herschreven zodat er niets van de gewiste tekst in blijft (ophangen wordt genegeerd tot dit klaar is)",
@@ -854,6 +865,14 @@ pub const PRIVACY_EN: PrivacyLabels = PrivacyLabels {
     backup_written: "Backup written to",
     check_clean: "sound",
     check_found: "problems found",
+    check_counts: [
+        "clients",
+        "visits",
+        "follow-ups",
+        "audit",
+        "appointments",
+        "forgotten",
+    ],
     check_repair: "Run `spreekuur check --repair` to finish what an interrupted command left.",
     check_restore: "Restore the store from a backup, or keep this report for whoever maintains spreekuur.",
     erase_saved: "{what} erased; now rewriting the store file so that none of the erased text remains in it (a hang-up is ignored until this is done)",

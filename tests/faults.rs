@@ -66,11 +66,16 @@ impl Rng {
 }
 
 /// Runs the binary as the coordinator's login; gives the exit code and stderr.
+/// The exit code and all the command said, stdout (a report) and stderr (notes) together.
 fn as_coordinator(office: &Office, args: &[&str]) -> (i32, String) {
     let out = process(office, &binary()).args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
     )
 }
 
@@ -428,11 +433,24 @@ fn damaged_store_files_are_refused_never_panicked_on() {
             err.contains("1001") && err.contains("spreekuur check"),
             "{err}"
         );
-        let err = office.refused(&["check"]);
+        // A record that cannot be decoded is a problem in check's report (stdout), a broken
+        // seal stops check (stderr): either way it fails and names the record.
+        let ran = office.run(&["check"]);
+        assert_ne!(ran.code, 0, "{}", ran.stdout);
+        let said = format!("{}{}", ran.stdout, ran.stderr);
         assert!(
-            err.contains("client 1001 cannot be read")
-                || err.contains("client 1001 does not match its checksum: clients 1001"),
-            "check names the table and key for whoever maintains spreekuur: {err}"
+            said.contains("client 1001 cannot be read")
+                || said.contains("client 1001 does not match its checksum: clients 1001"),
+            "check names the table and key for whoever maintains spreekuur: {said}"
+        );
+        let ran = office.run(&["check", "--json"]);
+        assert_ne!(ran.code, 0);
+        let report: serde_json::Value =
+            serde_json::from_str(&ran.stdout).expect("check --json reports a damaged store too");
+        assert_eq!(report["clean"], false);
+        assert!(
+            report["problems"][0].as_str().unwrap().contains("1001"),
+            "{report}"
         );
     }
     println!("{tried} commands on 9 damaged files and 2 damaged records: 0 panics");

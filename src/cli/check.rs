@@ -4,7 +4,7 @@ use super::args::CheckArgs;
 use super::output::{Output, fields};
 use super::{CliError, Context};
 use crate::labels::privacy_labels;
-use crate::store::Store;
+use crate::store::{CheckReport, Store, StoreError};
 use serde_json::json;
 
 pub fn run(ctx: &Context, args: CheckArgs) -> Result<Output, CliError> {
@@ -14,29 +14,35 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Output, CliError> {
             ctx.store_path.display()
         )));
     }
-    // Without --repair, what an interrupted command left is reported, not finished.
-    let store = if args.repair {
-        ctx.open()?
-    } else {
-        let store = Store::open_to_check(&ctx.store_path, ctx.config.group.as_deref())?;
-        if let Some(warning) =
-            crate::store::files::permission_warning(&ctx.store_path, ctx.config.group.as_deref())
-        {
-            eprintln!("spreekuur: {warning}");
+    let report = match checked(ctx, args.repair) {
+        // A store too damaged to be walked is a report too, for a program that reads JSON.
+        Err(CliError::Store(StoreError::Damaged { what, place, .. })) if ctx.json => {
+            let problem = match place {
+                Some(place) => format!("{what}: {place}"),
+                None => what,
+            };
+            let document = json!({ "clean": false, "damaged": true, "problems": [problem] });
+            return Err(CliError::Found {
+                output: format!("{document:#}\n"),
+                message: format!(
+                    "the store {} looks damaged: restore it from its latest backup",
+                    ctx.store_path.display()
+                ),
+            });
         }
-        store
+        checked => checked?,
     };
-    let report = store.check()?;
     let p = privacy_labels(ctx.lang);
     let l = ctx.labels();
+    let [clients, visits, followups, audit, appointments, forgotten] = p.check_counts;
     let summary = fields(&[
         (l.store, ctx.store_path.display().to_string()),
-        ("clients", report.clients.to_string()),
-        ("visits", report.visits.to_string()),
-        ("follow-ups", report.followups.to_string()),
-        ("audit", report.audit_entries.to_string()),
-        ("appointments", report.appointments.to_string()),
-        ("forgotten", report.forgotten_clients.to_string()),
+        (clients, report.clients.to_string()),
+        (visits, report.visits.to_string()),
+        (followups, report.followups.to_string()),
+        (audit, report.audit_entries.to_string()),
+        (appointments, report.appointments.to_string()),
+        (forgotten, report.forgotten_clients.to_string()),
     ]);
     let found = report.problems.len() + report.unfinished.len();
     if ctx.json {
@@ -84,5 +90,29 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Output, CliError> {
         }
         text.push_str(p.check_restore);
     }
-    Err(CliError::Usage(text))
+    // The report goes to stdout like a clean one; the exit and one line on stderr say that
+    // it found something.
+    Err(CliError::Found {
+        output: format!("{text}\n"),
+        message: format!(
+            "check found {found} problem(s) in {}",
+            ctx.store_path.display()
+        ),
+    })
+}
+
+/// Opens the store and walks it. Without --repair, what an interrupted command left is
+/// reported, not finished.
+fn checked(ctx: &Context, repair: bool) -> Result<CheckReport, CliError> {
+    let store = if repair {
+        ctx.open()?
+    } else {
+        let group = ctx.config.group.as_deref();
+        let store = Store::open_to_check(&ctx.store_path, group)?;
+        if let Some(warning) = crate::store::files::permission_warning(&ctx.store_path, group) {
+            eprintln!("spreekuur: {warning}");
+        }
+        store
+    };
+    Ok(store.check()?)
 }

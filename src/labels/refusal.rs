@@ -110,6 +110,10 @@ fn dutch(e: &StoreError) -> String {
             "{} bestaat al en is geen reservekopie die spreekuur schreef (het kan een opslag in gebruik zijn, of een ander bestand), dus het blijft zoals het is: geef een ander pad voor de reservekopie, of zet dat bestand eerst ergens anders",
             target.display()
         ),
+        StoreError::BackupIsStore { target } => format!(
+            "{} is de opslag zelf: geef een ander pad voor de reservekopie",
+            target.display()
+        ),
         StoreError::BackupNotWritten { target, reason } => format!(
             "de reservekopie kon niet naar {} geschreven worden ({reason}); de opslag zelf is niet veranderd: controleer of de map bestaat, beschreven mag worden en ruimte heeft, en maak de reservekopie opnieuw",
             target.display()

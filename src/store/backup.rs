@@ -203,15 +203,14 @@ pub(super) fn put_in_place(partial: &Path, target: &Path) -> Result<(), StoreErr
 }
 
 impl Store {
-    /// Writes a consistent copy of the store to `target` (replacing an older backup there,
-    /// never another file)
-    /// while others keep reading and writing, and logs it. The copy is 0600 (0660 with the
-    /// group). Refuses a target that is the store itself.
+    /// Writes a consistent copy of the store to `target` (replacing an earlier backup there,
+    /// never another file) while others keep reading and writing, and logs it. The copy is
+    /// 0600 (0660 with the group). Refuses a target that is the store itself.
     pub fn backup(&self, target: &Path, stamp: &Stamp) -> Result<(), StoreError> {
         if files_same(target, &self.path) {
-            return Err(StoreError::Failed(
-                "the backup would overwrite the store itself; give another path".into(),
-            ));
+            return Err(StoreError::BackupIsStore {
+                target: target.to_path_buf(),
+            });
         }
         replaceable(target)?;
         let here = place(target).ok_or_else(|| StoreError::BackupNotWritten {

@@ -46,6 +46,8 @@ pub enum StoreError {
         "{target} is there already and is not a backup spreekuur wrote (it may be a store in use, or another file), so it is left as it is: give another path for the backup, or move that file away first"
     )]
     BackupWouldReplace { target: PathBuf },
+    #[error("{target} is the store itself: give another path for the backup")]
+    BackupIsStore { target: PathBuf },
     #[error(
         "the backup could not be written to {target} ({reason}); the store itself is unchanged: check that the folder exists, may be written and has room, then run the backup again"
     )]

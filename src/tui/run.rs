@@ -476,24 +476,34 @@ fn today(store: &Store, state: &State) -> Result<TodayData, StoreError> {
     };
     let appointments = store.appointment_list(day, day, &filter)?;
     let due = store.open_followups_due_on(day)?;
-    let clients = listable_clients(
-        store,
-        visits
-            .iter()
-            .filter_map(|v| v.client)
-            .chain(appointments.iter().map(|a| a.appointment.client)),
-    )?;
-    let name = |n: Option<u64>| n.and_then(|n| clients.get(&n));
+    let mut numbers: Vec<u64> = visits
+        .iter()
+        .filter_map(|v| v.client)
+        .chain(appointments.iter().map(|a| a.appointment.client))
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let clients: HashMap<u64, Client> = store
+        .clients(&numbers)?
+        .into_iter()
+        .map(|c| (c.number, c))
+        .collect();
     let me = state.desk.volunteer.as_str();
+    // A restricted client is named only to the volunteer whose visit it is, as its
+    // appointments and follow-ups are; to others that visit is not listed at all, since it
+    // would give the number away.
+    let named = |visit: &crate::model::Visit| {
+        let client = clients.get(&visit.client?)?;
+        (!client.restricted || visit.volunteer == me).then_some(client)
+    };
+    let listable = |n: u64| clients.get(&n).filter(|c| !c.restricted);
     Ok(TodayData {
         visits: visits
             .into_iter()
-            // A restricted client's visit shows only to the volunteer who logged it, as its
-            // follow-ups show only to their assignee: to others it would name its number.
-            .filter(|v| v.client.is_none_or(|n| clients.contains_key(&n)) || v.volunteer == me)
+            .filter(|v| v.client.is_none() || named(v).is_some())
             .map(|visit| VisitRow {
-                client_name: name(visit.client).map(|c| c.name.clone()),
-                begeleider: name(visit.client).and_then(|c| c.begeleider.clone()),
+                client_name: named(&visit).map(|c| c.name.clone()),
+                begeleider: named(&visit).and_then(|c| c.begeleider.clone()),
                 visit,
             })
             .collect(),
@@ -502,7 +512,7 @@ fn today(store: &Store, state: &State) -> Result<TodayData, StoreError> {
             .map(|a| AppointmentRow {
                 // The list already left out what this volunteer may not see.
                 client_name: a.client_name,
-                begeleider: name(Some(a.appointment.client)).and_then(|c| c.begeleider.clone()),
+                begeleider: listable(a.appointment.client).and_then(|c| c.begeleider.clone()),
                 appointment: a.appointment,
             })
             .collect(),

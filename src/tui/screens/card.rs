@@ -63,6 +63,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         } else {
             Span::raw("")
         },
+        // Whoever has the card open sees that the client is hidden from searches and lists.
+        if c.restricted {
+            Span::styled(format!("  ({})", state.desk.t().restricted), t.warn)
+        } else {
+            Span::raw("")
+        },
     ])];
     details.push(Line::from(vec![
         Span::raw(format!(

@@ -238,7 +238,10 @@ fn vandaag_shows_a_restricted_clients_visit_only_to_the_volunteer_who_logged_it_
             sees,
             "named to jan, whose visit it is, and not listed for els: {who}: {screen}"
         );
-        assert!(!screen.contains(&format!("{hidden} ")) || sees, "{who}: {screen}");
+        assert!(
+            !screen.contains(&format!("{hidden} ")) || sees,
+            "{who}: {screen}"
+        );
         desk.send(CTRL_Q);
         assert!(desk.wait_exit().success());
     }

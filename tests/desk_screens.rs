@@ -1076,3 +1076,14 @@ fn an_appointment_years_ahead_is_asked_back_and_the_next_save_keeps_it() {
     let fx = update(&mut s, ctrl('s'), now());
     assert!(matches!(fx[..], [Effect::PlanAppointment(_)]), "{fx:?}");
 }
+
+#[test]
+fn the_card_of_a_restricted_client_says_so() {
+    let mut s = at_card(MONO);
+    assert!(!render(&s).contains("(afgeschermd)"));
+    let mut data = card_data();
+    data.client.restricted = true;
+    update(&mut s, Event::CardLoaded(Box::new(data)), now());
+    assert!(render(&s).contains("1042 Mohammed Al-Hassan"));
+    assert!(render(&s).contains("(afgeschermd)"), "{}", render(&s));
+}

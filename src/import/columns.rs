@@ -218,9 +218,31 @@ fn plain(header: &str) -> String {
         .join(" ")
 }
 
+/// A header that names a number the office may not hold, however the spreadsheet wrote it
+/// ("BSN-nummer", "bsn_nr", "V-nr", "Vnr", "IND-nummer"): refused before any other reading.
+fn identity_number(plain: &str) -> bool {
+    const STARTS: [&str; 10] = [
+        "bsn",
+        "burgerservice",
+        "sofi",
+        "vnr",
+        "vnummer",
+        "vreemdelingen",
+        "indnr",
+        "indnummer",
+        "paspoort",
+        "passport",
+    ];
+    let compact: String = plain.split_whitespace().collect();
+    plain.split_whitespace().any(|w| w == "bsn") || STARTS.iter().any(|s| compact.starts_with(s))
+}
+
 /// The field a header names, if it is one we know.
 pub fn recognise(header: &str) -> Option<Field> {
     let h = plain(header);
+    if identity_number(&h) {
+        return Some(Field::Refused);
+    }
     FIELDS
         .iter()
         .find(|(_, _, names)| names.iter().any(|n| plain(n) == h))
@@ -301,6 +323,20 @@ mod tests {
         assert_eq!(recognise("Date of birth"), Some(Field::Born));
         assert_eq!(recognise("BSN"), Some(Field::Refused));
         assert_eq!(recognise("V-nummer"), Some(Field::Refused));
+        for number in [
+            "BSN-nummer",
+            "BSN nr",
+            "bsn_nummer",
+            "V-nr",
+            "Vnr",
+            "IND-nummer",
+            "Nr. BSN",
+        ] {
+            assert_eq!(recognise(number), Some(Field::Refused), "{number}");
+        }
+        for other in ["Voornaam", "Indicatie", "Nummer"] {
+            assert_ne!(recognise(other), Some(Field::Refused), "{other}");
+        }
         assert_eq!(recognise("Kleur"), None);
     }
 

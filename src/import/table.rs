@@ -7,20 +7,20 @@ use std::path::Path;
 pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
-    /// The line of the file (the row of the sheet) each row starts on, as the spreadsheet
-    /// numbers them: blank lines and a quoted field over several lines count.
+    /// The row of the spreadsheet each row is, as it numbers them: blank lines count, and a
+    /// quoted cell over several lines is one row.
     pub lines: Vec<usize>,
     /// The CSV separator the file used (`;` for a workbook), so refused rows go back the same.
     pub separator: u8,
 }
 
 impl Table {
-    /// The line row `i` starts on.
+    /// The spreadsheet row of row `i`.
     pub fn line(&self, i: usize) -> usize {
         self.lines.get(i).copied().unwrap_or(i + 2)
     }
 
-    /// The row that starts on `line`.
+    /// The row that is spreadsheet row `line`.
     pub fn row_at(&self, line: usize) -> Option<&[String]> {
         let i = self.lines.iter().position(|&l| l == line)?;
         self.rows.get(i).map(Vec::as_slice)
@@ -51,9 +51,15 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
         Err(_) => bytes.iter().map(|&b| b as char).collect(),
     };
     let text = text.trim_start_matches('\u{feff}');
-    // The header is the first line that holds anything; blank lines before it do not choose
-    // the separator.
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    // The header is the first line that holds anything but separators; blank lines (or a
+    // row of empty cells) before it do not choose the separator.
+    let first = text
+        .lines()
+        .find(|l| {
+            l.chars()
+                .any(|c| !c.is_whitespace() && !matches!(c, ';' | ',' | '\t'))
+        })
+        .unwrap_or("");
     let sep = [b';', b',', b'\t']
         .into_iter()
         .max_by_key(|s| first.matches(*s as char).count())
@@ -63,11 +69,13 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
-    // The line a record's text starts on, counted from its byte offset: the reader's own line
-    // number is where it began to look, before the blank lines it skipped.
+    // The row a record is in the spreadsheet: the line its text starts on, counted from its
+    // byte offset (the reader's own line number is where it began to look, before the blank
+    // lines it skipped), less the line breaks inside quoted cells before it, since a cell over
+    // two lines is one row.
     let bytes = text.as_bytes();
-    let (mut counted_to, mut line) = (0usize, 1usize);
-    let mut line_of = |r: &csv::StringRecord| {
+    let (mut counted_to, mut line, mut inside) = (0usize, 1usize, 0usize);
+    let mut row_of = |r: &csv::StringRecord| {
         let mut at = r
             .position()
             .map_or(0, |p| p.byte() as usize)
@@ -80,22 +88,31 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
             .filter(|&&b| b == b'\n')
             .count();
         counted_to = counted_to.max(at);
-        line
+        let row = line - inside;
+        let breaks: usize = r.iter().map(|cell| cell.matches('\n').count()).sum();
+        inside += breaks;
+        row
     };
     let mut records = reader.records();
-    let header: Vec<String> = match records.next() {
-        Some(r) => {
-            let r = r.map_err(|e| e.to_string())?;
-            line_of(&r);
-            r.iter().map(|c| c.trim().to_string()).collect()
+    let header: Vec<String> = loop {
+        match records.next() {
+            Some(r) => {
+                let r = r.map_err(|e| e.to_string())?;
+                row_of(&r);
+                if r.iter().any(|c| !c.trim().is_empty()) {
+                    break r.iter().map(|c| c.trim().to_string()).collect();
+                }
+            }
+            None => {
+                return Err("the file is empty: it needs a header row and rows of clients".into());
+            }
         }
-        None => return Err("the file is empty: it needs a header row and rows of clients".into()),
     };
     let mut rows = Vec::new();
     let mut lines = Vec::new();
     for r in records {
         let r = r.map_err(|e| format!("cannot read the file: {e}"))?;
-        lines.push(line_of(&r));
+        lines.push(row_of(&r));
         rows.push(r.iter().map(|c| c.to_string()).collect());
     }
     // A quote that is opened and never closed makes the rest of the file one field, and the
@@ -175,12 +192,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lines_are_the_files_own_and_blank_lines_first_do_not_hide_the_separator() {
-        let t =
-            read_csv(b"\n\nnaam;geboren\nAmina;1990\n\n\"Ali\nHassan\";1986\nSara;2001\n").unwrap();
-        assert_eq!(t.header, ["naam", "geboren"]);
-        assert_eq!(t.lines, [4, 6, 8], "as the spreadsheet numbers them");
-        assert_eq!(t.row_at(8).unwrap(), ["Sara", "2001"]);
+    fn rows_are_the_spreadsheets_and_blank_lines_first_do_not_hide_the_separator() {
+        let t = read_csv(b"\n;;\nnaam;geboren\nAmina;1990\n\n\"Ali\nHassan\";1986\nSara;2001\n")
+            .unwrap();
+        assert_eq!(
+            t.header,
+            ["naam", "geboren"],
+            "a row of empty cells is no header"
+        );
+        assert_eq!(t.lines, [4, 6, 7], "a cell over two lines is one row");
+        assert_eq!(t.row_at(7).unwrap(), ["Sara", "2001"]);
     }
 
     #[test]

@@ -364,3 +364,38 @@ fn a_rejects_file_never_holds_a_bsn_and_an_unreadable_interpreter_is_a_reason() 
     assert!(!written.contains("111222333"), "{written}");
     assert!(written.contains("Hodan Jama;;misschien;SO;"), "{written}");
 }
+
+#[test]
+fn a_client_registered_without_a_birth_is_found_by_name_for_a_row_or_registration_with_one() {
+    let office = Office::new();
+    let first = office.client(&["--name", "Tesfay Haile Gebremedhin"]);
+    let added = office.ok(&[
+        "client",
+        "add",
+        "--name",
+        "Tesfay Haile Gebremedhin",
+        "--born",
+        "1990",
+    ]);
+    assert!(
+        added.stderr.contains(&first.to_string()),
+        "warned: {}",
+        added.stderr
+    );
+    let file = office.dir.path().join("lijst.csv");
+    std::fs::write(&file, "Naam;Geboren\nTesfay Haile Gebremedhin;1990-02-02\n").unwrap();
+    let dry = office
+        .ok(&["import", file.to_str().unwrap(), "--json"])
+        .json();
+    let like: Vec<&serde_json::Value> = dry["like_existing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["client"] == json!(first))
+        .collect();
+    assert_eq!(like.len(), 1, "{dry}");
+    assert_eq!(
+        like[0]["by_name_only"], true,
+        "the client gives no birth: a weaker match"
+    );
+}

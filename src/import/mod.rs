@@ -33,7 +33,8 @@ pub struct LikeExisting {
     pub line: usize,
     /// None when the row may match a restricted client: who that is stays hidden.
     pub client: Option<Existing>,
-    /// The row gives no birth, so only the name matched: a weaker sign than name and birth.
+    /// The row, or the client, gives no birth, so only the name matched: a weaker sign than
+    /// name and birth.
     pub by_name_only: bool,
 }
 
@@ -92,12 +93,13 @@ pub fn plan(
                     if draft.birth.may_be_same_day(&hit.client.birth) {
                         plan.like_existing.push(LikeExisting {
                             line,
+                            // A client registered without a birth matches by name alone too.
+                            by_name_only: by_name_only || hit.client.birth.year().is_none(),
                             client: Some(Existing {
                                 number: hit.client.number,
                                 name: hit.client.name,
                                 born: hit.client.birth,
                             }),
-                            by_name_only,
                         });
                     }
                 }

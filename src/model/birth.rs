@@ -48,9 +48,9 @@ impl Birth {
 
 impl Birth {
     /// Whether someone born `other` may be the person of this birth, as the duplicate warning
-    /// asks it: an unknown birth may be anyone, a known one only someone born that year.
+    /// asks it: an unknown birth, on either side, may be anyone; known ones the same year.
     pub fn may_be(&self, other: &Birth) -> bool {
-        self.year().is_none() || self.year() == other.year()
+        self.year().is_none() || other.year().is_none() || self.year() == other.year()
     }
 
     /// `may_be`, and where both are whole dates, the same day: what an import needs before it
@@ -108,6 +108,10 @@ mod tests {
         assert!(d(4, 3).may_be_same_day(&Birth::Year(1985)));
         assert!(Birth::Unknown.may_be_same_day(&d(4, 3)));
         assert!(!Birth::Year(1986).may_be_same_day(&d(4, 3)));
+        assert!(
+            Birth::Year(1990).may_be(&Birth::Unknown),
+            "a client registered without one"
+        );
     }
 
     #[test]

@@ -128,9 +128,10 @@ pub fn search<S: CandidateSource>(
 }
 
 /// Clients that may be the person being registered: the same name in any spelling (a word met
-/// only by sound or loosely needs a fitting birth too), or all but one of its parts, met
-/// closely and from the given name on, with the same birth year (for a name of two parts, the
-/// same date of birth: one common given name and a year are no sign of one person). Restricted clients are included
+/// only by sound or loosely needs a fitting birth too, and may not be the given name), with
+/// at most one part more in the name's order; or all but one of its parts, met closely and
+/// from the given name on, with the same birth year (for a name of two parts, the same date
+/// of birth: one common given name and a year are no sign of one person). Restricted clients are included
 /// and marked, so the desk can warn that one exists without showing who.
 pub fn duplicates<S: CandidateSource>(
     source: &S,
@@ -147,22 +148,27 @@ pub fn duplicates<S: CandidateSource>(
     let alike = |s: &Scored| {
         let l = s.likeness;
         let year = s.birth >= rank::YEAR;
+        // Every word met closely, or all but one with the birth, the given name among the
+        // close ones and leading: a given name that only sounds alike (Ghada, Ghaith) is
+        // another person's.
+        let close = l.close >= n || (l.close + 1 >= n && year && l.given_close && l.leads);
         match s.hit.kind {
             MatchKind::Number | MatchKind::Phone => true,
-            // All but one word, the others close and from the given name on, with the birth.
+            // All but one word, from the given name on, with the birth.
             MatchKind::Partial => {
                 l.leads
+                    && l.given_close
                     && l.close + 1 >= n
                     && ((n >= 3 && year) || (n == 2 && s.birth == rank::DATE))
             }
-            // Every word: each at a part of its own, at most one part more (not the given
-            // name), and close but for at most one word, which then needs the birth. A name
-            // of one word is many people unless the whole name is that word and the birth fits.
+            // Every word, each at a part of its own; one part more (not the given name) only
+            // with the words in the name's order. A name of one word is many people unless
+            // the whole name is that word and the birth fits.
             _ => {
                 l.distinct
-                    && (l.spare == 0 || (l.spare == 1 && l.given_met))
-                    && (l.close >= n || (l.close + 1 >= n && year))
-                    && (n >= 2 || (l.spare == 0 && year))
+                    && (l.spare == 0 || (l.spare == 1 && l.given_met && l.in_order))
+                    && close
+                    && (n >= 2 || (l.parts == 1 && year))
             }
         }
     };
@@ -513,6 +519,13 @@ mod tests {
         assert_eq!(like("Omar Hassan Ali", Birth::Year(1980)), [] as [u64; 0]);
         assert_eq!(like("Abdi Omar Farah", Birth::Year(1980)), [] as [u64; 0]);
         assert_eq!(like("Amina Hassan", Birth::Year(1985)), [] as [u64; 0]);
+        // Names in another order with a part more, and a given name that only sounds alike.
+        assert_eq!(like("Ali AlJaafar", day(2006, 1, 26)), [] as [u64; 0]);
+        assert_eq!(
+            like("Ghada Salah AlJaafar", day(2006, 1, 26)),
+            [] as [u64; 0]
+        );
+        assert_eq!(like("Meryem", Birth::Year(1973)), [] as [u64; 0]);
         // The same person still warns: another spelling, a part fewer, two of three parts
         // with the year, the same given name with the same date of birth.
         assert_eq!(like("Amina Yusuf Aly", Birth::Unknown), [4]);

@@ -393,6 +393,12 @@ pub struct Likeness {
     pub spare: usize,
     /// Some word met the name's first part, its given name.
     pub given_met: bool,
+    /// Some word met the given name closely.
+    pub given_close: bool,
+    /// The name's parts.
+    pub parts: usize,
+    /// Every word met a part in the typed order.
+    pub in_order: bool,
     /// Each word met a part of its own: in the typed order, or each at a different part.
     pub distinct: bool,
     /// The first word met the first part, and all words but at most one met parts in the
@@ -438,6 +444,9 @@ fn likeness(
         close: close_words.min(close_parts),
         spare: (0..k).filter(|&j| !part_met(j, 1)).count(),
         given_met: k > 0 && part_met(0, 1),
+        given_close: k > 0 && part_met(0, close_grade),
+        parts: k,
+        in_order: met_in_order == n,
         distinct: met_in_order == n || own_parts.len() == words_alone,
         leads: first_first && met_in_order + 1 >= n,
     }

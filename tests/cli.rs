@@ -1537,6 +1537,51 @@ fn a_volunteer_name_that_could_forge_an_audit_line_is_refused() {
             .all(|l| l["who"] == "marieke"),
         "nothing was done in another name: {log}"
     );
+    let forged = "jan\n07-12-2026 09:00  marieke  1025  export";
+    for (args, flag) in [
+        (
+            vec!["client", "edit", &n, "--begeleider", forged],
+            "the begeleider",
+        ),
+        (
+            vec![
+                "followup",
+                "add",
+                &n,
+                "--text",
+                "bellen",
+                "--due",
+                "+2d",
+                "--assignee",
+                forged,
+            ],
+            "--assignee",
+        ),
+        (
+            vec![
+                "afspraak",
+                "add",
+                &n,
+                "--at",
+                "+2d 10:00",
+                "--with",
+                "jan\u{1b}[2J",
+            ],
+            "--with",
+        ),
+    ] {
+        let err = office.refused(&args);
+        assert!(
+            err.contains(flag) && err.contains("line break"),
+            "{args:?}: {err}"
+        );
+    }
+    let shown = office.ok(&["show", &n, "--json"]).json();
+    assert_eq!(
+        shown["client"]["begeleider"],
+        json!(null),
+        "nothing was stored"
+    );
 }
 
 #[test]

@@ -27,7 +27,12 @@ fn add(ctx: &Context, args: AfspraakAddArgs) -> Result<Output, CliError> {
     let new = NewAppointment {
         client: args.number,
         at,
-        with: args.with.unwrap_or_else(|| ctx.volunteer.clone()),
+        with: match &args.with {
+            Some(w) => crate::model::fields::volunteer(w, "--with")?.ok_or_else(|| {
+                "--with is empty: give the volunteer the appointment is with".to_string()
+            })?,
+            None => ctx.volunteer.clone(),
+        },
         about: args.about.unwrap_or_default(),
         place: args.place,
     }

@@ -131,7 +131,7 @@ pub fn add(ctx: &Context, args: FollowupAddArgs) -> Result<Output, CliError> {
     let assignee = args
         .assignee
         .as_deref()
-        .map(fields::begeleider)
+        .map(|a| fields::volunteer(a, "--assignee"))
         .transpose()?
         .flatten();
     let (text, due, guarded) = match (&args.letter.deadline, &args.letter.letter) {

@@ -141,10 +141,31 @@ pub fn note(text: &str) -> Result<String, String> {
     clean_note(text, "note", NOTE_MAX).map_err(|e| e.to_string())
 }
 
-/// A begeleider: the volunteer's name as they log in (`--as`), cleaned; empty is none.
+/// A volunteer's name (`--as`, a begeleider, an assignee, whom an appointment is with): one
+/// short line of visible text, refused rather than cleaned, since it stands in lists and the
+/// audit log as the person it names; a line break in it could make a line look like another.
+/// `what` names where it was given, for the refusal. Empty is none.
+pub fn volunteer(text: &str, what: &str) -> Result<Option<String>, String> {
+    let name = text.trim();
+    if name
+        .chars()
+        .any(|c| c.is_control() || super::is_invisible_format(c))
+    {
+        return Err(format!(
+            "{what} holds a line break, a control or an invisible character: give the volunteer's name as plain text"
+        ));
+    }
+    if name.chars().count() > BEGELEIDER_MAX {
+        return Err(format!(
+            "{what} is longer than {BEGELEIDER_MAX} characters: give the volunteer's name, not more"
+        ));
+    }
+    Ok((!name.is_empty()).then(|| name.to_string()))
+}
+
+/// A begeleider: a volunteer's name as they log in (`--as`); empty is none.
 pub fn begeleider(text: &str) -> Result<Option<String>, String> {
-    let name = clean_line(text, "begeleider", BEGELEIDER_MAX).map_err(|e| e.to_string())?;
-    Ok((!name.is_empty()).then_some(name))
+    volunteer(text, "the begeleider")
 }
 
 /// "ja", "yes", "x", "1", "waar" mean yes; anything else no.

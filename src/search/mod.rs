@@ -121,10 +121,12 @@ pub fn search<S: CandidateSource>(
         );
     }
     let shown = |s: &Scored| include_restricted || !s.hit.restricted;
-    Ok(rank_candidates(source, &q, &firsts, limit, shown)?
-        .into_iter()
-        .map(|s| s.hit)
-        .collect())
+    Ok(
+        rank_candidates(source, &Scorer::new(&q), &firsts, limit, shown)?
+            .into_iter()
+            .map(|s| s.hit)
+            .collect(),
+    )
 }
 
 /// Clients that may be the person being registered: the same name in any spelling (a word met
@@ -172,10 +174,12 @@ pub fn duplicates<S: CandidateSource>(
             }
         }
     };
-    Ok(rank_candidates(source, &q, &[], limit, alike)?
-        .into_iter()
-        .map(|s| s.hit)
-        .collect())
+    Ok(
+        rank_candidates(source, &Scorer::with_likeness(&q), &[], limit, alike)?
+            .into_iter()
+            .map(|s| s.hit)
+            .collect(),
+    )
 }
 
 struct Scored {
@@ -189,16 +193,16 @@ struct Scored {
 /// The best `limit` candidates that `kept` keeps, best first.
 fn rank_candidates<S: CandidateSource>(
     source: &S,
-    q: &Query,
+    scorer: &Scorer,
     firsts: &[(u64, MatchKind)],
     limit: usize,
     kept: impl Fn(&Scored) -> bool,
 ) -> Result<Vec<Scored>, S::Error> {
+    let q = scorer.query();
     let mut numbers = candidates::gather(source, q)?;
     numbers.extend(firsts.iter().map(|&(n, _)| n));
     numbers.sort_unstable();
     numbers.dedup();
-    let scorer = Scorer::new(q);
     let mut scored: Vec<Scored> = Vec::new();
     for record in source.records(&numbers)? {
         let first = firsts

@@ -70,6 +70,9 @@ pub enum MatchKind {
 /// Precomputed query pieces and the fuzzy matcher, shared by all candidates.
 pub struct Scorer<'q> {
     query: &'q Query,
+    /// Whether scores carry their `Likeness`: only the duplicate warning reads it, so a
+    /// search does not pay for it.
+    likeness: bool,
     /// `joined[i]` is query parts i and i+1 run together.
     joined: Vec<Part>,
     matcher: SkimMatcherV2,
@@ -96,8 +99,21 @@ impl<'q> Scorer<'q> {
             .collect();
         Scorer {
             query,
+            likeness: false,
             joined,
             matcher: SkimMatcherV2::default(),
+        }
+    }
+
+    pub fn query(&self) -> &'q Query {
+        self.query
+    }
+
+    /// A scorer whose scores say how the words and the parts pair up (`Likeness`).
+    pub fn with_likeness(query: &'q Query) -> Scorer<'q> {
+        Scorer {
+            likeness: true,
+            ..Scorer::new(query)
         }
     }
 
@@ -263,7 +279,11 @@ impl<'q> Scorer<'q> {
             points,
             kind,
             matched,
-            likeness: likeness(&g, &gq, &gr, &best_u, met_o, first),
+            likeness: if self.likeness {
+                likeness(&g, &gq, &gr, &best_u, met_o, first)
+            } else {
+                Likeness::default()
+            },
             name: 0,
         }
     }

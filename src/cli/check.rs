@@ -32,18 +32,6 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Output, CliError> {
         }
         checked => checked?,
     };
-    let p = privacy_labels(ctx.lang);
-    let l = ctx.labels();
-    let [clients, visits, followups, audit, appointments, forgotten] = p.check_counts;
-    let summary = fields(&[
-        (l.store, ctx.store_path.display().to_string()),
-        (clients, report.clients.to_string()),
-        (visits, report.visits.to_string()),
-        (followups, report.followups.to_string()),
-        (audit, report.audit_entries.to_string()),
-        (appointments, report.appointments.to_string()),
-        (forgotten, report.forgotten_clients.to_string()),
-    ]);
     let found = report.problems.len() + report.unfinished.len();
     if ctx.json {
         let problems: Vec<String> = report
@@ -74,6 +62,18 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Output, CliError> {
             ),
         });
     }
+    let p = privacy_labels(ctx.lang);
+    let l = ctx.labels();
+    let [clients, visits, followups, audit, appointments, forgotten] = p.check_counts;
+    let summary = fields(&[
+        (l.store, ctx.store_path.display().to_string()),
+        (clients, report.clients.to_string()),
+        (visits, report.visits.to_string()),
+        (followups, report.followups.to_string()),
+        (audit, report.audit_entries.to_string()),
+        (appointments, report.appointments.to_string()),
+        (forgotten, report.forgotten_clients.to_string()),
+    ]);
     if report.is_clean() {
         return Ok(Output::Text(format!("{summary}{}\n", p.check_clean)));
     }

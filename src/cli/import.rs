@@ -31,23 +31,20 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Output, CliError> {
     if show {
         eprintln!();
     }
+    // What --skip-existing leaves out, named in the dry run too, so that no one is dropped
+    // unseen.
+    let left_out = if args.skip_existing {
+        plan.left_out()
+    } else {
+        Default::default()
+    };
     let added = if args.yes {
-        Some(import::apply(
-            &plan,
-            &store,
-            ctx.stamp(),
-            args.skip_existing,
-        )?)
+        Some(import::apply(&plan, &store, ctx.stamp(), &left_out)?)
     } else {
         None
     };
-    // What --skip-existing leaves out, shown in the dry run too, so that no one is dropped
-    // unseen.
-    let left_out: Vec<usize> = if args.skip_existing {
-        plan.left_out().into_keys().collect()
-    } else {
-        Vec::new()
-    };
+    let left_out: Vec<usize> = left_out.into_keys().collect();
+
     // The dry run names the clients already here that rows look like: a lookup, logged.
     let shown: Vec<u64> = plan
         .like_existing

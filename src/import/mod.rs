@@ -201,18 +201,13 @@ impl Applied {
 }
 
 /// Registers the readable rows in one transaction: all of them, or none if anything fails.
-/// With `skip_like_existing`, the rows `Plan::left_out` names are left out.
+/// The rows in `left_out` (`Plan::left_out`, for `--skip-existing`) are left out.
 pub fn apply(
     plan: &Plan,
     store: &Store,
     stamp: Stamp,
-    skip_like_existing: bool,
+    left_out: &std::collections::BTreeMap<usize, LeftOut>,
 ) -> Result<Applied, StoreError> {
-    let left_out = if skip_like_existing {
-        plan.left_out()
-    } else {
-        Default::default()
-    };
     store.batch(|batch| {
         let mut applied = Applied::default();
         for row in &plan.readable {

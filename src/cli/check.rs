@@ -8,12 +8,7 @@ use crate::store::{CheckReport, Store, StoreError};
 use serde_json::json;
 
 pub fn run(ctx: &Context, args: CheckArgs) -> Result<Output, CliError> {
-    if !ctx.store_path.exists() {
-        return Err(CliError::Usage(format!(
-            "there is no store at {}; check the --db path (or $SPREEKUUR_DB)",
-            ctx.store_path.display()
-        )));
-    }
+    ctx.must_exist()?;
     let report = match checked(ctx, args.repair) {
         // A store too damaged to be walked is a report too, for a program that reads JSON.
         Err(CliError::Store(StoreError::Damaged { what, place, .. })) if ctx.json => {

@@ -100,7 +100,8 @@ impl Context {
         self.open()
     }
 
-    fn must_exist(&self) -> Result<(), CliError> {
+    /// Refuses a store path where there is no store: a command that reads says so.
+    pub(super) fn must_exist(&self) -> Result<(), CliError> {
         if self.store_path.exists() {
             return Ok(());
         }

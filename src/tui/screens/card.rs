@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         },
         // Whoever has the card open sees that the client is hidden from searches and lists.
         if c.restricted {
-            Span::styled(format!("  ({})", state.desk.t().restricted), t.warn)
+            Span::styled(format!("  {}", state.desk.t().restricted), t.warn)
         } else {
             Span::raw("")
         },

@@ -1,6 +1,7 @@
 //! The tally screen: the figures of a period, categories and referrals as horizontal bars,
 //! contacts over time as a sparkline.
 
+use super::cut::ellipsis;
 use super::{fit, hints, safe, theme};
 use crate::model::CatalogKind;
 use crate::tui::keymap::Action;
@@ -145,7 +146,8 @@ fn bars(
         .iter()
         .take(area.height.saturating_sub(1) as usize)
         .map(|(label, n)| {
-            let label: String = safe(label).chars().take(label_width).collect();
+            // Cut at whole characters of the width they take, with "…" where it was cut.
+            let label = ellipsis(&safe(label), label_width);
             let pad = label_width.saturating_sub(label.width());
             let bar = "█".repeat(((n * bar_room).div_ceil(max)) as usize);
             Line::from(vec![

@@ -97,10 +97,10 @@ fn place(target: &Path) -> Option<u64> {
     Some(h)
 }
 
-/// Refuses a backup target that is something other than an earlier backup written there: a
-/// store in use (whose desks would go on writing to a file no longer at its path), a backup
-/// put back as a store, or any other file.
-fn replaceable(target: &Path) -> Result<(), StoreError> {
+/// Refuses a backup target that is something other than an earlier backup written there
+/// (`here` is its `place`): a store in use (whose desks would go on writing to a file no longer
+/// at its path), a backup put back as a store, or any other file.
+fn replaceable(target: &Path, here: u64) -> Result<(), StoreError> {
     let refused = || StoreError::BackupWouldReplace {
         target: target.to_path_buf(),
     };
@@ -117,8 +117,8 @@ fn replaceable(target: &Path) -> Result<(), StoreError> {
         let meta = txn.open_table(META).ok()?;
         Some(meta.get(BACKUP_COPY).ok()??.value())
     };
-    match (written_to(), place(target)) {
-        (Some(there), Some(here)) if there == here => Ok(()),
+    match written_to() {
+        Some(there) if there == here => Ok(()),
         _ => Err(refused()),
     }
 }
@@ -212,11 +212,11 @@ impl Store {
                 target: target.to_path_buf(),
             });
         }
-        replaceable(target)?;
         let here = place(target).ok_or_else(|| StoreError::BackupNotWritten {
             target: target.to_path_buf(),
             reason: "its folder cannot be found".into(),
         })?;
+        replaceable(target, here)?;
         for stale in stale_partials(target) {
             let _ = std::fs::remove_file(stale);
         }

@@ -28,6 +28,10 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Output, CliError> {
         checked => checked?,
     };
     let found = report.problems.len() + report.unfinished.len();
+    let found_some = format!(
+        "check found {found} problem(s) in {}",
+        ctx.store_path.display()
+    );
     if ctx.json {
         let problems: Vec<String> = report
             .problems
@@ -51,10 +55,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Output, CliError> {
         }
         return Err(CliError::Found {
             output: format!("{document:#}\n"),
-            message: format!(
-                "check found {found} problem(s) in {}",
-                ctx.store_path.display()
-            ),
+            message: found_some,
         });
     }
     let p = privacy_labels(ctx.lang);
@@ -89,10 +90,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Output, CliError> {
     // it found something.
     Err(CliError::Found {
         output: format!("{text}\n"),
-        message: format!(
-            "check found {found} problem(s) in {}",
-            ctx.store_path.display()
-        ),
+        message: found_some,
     })
 }
 
